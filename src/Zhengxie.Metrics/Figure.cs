@@ -1,0 +1,163 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics;
+
+/// <summary>
+/// One figure as a report states it: who (committee), when (period), what (measure, in a unit), how
+/// much (value and qualifier), whose work (scope), on what occasion (optional topic), and where it
+/// was read (source). 乌当's 「组织基层协商议事会100余场次」 is <c>activity.consultation.grassroots</c>
+/// = 100, <see cref="Qualifier.MoreThan"/>, 场次, whose <see cref="Bounds"/> are 101..199.
+/// </summary>
+/// <remarks>
+/// <para>Equality compares every field but the source. Immutable and thread-safe.</para>
+/// <para>The value is <see langword="null"/> only for <see cref="Qualifier.All"/> (「全部办复」), whose
+/// value is that of the denominator it refers to. For <see cref="Qualifier.PercentReported"/> the
+/// measure is a rate (<c>rate.*</c>) and the value is the printed percentage, in unit <c>%</c>.</para>
+/// </remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class Figure : IEquatable<Figure>
+{
+    /// <summary>Creates a figure; see the properties for what each argument means.</summary>
+    /// <param name="committee">The committee whose report states it.</param>
+    /// <param name="period">The period it belongs to.</param>
+    /// <param name="measure">What it counts.</param>
+    /// <param name="value">The number as printed, in <paramref name="unit"/>; <see langword="null"/> only with <see cref="Qualifier.All"/>.</param>
+    /// <param name="unit">The unit as printed.</param>
+    /// <param name="qualifier">How exactly the number is stated.</param>
+    /// <param name="scope">Whose work it counts.</param>
+    /// <param name="topic">The occasion or subject, for one of several figures of a measure in a report; else <see langword="null"/>.</param>
+    /// <param name="source">Provenance, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">The arguments do not make a figure (see the message).</exception>
+    public Figure(
+        Committee committee,
+        ReportingPeriod period,
+        Measure measure,
+        decimal? value,
+        FigureUnit unit,
+        Qualifier qualifier = Qualifier.Exact,
+        FigureScope scope = FigureScope.Committee,
+        string? topic = null,
+        FigureSource? source = null)
+    {
+        Preconditions.CheckArgument(!committee.IsDefault, nameof(committee), "A figure needs a committee.");
+        Preconditions.CheckArgument(!period.IsDefault, nameof(period), "A figure needs a period.");
+        Preconditions.CheckArgument(!measure.IsDefault, nameof(measure), "A figure needs a measure.");
+        Preconditions.CheckArgument(!string.IsNullOrEmpty(unit.Symbol), nameof(unit), "A figure needs a unit.");
+        Preconditions.CheckArgument(Enum.IsDefined(qualifier), nameof(qualifier), "Unknown qualifier.");
+        Preconditions.CheckArgument(Enum.IsDefined(scope), nameof(scope), "Unknown scope.");
+        Preconditions.CheckArgument(
+            (qualifier == Qualifier.All) == (value is null),
+            nameof(value),
+            "Only a figure qualified 'all' has no value, and such a figure must have none.");
+        Preconditions.CheckArgument(
+            (qualifier == Qualifier.PercentReported) == unit.IsPercent,
+            nameof(unit),
+            "A stated rate (percent_reported) is in % and only a stated rate is.");
+        Preconditions.CheckArgument(
+            !measure.IsRate || qualifier is Qualifier.PercentReported,
+            nameof(measure),
+            $"A rate measure ({measure}) must be stated as percent_reported; counts go in their own measures.");
+        Committee = committee;
+        Period = period;
+        Measure = measure;
+        Value = value;
+        Unit = unit;
+        Qualifier = qualifier;
+        Scope = scope;
+        Topic = string.IsNullOrWhiteSpace(topic) ? null : topic;
+        Source = source;
+    }
+
+    /// <summary>Gets the committee whose report states the figure.</summary>
+    public Committee Committee { get; }
+
+    /// <summary>Gets the period the figure belongs to.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>Gets what the figure counts.</summary>
+    public Measure Measure { get; }
+
+    /// <summary>Gets the number as printed, in <see cref="Unit"/> (590 for 「590余万元」); <see langword="null"/> for <see cref="Qualifier.All"/>.</summary>
+    public decimal? Value { get; }
+
+    /// <summary>Gets the unit as printed.</summary>
+    public FigureUnit Unit { get; }
+
+    /// <summary>Gets how exactly the number is stated.</summary>
+    public Qualifier Qualifier { get; }
+
+    /// <summary>Gets whose work the figure counts.</summary>
+    public FigureScope Scope { get; }
+
+    /// <summary>Gets the occasion or subject, or <see langword="null"/> for the committee's total of the measure.</summary>
+    public string? Topic { get; }
+
+    /// <summary>Gets where the figure was read, or <see langword="null"/>.</summary>
+    public FigureSource? Source { get; }
+
+    /// <summary>
+    /// Gets the whole quantities in the base unit (元 for 万元) the figure can stand for, as DOMAIN.md
+    /// defines them per qualifier; <see langword="null"/> for <see cref="Qualifier.All"/> and
+    /// <see cref="Qualifier.PercentReported"/>, which need a denominator (see <c>ProposalStatistics</c>).
+    /// </summary>
+    /// <exception cref="ZhengxieMetricsException">The value is negative, or an exact value is not a whole number of base units.</exception>
+    public Bounds? Bounds => Qualifier is Qualifier.All or Qualifier.PercentReported ? null : FigureBounds.Of(this);
+
+    /// <summary>Formats the value as reported, with its qualifier in Chinese and the unit: <c>100余场次</c>, <c>近330万元</c>, <c>78.5%</c>, <c>全部</c>.</summary>
+    /// <param name="includeUnit">Whether to append the unit.</param>
+    /// <returns>The text, culture-invariant.</returns>
+    public string FormatAsReported(bool includeUnit = true)
+    {
+        string number = Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        string unit = includeUnit ? Unit.Symbol : string.Empty;
+        return Qualifier switch
+        {
+            Qualifier.Exact => number + unit,
+            Qualifier.MoreThan => number + "余" + unit,
+            Qualifier.AtLeast => number + unit + "以上",
+            Qualifier.Nearly => "近" + number + unit,
+            Qualifier.About => "约" + number + unit,
+            Qualifier.All => "全部",
+            _ => number + "%",
+        };
+    }
+
+    /// <inheritdoc />
+    public bool Equals(Figure? other) =>
+        other is not null
+        && Committee == other.Committee
+        && Period == other.Period
+        && Measure == other.Measure
+        && Value == other.Value
+        && Unit == other.Unit
+        && Qualifier == other.Qualifier
+        && Scope == other.Scope
+        && string.Equals(Topic, other.Topic, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Figure);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Committee, Period, Measure, Value, Unit, Qualifier, Scope, Topic);
+
+    /// <summary>Formats as <c>520112 11.1+@2022 proposals.received = 178件</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        string head = string.Create(CultureInfo.InvariantCulture, $"{Committee} {Period} {Measure}");
+        if (Scope == FigureScope.RegionTotal)
+        {
+            head += " [region_total]";
+        }
+
+        if (Topic is not null)
+        {
+            head += " [" + Topic + "]";
+        }
+
+        return head + " = " + FormatAsReported();
+    }
+}

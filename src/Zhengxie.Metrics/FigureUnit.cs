@@ -1,0 +1,80 @@
+using System;
+using System.Diagnostics;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics;
+
+/// <summary>
+/// The unit a figure is printed in: a counting word (件, 次, 场次, 篇, 条, 个, 人次, 家次, ...), a unit
+/// with 万 scaling (万元 = 10,000 元; 万字 = 10,000 字), or <c>%</c> for a stated rate. Counts of
+/// different things never add up together: two units are compatible only when their
+/// <see cref="BaseSymbol"/>s are equal (万元 and 元 are; 件 and 次 are not).
+/// </summary>
+/// <remarks>Equality compares the printed symbol. <c>default(FigureUnit)</c> has an empty symbol. Immutable and thread-safe.</remarks>
+[DebuggerDisplay("{Symbol,nq}")]
+public readonly struct FigureUnit : IEquatable<FigureUnit>
+{
+    private readonly string? symbol;
+
+    /// <summary>Creates a unit from its printed symbol, such as <c>件</c> or <c>万元</c>.</summary>
+    /// <param name="symbol">The symbol, as printed.</param>
+    /// <exception cref="ArgumentException">The symbol is empty, white space, or only 万.</exception>
+    public FigureUnit(string symbol)
+    {
+        Preconditions.CheckNotNullOrWhiteSpace(symbol);
+        symbol = symbol.Trim();
+        Preconditions.CheckArgument(symbol != "万", nameof(symbol), "'万' alone is a scale, not a unit: write 万元, 万字, ...");
+        this.symbol = symbol;
+    }
+
+    /// <summary>Gets the percent unit of stated rates (<c>%</c>).</summary>
+    public static FigureUnit Percent { get; } = new("%");
+
+    /// <summary>Gets the unit of proposals (<c>件</c>).</summary>
+    public static FigureUnit Piece { get; } = new("件");
+
+    /// <summary>Gets the unit of events (<c>次</c>).</summary>
+    public static FigureUnit Times { get; } = new("次");
+
+    /// <summary>Gets the symbol as printed (<c>万元</c>).</summary>
+    public string Symbol => symbol ?? string.Empty;
+
+    /// <summary>Gets the symbol without 万 scaling (<c>元</c> for <c>万元</c>).</summary>
+    public string BaseSymbol => Scale == 1 ? Symbol : Symbol[1..];
+
+    /// <summary>Gets the factor from this unit to its base unit: 10,000 for 万元 and 万字, else 1.</summary>
+    public int Scale => Symbol.Length > 1 && Symbol[0] == '万' ? 10_000 : 1;
+
+    /// <summary>Gets a value indicating whether this is the percent unit of stated rates.</summary>
+    public bool IsPercent => Symbol == "%";
+
+    /// <summary>Returns whether figures in this unit and <paramref name="other"/> may be added (same base unit).</summary>
+    /// <param name="other">The other unit.</param>
+    /// <returns>Whether the base symbols are equal.</returns>
+    public bool IsCompatibleWith(FigureUnit other) => string.Equals(BaseSymbol, other.BaseSymbol, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public bool Equals(FigureUnit other) => string.Equals(Symbol, other.Symbol, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is FigureUnit other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Symbol);
+
+    /// <summary>Returns the printed symbol.</summary>
+    /// <returns>The symbol.</returns>
+    public override string ToString() => Symbol;
+
+    /// <summary>Compares two units for equality of their printed symbols.</summary>
+    /// <param name="left">The first unit.</param>
+    /// <param name="right">The second unit.</param>
+    /// <returns>Whether the symbols are equal.</returns>
+    public static bool operator ==(FigureUnit left, FigureUnit right) => left.Equals(right);
+
+    /// <summary>Compares two units for inequality.</summary>
+    /// <param name="left">The first unit.</param>
+    /// <param name="right">The second unit.</param>
+    /// <returns>Whether the symbols differ.</returns>
+    public static bool operator !=(FigureUnit left, FigureUnit right) => !left.Equals(right);
+}

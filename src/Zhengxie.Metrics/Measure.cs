@@ -1,0 +1,184 @@
+using System;
+using System.Diagnostics;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics;
+
+/// <summary>
+/// What a figure counts, by its stable identifier with its family: <c>proposals.filed</c>,
+/// <c>rate.acceptance</c>, <c>opinion_info.adopted.province</c>, <c>activity.consultation.counterpart</c>.
+/// Identifiers are part of the data format and never change; labels and names live in
+/// <c>MeasureCatalog</c>. The taxonomy is open: any well-formed identifier is a measure.
+/// </summary>
+/// <remarks>
+/// An identifier is one or more dot-separated segments of lower-case ASCII letters, digits and
+/// underscores, each starting with a letter. Equality is ordinal on the identifier. <c>default(Measure)</c>
+/// has no identifier (<see cref="IsDefault"/>). Immutable and thread-safe.
+/// </remarks>
+[DebuggerDisplay("{Id,nq}")]
+public readonly struct Measure : IEquatable<Measure>, IComparable<Measure>, IComparable
+{
+    private readonly string? id;
+
+    /// <summary>Creates a measure from its identifier.</summary>
+    /// <param name="id">The identifier, such as <c>proposals.filed</c>.</param>
+    /// <exception cref="ArgumentException">The identifier is not well-formed.</exception>
+    public Measure(string id)
+    {
+        Preconditions.CheckNotNull(id);
+        Preconditions.CheckArgument(IsWellFormed(id), nameof(id), $"'{id}' is not a measure identifier: use dot-separated lower-case segments such as proposals.filed.");
+        this.id = id;
+    }
+
+    /// <summary>Gets the identifier, such as <c>proposals.filed</c> (empty for the default value).</summary>
+    public string Id => id ?? string.Empty;
+
+    /// <summary>Gets the family: the first segment (<c>proposals</c>, <c>rate</c>, <c>activity</c>, ...).</summary>
+    public string Family
+    {
+        get
+        {
+            string s = Id;
+            int dot = s.IndexOf('.', StringComparison.Ordinal);
+            return dot < 0 ? s : s[..dot];
+        }
+    }
+
+    /// <summary>Gets the parent measure (<c>activity.consultation</c> for <c>activity.consultation.sector</c>), or <see langword="null"/> at the top.</summary>
+    public Measure? Parent
+    {
+        get
+        {
+            string s = Id;
+            int dot = s.LastIndexOf('.');
+            return dot <= 0 || s.IndexOf('.', StringComparison.Ordinal) == dot ? null : new Measure(s[..dot]);
+        }
+    }
+
+    /// <summary>Gets a value indicating whether this is a rate (<c>rate.*</c>), stated in percent.</summary>
+    public bool IsRate => Id.StartsWith("rate.", StringComparison.Ordinal);
+
+    /// <summary>Gets a value indicating whether this is <c>default(Measure)</c>.</summary>
+    public bool IsDefault => id is null;
+
+    /// <summary>Returns whether <paramref name="id"/> is a well-formed identifier.</summary>
+    /// <param name="id">The text to test.</param>
+    /// <returns>Whether it is one.</returns>
+    public static bool IsWellFormed(ReadOnlySpan<char> id)
+    {
+        if (id.Length is 0 or > 128)
+        {
+            return false;
+        }
+
+        bool segmentStart = true;
+        foreach (char c in id)
+        {
+            if (c == '.')
+            {
+                if (segmentStart)
+                {
+                    return false;
+                }
+
+                segmentStart = true;
+                continue;
+            }
+
+            bool ok = segmentStart ? c is >= 'a' and <= 'z' : c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_';
+            if (!ok)
+            {
+                return false;
+            }
+
+            segmentStart = false;
+        }
+
+        return !segmentStart;
+    }
+
+    /// <summary>Parses an identifier.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <returns>The measure.</returns>
+    /// <exception cref="FormatException">The identifier is not well-formed.</exception>
+    public static Measure Parse(string id)
+    {
+        Preconditions.CheckNotNull(id);
+        return IsWellFormed(id) ? new Measure(id) : throw new FormatException($"'{id}' is not a measure identifier: use dot-separated lower-case segments such as proposals.filed.");
+    }
+
+    /// <summary>Tries to parse an identifier.</summary>
+    /// <param name="id">The identifier.</param>
+    /// <param name="measure">The measure, when well-formed.</param>
+    /// <returns>Whether the identifier is well-formed.</returns>
+    public static bool TryParse(string? id, out Measure measure)
+    {
+        measure = default;
+        if (id is null || !IsWellFormed(id))
+        {
+            return false;
+        }
+
+        measure = new Measure(id);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(Measure other) => string.Equals(id, other.id, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Measure other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => id is null ? 0 : StringComparer.Ordinal.GetHashCode(id);
+
+    /// <inheritdoc />
+    public int CompareTo(Measure other) => string.CompareOrdinal(id, other.id);
+
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        Measure other => CompareTo(other),
+        _ => throw new ArgumentException("The object is not a Measure.", nameof(obj)),
+    };
+
+    /// <summary>Returns the identifier.</summary>
+    /// <returns>The identifier.</returns>
+    public override string ToString() => Id;
+
+    /// <summary>Compares two measures for equality.</summary>
+    /// <param name="left">The first measure.</param>
+    /// <param name="right">The second measure.</param>
+    /// <returns>Whether the identifiers are equal.</returns>
+    public static bool operator ==(Measure left, Measure right) => left.Equals(right);
+
+    /// <summary>Compares two measures for inequality.</summary>
+    /// <param name="left">The first measure.</param>
+    /// <param name="right">The second measure.</param>
+    /// <returns>Whether the identifiers differ.</returns>
+    public static bool operator !=(Measure left, Measure right) => !left.Equals(right);
+
+    /// <summary>Orders measures by identifier, ordinally.</summary>
+    /// <param name="left">The first measure.</param>
+    /// <param name="right">The second measure.</param>
+    /// <returns>Whether <paramref name="left"/> sorts first.</returns>
+    public static bool operator <(Measure left, Measure right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders measures by identifier, ordinally.</summary>
+    /// <param name="left">The first measure.</param>
+    /// <param name="right">The second measure.</param>
+    /// <returns>Whether <paramref name="left"/> sorts last.</returns>
+    public static bool operator >(Measure left, Measure right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders measures by identifier, ordinally.</summary>
+    /// <param name="left">The first measure.</param>
+    /// <param name="right">The second measure.</param>
+    /// <returns>Whether <paramref name="left"/> does not sort last.</returns>
+    public static bool operator <=(Measure left, Measure right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders measures by identifier, ordinally.</summary>
+    /// <param name="left">The first measure.</param>
+    /// <param name="right">The second measure.</param>
+    /// <returns>Whether <paramref name="left"/> does not sort first.</returns>
+    public static bool operator >=(Measure left, Measure right) => left.CompareTo(right) >= 0;
+}
