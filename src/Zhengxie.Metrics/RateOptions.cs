@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Zhengxie.Metrics;
+
+/// <summary>Which count the downstream rates (reply, on-time reply, conclusion, adoption) are taken over.</summary>
+public enum DownstreamBase
+{
+    /// <summary>Filed proposals (立案), the default.</summary>
+    Filed = 0,
+
+    /// <summary>Cases after merging (并案后实际立案 / 交办), for places that merge after filing.</summary>
+    Cases = 1,
+}
+
+/// <summary>Which answers count as satisfied in the satisfaction rate.</summary>
+public enum SatisfactionCounting
+{
+    /// <summary>满意 and 基本满意 (满意和基本满意率), the default.</summary>
+    SatisfiedAndBasicallySatisfied = 0,
+
+    /// <summary>满意 only.</summary>
+    SatisfiedOnly = 1,
+}
+
+/// <summary>What the satisfaction rate is taken over.</summary>
+public enum SatisfactionBase
+{
+    /// <summary>The feedback forms returned, the default.</summary>
+    Feedback = 0,
+
+    /// <summary>Filed proposals (or cases, following <see cref="DownstreamBase"/>).</summary>
+    Filed = 1,
+}
+
+/// <summary>
+/// The caller's choice among the rate variants of DOMAIN.md; <see cref="Default"/> is its default
+/// formulas. <see cref="Definitions"/> lists the resulting formulas. Immutable and thread-safe.
+/// </summary>
+public sealed record RateOptions
+{
+    /// <summary>Gets the default formulas: downstream rates over filed, satisfaction = (满意 + 基本满意) / feedback.</summary>
+    public static RateOptions Default { get; } = new();
+
+    /// <summary>Gets which count the downstream rates are taken over.</summary>
+    public DownstreamBase DownstreamBase { get; init; } = DownstreamBase.Filed;
+
+    /// <summary>Gets which answers count as satisfied.</summary>
+    public SatisfactionCounting SatisfactionCounting { get; init; } = SatisfactionCounting.SatisfiedAndBasicallySatisfied;
+
+    /// <summary>Gets what the satisfaction rate is taken over.</summary>
+    public SatisfactionBase SatisfactionBase { get; init; } = SatisfactionBase.Feedback;
+
+    /// <summary>Gets the formulas these options select, one per standard rate, in display order.</summary>
+    public IReadOnlyList<RateDefinition> Definitions => RateDefinition.Standard.Select(Resolve).ToList().AsReadOnly();
+
+    /// <summary>Returns the formula these options select for a standard rate (the definition itself for any other).</summary>
+    /// <param name="definition">A rate definition.</param>
+    /// <returns>The definition under these options.</returns>
+    public RateDefinition Resolve(RateDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Measure downstream = DownstreamBase == DownstreamBase.Cases ? Measures.Proposals.Cases : Measures.Proposals.Filed;
+        if (definition.Measure == Measures.Rates.Satisfaction)
+        {
+            var d = definition;
+            if (SatisfactionCounting == SatisfactionCounting.SatisfiedOnly)
+            {
+                d = d.WithNumerator([Measures.Proposals.Satisfied]);
+            }
+
+            return SatisfactionBase == SatisfactionBase.Filed ? d.WithDenominator(downstream) : d;
+        }
+
+        return definition.Denominator == Measures.Proposals.Filed && definition.Measure != Measures.Rates.Acceptance
+            ? definition.WithDenominator(downstream)
+            : definition;
+    }
+
+    /// <summary>Returns the formula for a rate identifier under these options.</summary>
+    /// <param name="rate">A standard rate's identifier, such as <c>rate.reply</c>.</param>
+    /// <returns>The definition.</returns>
+    /// <exception cref="ArgumentException">The identifier is not a standard rate.</exception>
+    public RateDefinition Resolve(Measure rate) =>
+        RateDefinition.Standard.FirstOrDefault(d => d.Measure == rate) is { } def
+            ? Resolve(def)
+            : throw new ArgumentException($"'{rate}' is not a standard rate; pass a RateDefinition instead.", nameof(rate));
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Globalization;
+using System.Text;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics.Validation;
+
+/// <summary>
+/// One problem found in input: the rule broken and what it concerns (committee, period, measure,
+/// and for proposal records the record's identifier), with a message that says it in words.
+/// Immutable and thread-safe; equality compares every field.
+/// </summary>
+public sealed class ValidationFinding : IEquatable<ValidationFinding>
+{
+    /// <summary>Creates a finding.</summary>
+    /// <param name="rule">The rule broken.</param>
+    /// <param name="message">What is wrong, in words, naming the values involved.</param>
+    /// <param name="committee">The committee concerned, if any.</param>
+    /// <param name="period">The period concerned, if any.</param>
+    /// <param name="measure">The measure concerned, if any.</param>
+    /// <param name="recordId">The proposal record concerned, if any.</param>
+    public ValidationFinding(
+        ValidationRule rule,
+        string message,
+        Committee? committee = null,
+        ReportingPeriod? period = null,
+        Measure? measure = null,
+        string? recordId = null)
+    {
+        Preconditions.CheckNotNullOrWhiteSpace(message);
+        Rule = rule;
+        Message = message;
+        Committee = committee;
+        Period = period;
+        Measure = measure;
+        RecordId = recordId;
+    }
+
+    /// <summary>Gets the rule broken.</summary>
+    public ValidationRule Rule { get; }
+
+    /// <summary>Gets what is wrong, in words.</summary>
+    public string Message { get; }
+
+    /// <summary>Gets the committee concerned, or <see langword="null"/>.</summary>
+    public Committee? Committee { get; }
+
+    /// <summary>Gets the period concerned, or <see langword="null"/>.</summary>
+    public ReportingPeriod? Period { get; }
+
+    /// <summary>Gets the measure concerned, or <see langword="null"/>.</summary>
+    public Measure? Measure { get; }
+
+    /// <summary>Gets the proposal record's identifier, or <see langword="null"/>.</summary>
+    public string? RecordId { get; }
+
+    /// <inheritdoc />
+    public bool Equals(ValidationFinding? other) =>
+        other is not null && Rule == other.Rule && string.Equals(Message, other.Message, StringComparison.Ordinal)
+        && Committee == other.Committee && Period == other.Period && Measure == other.Measure
+        && string.Equals(RecordId, other.RecordId, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ValidationFinding);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Rule, Message, Committee, Period, Measure, RecordId);
+
+    /// <summary>Formats as <c>[FiledExceedsReceived] committee 520112, period 2022, measure proposals.filed: …</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append('[').Append(Rule.ToString()).Append(']');
+        if (Committee is { } c)
+        {
+            text.Append(" committee ").Append(c.ToString());
+        }
+
+        if (Period is { } p)
+        {
+            text.Append(", period ").Append(p.ToString());
+        }
+
+        if (Measure is { } m)
+        {
+            text.Append(", measure ").Append(m.Id);
+        }
+
+        if (RecordId is not null)
+        {
+            text.Append(", record ").Append(RecordId);
+        }
+
+        return text.Append(": ").Append(Message).ToString();
+    }
+}

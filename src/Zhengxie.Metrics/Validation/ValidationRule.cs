@@ -1,0 +1,68 @@
+namespace Zhengxie.Metrics.Validation;
+
+/// <summary>The rules of DOMAIN.md's "what bad input is", and of proposal records, each a stable name for findings.</summary>
+public enum ValidationRule
+{
+    /// <summary>A count is negative.</summary>
+    NegativeCount = 1,
+
+    /// <summary>filed &gt; received.</summary>
+    FiledExceedsReceived = 2,
+
+    /// <summary>replied &gt; filed (or cases).</summary>
+    RepliedExceedsFiled = 3,
+
+    /// <summary>outcome_a + outcome_b + outcome_c &gt; replied.</summary>
+    OutcomesExceedReplied = 4,
+
+    /// <summary>A stated rate is outside 0..100 %.</summary>
+    RateOutOfRange = 5,
+
+    /// <summary>A county or prefecture code is placed under a region that is not its parent.</summary>
+    RegionUnderWrongParent = 6,
+
+    /// <summary>A region code is not in the region table.</summary>
+    UnknownRegion = 7,
+
+    /// <summary>The same committee, period, measure, scope and topic appear twice with different values.</summary>
+    ConflictingDuplicate = 8,
+
+    /// <summary>A region_total figure would be summed with the committee figures it already contains.</summary>
+    RegionTotalWithParts = 9,
+
+    /// <summary>Figures of different units would be added.</summary>
+    UnitMismatch = 10,
+
+    /// <summary>A breakdown's parts add up to more than its total (永嘉: 12 + 12 + 29 + 22 against 75).</summary>
+    BreakdownExceedsTotal = 11,
+
+    /// <summary>A stated rate contradicts the counts it is a rate of.</summary>
+    RateContradictsCounts = 12,
+
+    /// <summary>A figure qualified 'all' or a stated rate has no denominator to refer to.</summary>
+    MissingDenominator = 13,
+
+    /// <summary>Another count in a chain exceeds its bound (replied_on_time &gt; replied, satisfied + … &gt; feedback, …).</summary>
+    CountExceedsBound = 14,
+
+    /// <summary>A proposal record is replied before it was handed over.</summary>
+    ReplyBeforeHandover = 20,
+
+    /// <summary>A proposal record is merged into a proposal that does not exist.</summary>
+    MergedIntoMissing = 21,
+
+    /// <summary>A proposal record is merged into itself.</summary>
+    MergedIntoItself = 22,
+
+    /// <summary>A proposal record is filed without a filing date.</summary>
+    FiledWithoutDate = 23,
+
+    /// <summary>A proposal record has an answer class but no reply.</summary>
+    AnswerClassWithoutReply = 24,
+
+    /// <summary>A proposal record's dates are out of order in another way (filed before submitted, handover before filing, …).</summary>
+    DatesOutOfOrder = 25,
+
+    /// <summary>Two proposal records share an identifier.</summary>
+    DuplicateRecord = 26,
+}
