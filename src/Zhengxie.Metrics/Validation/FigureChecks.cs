@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace Zhengxie.Metrics.Validation;
@@ -72,7 +71,7 @@ internal static class FigureChecks
         Finding(rule, figure.Committee, figure.Period, figure.Measure, message);
 
     internal static ValidationFinding Finding(ValidationRule rule, Committee committee, ReportingPeriod period, Measure measure, string message) =>
-        new(rule, string.Create(CultureInfo.InvariantCulture, $"Committee {committee}, period {period}, measure {measure}: {message}"), committee, period, measure);
+        new(rule, message, committee, period, measure);
 
     private static string DescribeKey(Figure figure)
     {

@@ -131,7 +131,7 @@ public static class FigureValidator
         {
             findings.Add(new ValidationFinding(
                 ValidationRule.UnknownRegion,
-                string.Create(CultureInfo.InvariantCulture, $"Committee {committee}, period {period}: the region code {committee.Region} is not in the region table."),
+                string.Create(CultureInfo.InvariantCulture, $"the region code {committee.Region} is not in the region table."),
                 committee,
                 period));
             return;
@@ -142,7 +142,7 @@ public static class FigureValidator
             string parent = region.ParentCode is { } p ? p.ToString() : "none";
             findings.Add(new ValidationFinding(
                 ValidationRule.RegionUnderWrongParent,
-                string.Create(CultureInfo.InvariantCulture, $"Committee {committee}, period {period}: the committee is at level {committee.Level}, but the region table has {region} at level {region.Level} under parent {parent}."),
+                string.Create(CultureInfo.InvariantCulture, $"the committee {committee} is at level {committee.Level}, but the region table has {region} at level {region.Level} under parent {parent}."),
                 committee,
                 period));
         }

@@ -64,7 +64,7 @@ internal static class ProposalFigureAnalysis
         var stated = new Dictionary<Measure, decimal>();
         var excluded = new HashSet<Measure>();
 
-        foreach (var group in figures.Where(f => IsCountMeasure(f.Measure) || f.Measure.IsRate).GroupBy(f => f.Measure).OrderBy(g => g.Key))
+        foreach (var group in figures.Where(f => IsCountMeasure(f.Measure) || f.Measure.IsRate || f.Qualifier == Qualifier.All).GroupBy(f => f.Measure).OrderBy(g => g.Key))
         {
             var list = group.ToList();
             bool bad = false;
@@ -89,6 +89,12 @@ internal static class ProposalFigureAnalysis
             }
 
             var measure = group.Key;
+            if (!IsCountMeasure(measure) && !measure.IsRate)
+            {
+                findings.Add(FigureChecks.Finding(ValidationRule.MissingDenominator, committee, period, measure, "the figure is qualified 'all' (全部), but this measure has no denominator it could refer to."));
+                continue;
+            }
+
             var valued = list.FirstOrDefault(f => f.Qualifier != Qualifier.All);
             if (measure.IsRate)
             {
