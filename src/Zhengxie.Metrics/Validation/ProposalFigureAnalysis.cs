@@ -239,15 +239,18 @@ internal static class ProposalFigureAnalysis
                     continue;
                 }
 
-                var candidates = PercentInference.Infer(percent, den.Lower);
+                // Out-of-range percentages are reported by their own rule before this point.
+                var candidates = percent is >= 0m and <= 100m
+                    ? RateInference.InferNumerator(percent, den.Lower, PercentRounding.HalfUpOrTruncate)
+                    : default;
                 string shown = percent.ToString(CultureInfo.InvariantCulture) + "%";
-                if (!candidates.Any)
+                if (candidates.Kind == InferenceOutcome.None)
                 {
                     culprits = [rate];
                     return FigureChecks.Finding(ValidationRule.RateContradictsCounts, committee, period, rate, string.Create(CultureInfo.InvariantCulture, $"no whole numerator over {def.Denominator} = {den} gives the stated {shown} ({def.Formula})."));
                 }
 
-                var range = candidates.ToBounds();
+                var range = candidates.Candidates;
                 var present = def.Numerator.Where(counts.ContainsKey).ToList();
                 if (present.Count == def.Numerator.Count)
                 {
@@ -263,7 +266,7 @@ internal static class ProposalFigureAnalysis
                         changed |= Set(counts, def.Numerator[0], fit);
                     }
                 }
-                else if (def.Numerator.Count == 1 && candidates.IsUnique)
+                else if (def.Numerator.Count == 1 && candidates.Kind == InferenceOutcome.Unique)
                 {
                     counts[def.Numerator[0]] = range;
                     changed = true;
