@@ -127,7 +127,7 @@ internal static class Synthetic
         int replied = rng.Next(0, 10) == 0 ? filed - rng.Next(1, 4) : filed;
         int onTime = replied - rng.Next(0, 5);
         int outcomeA = (int)Math.Round(filed * rng.Next(45, 71) / 100.0);
-        int outcomeB = Math.Min(replied - outcomeA, (int)Math.Round(filed * rng.Next(20, 36) / 100.0));
+        int outcomeB = Math.Max(0, Math.Min(replied - outcomeA - rng.Next(2, 10), (int)Math.Round(filed * rng.Next(20, 36) / 100.0)));
         int feedback = replied - rng.Next(0, 6);
         int satisfied = (int)Math.Round(feedback * rng.Next(80, 96) / 100.0);
         int basically = feedback - satisfied - rng.Next(0, 3);
