@@ -63,6 +63,7 @@ public static class FigureCsvReader
         private readonly List<FigureCsvFinding> findings = [];
         private readonly Dictionary<(Committee, ReportingPeriod, Measure, FigureScope, string?), (Figure Figure, int Line)> seen = [];
         private int currentLine;
+        private int headerLength;
         private bool rowHasBadData;
 
         internal Session(TextReader reader, IProgress<int>? progress)
@@ -147,6 +148,7 @@ public static class FigureCsvReader
         private int[]? ReadHeader(string[] header)
         {
             var columns = new List<string>(FigureCsvFormat.RequiredColumns) { FigureCsvFormat.TopicColumn };
+            headerLength = header.Length;
             int[] map = new int[columns.Count];
             Array.Fill(map, -1);
             for (int i = 0; i < header.Length; i++)
@@ -192,15 +194,9 @@ public static class FigureCsvReader
 
         private void ReadRow(string[] record, int[] map)
         {
-            int expected = 0;
-            foreach (int i in map)
+            if (record.Length != headerLength)
             {
-                expected = Math.Max(expected, i + 1);
-            }
-
-            if (record.Length < expected)
-            {
-                Error(null, string.Create(CultureInfo.InvariantCulture, $"the row has {record.Length} fields; the header has at least {expected}."));
+                Error(null, string.Create(CultureInfo.InvariantCulture, $"the row has {record.Length} fields; the header has {headerLength}.{(record.Length > headerLength ? " Quote a field that contains a comma, and write numbers without thousands separators." : string.Empty)}"));
                 return;
             }
 
@@ -328,16 +324,25 @@ public static class FigureCsvReader
                     scope,
                     string.IsNullOrEmpty(topic) ? null : topic,
                     string.IsNullOrWhiteSpace(source) ? null : new FigureSource(null, source.Trim()));
-                _ = figure.Bounds; // a qualified value that does not make bounds (0 qualified 'more_than', 1.5件 exact) is an error here
             }
             catch (ArgumentException e)
             {
                 Error(null, e.Message);
                 return;
             }
+
+            try
+            {
+                _ = figure.Bounds; // a value that makes no bounds (1.5件 exact, 0 qualified 'more_than') is an error here
+            }
             catch (ZhengxieMetricsException e)
             {
                 Error(FigureCsvFormat.ValueColumn, e.Message);
+                return;
+            }
+            catch (ArgumentException)
+            {
+                Error(FigureCsvFormat.ValueColumn, $"{valueText} qualified '{qualifierText}' stands for no whole number of {unit.BaseSymbol} (「近5件」 would have to lie strictly between 4 and 5).");
                 return;
             }
 
