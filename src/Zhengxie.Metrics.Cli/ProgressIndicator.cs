@@ -16,21 +16,33 @@ internal sealed class ProgressIndicator : IProgress<int>, IDisposable
     private readonly TextWriter stderr;
     private readonly Stream? stream;
     private readonly string name;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private TimeSpan lastShown = TimeSpan.MinValue;
+    private readonly Func<TimeSpan> elapsedTime;
+    private TimeSpan? lastShown;
     private int shownWidth;
 
     internal ProgressIndicator(TextWriter stderr, string name, Stream? stream)
+        : this(stderr, name, stream, Stopwatch.StartNew())
+    {
+    }
+
+    private ProgressIndicator(TextWriter stderr, string name, Stream? stream, Stopwatch clock)
+        : this(stderr, name, stream, () => clock.Elapsed)
+    {
+    }
+
+    /// <summary>Creates the indicator with a source of elapsed time (the tests drive it by hand).</summary>
+    internal ProgressIndicator(TextWriter stderr, string name, Stream? stream, Func<TimeSpan> elapsedTime)
     {
         this.stderr = stderr;
         this.name = name;
         this.stream = stream;
+        this.elapsedTime = elapsedTime;
     }
 
     public void Report(int value)
     {
-        var elapsed = clock.Elapsed;
-        if (elapsed < Delay || elapsed - lastShown < Interval)
+        var elapsed = elapsedTime();
+        if (elapsed < Delay || (lastShown is { } last && elapsed - last < Interval))
         {
             return;
         }

@@ -91,7 +91,7 @@ public class CommandLineTest
     {
         var (exit, output, _) = CliRunner.Run(args);
         exit.Should().Be(0);
-        output.Should().Contain("Usage:").And.Contain("Exit codes:").And.Contain("2  bad usage");
+        output.Should().Contain("--help").And.Contain("Exit codes:").And.Contain("2  bad usage");
     }
 
     [Fact]
