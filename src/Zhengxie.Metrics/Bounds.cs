@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+#endif
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -14,11 +17,16 @@ namespace Zhengxie.Metrics;
 /// <remarks>
 /// <para>Addition is interval addition, checked for overflow: the sum of 101..199 and 75 is 176..274.
 /// An unbounded upper end stays unbounded.</para>
-/// <para>Equality compares both ends. <c>default(Bounds)</c> is exactly zero (0..0).</para>
+/// <para>Equality compares both ends: 100..<see cref="long.MaxValue"/> (bounded) and 100.. (unbounded)
+/// are different intervals. <c>default(Bounds)</c> is exactly zero (0..0). The ends may be any 64-bit
+/// values; counts built from figures are never negative.</para>
 /// <para>This type is an immutable value type and is thread-safe.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 public readonly struct Bounds : IEquatable<Bounds>, IFormattable
+#if NET8_0_OR_GREATER
+    , IAdditionOperators<Bounds, Bounds, Bounds>, IAdditiveIdentity<Bounds, Bounds>, IEqualityOperators<Bounds, Bounds, bool>
+#endif
 {
     private readonly long lower;
     private readonly long upper;
@@ -47,8 +55,14 @@ public readonly struct Bounds : IEquatable<Bounds>, IFormattable
     public bool IsExact => !unbounded && lower == upper;
 
     /// <summary>Gets the width of the interval (upper minus lower), or <see langword="null"/> when unbounded.</summary>
-    public long? Width => unbounded ? null : upper - lower;
+    /// <exception cref="OverflowException">The width does not fit in a 64-bit integer (only for intervals reaching below zero).</exception>
+    public long? Width => unbounded ? null : checked(upper - lower);
 
+#if NET8_0_OR_GREATER
+    /// <summary>Gets <see cref="Zero"/>, the identity of addition.</summary>
+    static Bounds IAdditiveIdentity<Bounds, Bounds>.AdditiveIdentity => Zero;
+
+#endif
     /// <summary>Creates the interval holding only <paramref name="value"/>.</summary>
     /// <param name="value">The exact value.</param>
     /// <returns>The interval <paramref name="value"/>..<paramref name="value"/>.</returns>

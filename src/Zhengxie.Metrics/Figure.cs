@@ -60,6 +60,10 @@ public sealed class Figure : IEquatable<Figure>
             !measure.IsRate || qualifier is Qualifier.PercentReported,
             nameof(measure),
             $"A rate measure ({measure}) must be stated as percent_reported; counts go in their own measures.");
+        Preconditions.CheckArgument(
+            measure.IsRate || qualifier is not Qualifier.PercentReported,
+            nameof(measure),
+            $"A stated percentage (percent_reported) belongs to a rate measure (rate.*), not to {measure}.");
         Committee = committee;
         Period = period;
         Measure = measure;
@@ -103,7 +107,11 @@ public sealed class Figure : IEquatable<Figure>
     /// defines them per qualifier; <see langword="null"/> for <see cref="Qualifier.All"/> and
     /// <see cref="Qualifier.PercentReported"/>, which need a denominator (see <c>ProposalStatistics</c>).
     /// </summary>
-    /// <exception cref="ZhengxieMetricsException">The value is negative, or an exact value is not a whole number of base units.</exception>
+    /// <exception cref="ZhengxieMetricsException">
+    /// The value is negative, an exact value is not a whole number of base units, or no whole number of base
+    /// units fits the qualifier's reading (「2.5余个」「近1次」); the message names committee, period and measure.
+    /// </exception>
+    /// <exception cref="OverflowException">A bound does not fit in a 64-bit count.</exception>
     public Bounds? Bounds => Qualifier is Qualifier.All or Qualifier.PercentReported ? null : FigureBounds.Of(this);
 
     /// <summary>Formats the value as reported, with its qualifier in Chinese and the unit: <c>100余场次</c>, <c>近330万元</c>, <c>78.5%</c>, <c>全部</c>.</summary>

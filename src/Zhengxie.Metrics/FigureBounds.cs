@@ -23,7 +23,7 @@ internal static class FigureBounds
 
         if (figure.Qualifier == Qualifier.AtLeast)
         {
-            return Bounds.AtLeast((long)Math.Ceiling(value));
+            return Bounds.AtLeast(ToLong(Math.Ceiling(value), figure));
         }
 
         if (printed == 0)
@@ -37,11 +37,11 @@ internal static class FigureBounds
             // Strictly between N and N + unit: 100余 → 101..199.
             Qualifier.MoreThan => Between(Math.Floor(value) + 1, Math.Ceiling(value + unit) - 1, figure),
 
-            // Strictly between N − unit and N: 近330 → 321..329.
+            // Strictly between N − unit and N: 近330 → 321..329; 近330万元 → 3,200,001..3,299,999 元.
             Qualifier.Nearly => Between(Math.Floor(value - unit) + 1, Math.Ceiling(value) - 1, figure),
 
-            // Half a unit either side, inclusive: 约100 → 50..150.
-            Qualifier.About => Between(Math.Max(0m, Math.Ceiling(value - (unit / 2))), Math.Floor(value + (unit / 2)), figure),
+            // Half a unit either side, inclusive: 约100 → 50..150. The unit never exceeds N, so the lower end stays above zero.
+            Qualifier.About => Between(Math.Ceiling(value - (unit / 2)), Math.Floor(value + (unit / 2)), figure),
             _ => throw new InvalidOperationException("Unreachable qualifier."),
         };
     }
@@ -75,8 +75,9 @@ internal static class FigureBounds
     {
         if (upper < lower)
         {
-            // A unit below one base unit (「约2.5个」): no whole value lies strictly inside; fall back to the nearest whole values.
-            (lower, upper) = (Math.Floor(lower), Math.Ceiling(upper));
+            // 「2.5余个」「近1次」「约2.5个」: no whole number of base units fits the reading; bad data, never rounded into one.
+            throw new ZhengxieMetricsException(
+                Describe(figure) + $": no whole number of {figure.Unit.BaseSymbol} fits '{figure.FormatAsReported()}' (qualifier '{QualifierText.ToWord(figure.Qualifier)}').");
         }
 
         return Metrics.Bounds.Between(ToLong(lower, figure), ToLong(upper, figure));

@@ -42,6 +42,9 @@ public readonly struct FigureUnit : IEquatable<FigureUnit>
     /// <summary>Gets the symbol without 万 scaling (<c>元</c> for <c>万元</c>).</summary>
     public string BaseSymbol => Scale == 1 ? Symbol : Symbol[1..];
 
+    /// <summary>Gets the unit without 万 scaling (<c>元</c> for <c>万元</c>; the unit itself when it has no scaling), in which <see cref="Figure.Bounds"/> are counted.</summary>
+    public FigureUnit BaseUnit => Scale == 1 ? this : new FigureUnit(BaseSymbol);
+
     /// <summary>Gets the factor from this unit to its base unit: 10,000 for 万元 and 万字, else 1.</summary>
     public int Scale => Symbol.Length > 1 && Symbol[0] == '万' ? 10_000 : 1;
 

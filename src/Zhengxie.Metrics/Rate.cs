@@ -12,26 +12,39 @@ namespace Zhengxie.Metrics;
 /// the two counts (or their <see cref="Bounds"/>, when a count was qualified), never as a bare percentage.
 /// </summary>
 /// <remarks>
-/// <para><b>Value.</b> <see cref="Value"/> is the exact fraction numerator / denominator as a
-/// <see cref="decimal"/> in 0..1; it exists only when both counts are exact and the denominator is not
-/// zero. A zero denominator gives no value (never 0 and never NaN). When a count is qualified the rate
-/// has only bounds: <see cref="LowerBound"/> and <see cref="UpperBound"/>, which contain every fraction
-/// the two intervals allow (with the numerator never above the denominator).</para>
+/// <para><b>Value.</b> <see cref="Value"/> is the fraction numerator / denominator as a <see cref="decimal"/>
+/// in 0..1; it exists only when both counts are exact and the denominator is not zero. A zero denominator
+/// gives no value (never 0 and never NaN). When a count is qualified the rate has only bounds:
+/// <see cref="LowerBound"/> and <see cref="UpperBound"/>, which contain every fraction n/d the two
+/// intervals allow with n ≤ d and d &gt; 0. A rate whose denominator can only be zero has neither value
+/// nor bounds.</para>
+/// <para><b>Formatting</b> is culture-invariant and exact: <see cref="FormatPercent(int, PercentRounding)"/>
+/// rounds half-up or truncates the exact fraction with integer arithmetic (never through
+/// <see cref="double"/>), and <see cref="ToString(string, IFormatProvider)"/> offers <c>G</c>, <c>P</c>,
+/// <c>T</c> and <c>F</c>. A rate with no value prints <c>n/a</c>; a bounded rate prints <c>lo%..hi%</c>.</para>
 /// <para><b>Equality</b> compares numerator and denominator, not the fraction: 1/2 and 2/4 are not equal
-/// (they are different facts about different committees). <b>Ordering</b> compares the fraction first
-/// (exactly, without rounding; for bounded rates the lower bound, then the upper), then the
-/// denominator, then the numerator, so it is consistent with equality; a rate with no value sorts
-/// before every rate with one.</para>
-/// <para><b>Pooling.</b> <see cref="Pool(Rate, Rate)"/> (and <c>+</c>) adds numerators and denominators: the
-/// pooled rate of several committees, never an average of their percentages.</para>
-/// <para><c>default(Rate)</c> is 0/0: a rate with no value. This type is immutable and thread-safe.</para>
+/// (they are different facts about different committees). <b>Ordering</b> compares the exact fraction
+/// first (by cross-multiplication, never rounded; for a bounded rate its lowest fraction, then its
+/// highest; an exact rate's lowest and highest are its value), then the denominator, then the numerator
+/// (intervals by lower end, then upper end, bounded before unbounded), so 1/2 &lt; 2/4 &lt; 3/4 and
+/// <c>CompareTo</c> returns 0 exactly when <see cref="Equals(Rate)"/> is true. Rates with neither value
+/// nor bounds (a zero denominator, <c>default(Rate)</c>) sort before all others.</para>
+/// <para><b>Pooling.</b> <see cref="Pool(Rate, Rate)"/> (and <c>+</c>) adds numerators and denominators,
+/// checked for overflow: the pooled rate of several committees, never an average of their percentages.</para>
+/// <para><b>Range.</b> Counts are 0 to <see cref="long.MaxValue"/>, and the numerator never exceeds the
+/// denominator (for bounds: the numerator's lowest value never exceeds the denominator's highest).</para>
+/// <para><c>default(Rate)</c> is 0/0 (<see cref="None"/>): a rate with no value. This type is immutable and thread-safe.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, IFormattable
 #if NET8_0_OR_GREATER
-    , IAdditionOperators<Rate, Rate, Rate>, IEqualityOperators<Rate, Rate, bool>, IComparisonOperators<Rate, Rate, bool>
+    , IAdditionOperators<Rate, Rate, Rate>, IEqualityOperators<Rate, Rate, bool>, IComparisonOperators<Rate, Rate, bool>,
+      IAdditiveIdentity<Rate, Rate>
 #endif
 {
+    private const int MaxDecimals = 10;
+    private const string NoValueText = "n/a";
+
     private readonly Bounds numerator;
     private readonly Bounds denominator;
 
@@ -64,48 +77,46 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, 
 
     /// <summary>
     /// Gets the smallest fraction the counts allow, or <see langword="null"/> when the denominator can be zero only.
-    /// Equal to <see cref="Value"/> for an exact rate.
+    /// Equal to <see cref="Value"/> for an exact rate. With an unbounded denominator it is 0 (the infimum).
     /// </summary>
-    public decimal? LowerBound
-    {
-        get
-        {
-            if (denominator.Upper == 0)
-            {
-                return null;
-            }
-
-            if (!denominator.HasUpperBound)
-            {
-                return 0m;
-            }
-
-            return Math.Min(1m, (decimal)numerator.Lower / denominator.Upper!.Value);
-        }
-    }
+    /// <remarks>The exact bound is a fraction of two counts; this property gives it to <see cref="decimal"/> precision.</remarks>
+    public decimal? LowerBound => HasBounds ? ToDecimal(LowestFraction()) : null;
 
     /// <summary>
     /// Gets the largest fraction the counts allow (never above 1, since a numerator never exceeds its
     /// denominator), or <see langword="null"/> when the denominator can be zero only. Equal to
     /// <see cref="Value"/> for an exact rate.
     /// </summary>
-    public decimal? UpperBound
+    /// <remarks>The exact bound is a fraction of two counts; this property gives it to <see cref="decimal"/> precision.</remarks>
+    public decimal? UpperBound => HasBounds ? ToDecimal(HighestFraction()) : null;
+
+    /// <summary>Gets a value indicating whether some denominator the counts allow is above zero, so the rate has bounds.</summary>
+    private bool HasBounds => denominator.Upper != 0;
+
+#if NET8_0_OR_GREATER
+    /// <summary>Gets <see cref="None"/> (0/0), the identity of pooling.</summary>
+    static Rate IAdditiveIdentity<Rate, Rate>.AdditiveIdentity => None;
+
+#endif
+    /// <summary>The smallest fraction n/d with n and d in their intervals, n ≤ d and d &gt; 0; only when <see cref="HasBounds"/>.</summary>
+    private (long Numerator, long Denominator) LowestFraction() =>
+        denominator.HasUpperBound ? (numerator.Lower, denominator.Upper!.Value) : (0, 1);
+
+    /// <summary>The largest fraction n/d with n and d in their intervals, n ≤ d and d &gt; 0; only when <see cref="HasBounds"/>.</summary>
+    private (long Numerator, long Denominator) HighestFraction()
     {
-        get
-        {
-            if (denominator.Upper == 0)
-            {
-                return null;
-            }
+        long smallestDenominator = Math.Max(denominator.Lower, 1);
 
-            if (!numerator.HasUpperBound || denominator.Lower == 0)
-            {
-                return 1m;
-            }
-
-            return Math.Min(1m, (decimal)numerator.Upper!.Value / denominator.Lower);
-        }
+        // 1 is reached when some count lies in both intervals (n = d); FromBounds ensures the numerator's lowest value is at most the denominator's highest.
+        return !numerator.HasUpperBound || numerator.Upper!.Value >= smallestDenominator
+            ? (1, 1)
+            : (numerator.Upper!.Value, smallestDenominator);
     }
+
+    private static decimal ToDecimal((long Numerator, long Denominator) fraction) => (decimal)fraction.Numerator / fraction.Denominator;
+
+    private static int CompareFractions((long Numerator, long Denominator) a, (long Numerator, long Denominator) b) =>
+        ((Int128)a.Numerator * b.Denominator).CompareTo((Int128)b.Numerator * a.Denominator);
 
     /// <summary>Creates the rate <paramref name="numerator"/> / <paramref name="denominator"/>.</summary>
     /// <param name="numerator">The count on top, from 0 to <paramref name="denominator"/>.</param>
@@ -169,33 +180,67 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, 
     public Rate Add(Rate other) => Pool(this, other);
 
     /// <summary>Formats the percentage with <paramref name="decimals"/> digits after the point, invariantly (<c>98.9%</c>).</summary>
+    /// <remarks>
+    /// The rounding is exact (integer arithmetic on the counts, no floating point): 1/8 to no decimals is
+    /// <c>13%</c> half-up and <c>12%</c> truncated; 224/274 to one decimal is <c>81.8%</c> half-up and
+    /// <c>81.7%</c> truncated. The two ends of a bounded rate are rounded outward (the lower end down, the
+    /// upper end up) whatever <paramref name="rounding"/> says, so the printed range contains every
+    /// fraction the counts allow.
+    /// </remarks>
     /// <param name="decimals">Digits after the decimal point, 0 to 10.</param>
     /// <param name="rounding">Half-up rounding or truncation; <see cref="PercentRounding.HalfUpOrTruncate"/> is not allowed here.</param>
-    /// <returns>The percentage, <c>n/a</c> when there is no value, or <c>lo%..hi%</c> for a bounded rate.</returns>
+    /// <returns>The percentage, <c>n/a</c> when the rate has neither value nor bounds, or <c>lo%..hi%</c> for a bounded rate.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="decimals"/> is outside 0..10, or <paramref name="rounding"/> is not one convention.</exception>
     public string FormatPercent(int decimals = 1, PercentRounding rounding = PercentRounding.HalfUp)
     {
-        Preconditions.CheckArgumentRange(decimals is >= 0 and <= 10, decimals, "Decimals must be from 0 to 10.");
-        Preconditions.CheckArgumentRange(rounding != PercentRounding.HalfUpOrTruncate, rounding, "Formatting needs one rounding convention.");
+        Preconditions.CheckArgumentRange(decimals is >= 0 and <= MaxDecimals, decimals, "Decimals must be from 0 to 10.");
+        Preconditions.CheckArgumentRange(rounding is PercentRounding.HalfUp or PercentRounding.Truncate, rounding, "Formatting needs one rounding convention: HalfUp or Truncate.");
         if (HasValue)
         {
-            return FormatFraction(Value!.Value, decimals, rounding) + "%";
+            return FormatPercent((numerator.Lower, denominator.Lower), decimals, rounding == PercentRounding.Truncate ? Rounding.Down : Rounding.HalfUp) + "%";
         }
 
-        if (LowerBound is { } lo && UpperBound is { } hi)
+        if (HasBounds)
         {
-            return FormatFraction(lo, decimals, rounding) + "%.." + FormatFraction(hi, decimals, rounding) + "%";
+            return FormatPercent(LowestFraction(), decimals, Rounding.Down) + "%.." + FormatPercent(HighestFraction(), decimals, Rounding.Up) + "%";
         }
 
-        return "n/a";
+        return NoValueText;
     }
 
-    private static string FormatFraction(decimal fraction, int decimals, PercentRounding rounding)
+    private enum Rounding
     {
-        decimal percent = fraction * 100m;
-        decimal shown = rounding == PercentRounding.Truncate
-            ? Math.Round(percent, decimals, MidpointRounding.ToZero)
-            : Math.Round(percent, decimals, MidpointRounding.AwayFromZero);
-        return shown.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        HalfUp,
+        Down,
+        Up,
+    }
+
+    /// <summary>Formats fraction × 100 with <paramref name="decimals"/> digits, exactly: the fraction is at most 1 and its terms fit in 64 bits, so the scaled numerator fits in 128.</summary>
+    private static string FormatPercent((long Numerator, long Denominator) fraction, int decimals, Rounding rounding)
+    {
+        Int128 scale = Int128.One;
+        for (int i = 0; i < decimals; i++)
+        {
+            scale *= 10;
+        }
+
+        Int128 scaled = (Int128)fraction.Numerator * 100 * scale;
+        (Int128 quotient, Int128 remainder) = Int128.DivRem(scaled, fraction.Denominator);
+        bool up = rounding switch
+        {
+            Rounding.HalfUp => remainder * 2 >= fraction.Denominator,
+            Rounding.Up => remainder > 0,
+            _ => false,
+        };
+        if (up)
+        {
+            quotient += 1;
+        }
+
+        string whole = (quotient / scale).ToString(CultureInfo.InvariantCulture);
+        return decimals == 0
+            ? whole
+            : whole + "." + (quotient % scale).ToString(CultureInfo.InvariantCulture).PadLeft(decimals, '0');
     }
 
     /// <summary>Formats the fraction's counts: <c>176/178</c>, or <c>101..199/354</c> for bounds.</summary>
@@ -223,22 +268,28 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, 
             format = "G";
         }
 
-        char kind = char.ToUpperInvariant(format[0]);
+        char kind = format[0];
         int decimals = 1;
-        if (format.Length > 1 && !int.TryParse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out decimals))
+        if (format.Length > 1
+            && (kind is 'F' or 'f'
+                || !int.TryParse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out decimals)
+                || decimals > MaxDecimals))
         {
-            throw new FormatException($"Rate format '{format}' is not supported: use G, Gn, Pn, Tn or F.");
+            throw UnsupportedFormat(format);
         }
 
         return kind switch
         {
-            'G' => FormatPercent(decimals) + " (" + FormatFraction() + ")",
-            'P' => FormatPercent(decimals),
-            'T' => FormatPercent(decimals, PercentRounding.Truncate),
-            'F' when format.Length == 1 => FormatFraction(),
-            _ => throw new FormatException($"Rate format '{format}' is not supported: use G, Gn, Pn, Tn or F."),
+            'G' or 'g' => FormatPercent(decimals) + " (" + FormatFraction() + ")",
+            'P' or 'p' => FormatPercent(decimals),
+            'T' or 't' => FormatPercent(decimals, PercentRounding.Truncate),
+            'F' or 'f' => FormatFraction(),
+            _ => throw UnsupportedFormat(format),
         };
     }
+
+    private static FormatException UnsupportedFormat(string format) =>
+        new($"Rate format '{format}' is not supported: use G, Gn, Pn, Tn (n from 0 to 10) or F.");
 
     /// <inheritdoc />
     public bool Equals(Rate other) => numerator == other.numerator && denominator == other.denominator;
@@ -249,33 +300,22 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(numerator, denominator);
 
-    /// <summary>Compares by fraction, then denominator, then numerator (see the type's remarks).</summary>
+    /// <summary>Compares by exact fraction, then denominator, then numerator (see the type's remarks).</summary>
     /// <param name="other">The rate to compare with.</param>
     /// <returns>Negative, zero or positive.</returns>
     public int CompareTo(Rate other)
     {
-        bool hasBounds = LowerBound.HasValue;
-        bool otherHasBounds = other.LowerBound.HasValue;
-        if (hasBounds != otherHasBounds)
+        if (HasBounds != other.HasBounds)
         {
-            return hasBounds ? 1 : -1;
+            return HasBounds ? 1 : -1;
         }
 
-        if (hasBounds)
+        if (HasBounds)
         {
-            int c;
-            if (HasValue && other.HasValue)
+            int c = CompareFractions(LowestFraction(), other.LowestFraction());
+            if (c == 0)
             {
-                // Exact comparison by cross-multiplication: no rounding of long fractions.
-                c = ((Int128)numerator.Lower * other.denominator.Lower).CompareTo((Int128)other.numerator.Lower * denominator.Lower);
-            }
-            else
-            {
-                c = LowerBound!.Value.CompareTo(other.LowerBound!.Value);
-                if (c == 0)
-                {
-                    c = UpperBound!.Value.CompareTo(other.UpperBound!.Value);
-                }
+                c = CompareFractions(HighestFraction(), other.HighestFraction());
             }
 
             if (c != 0)
@@ -288,10 +328,16 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, 
         return d != 0 ? d : CompareBounds(numerator, other.numerator);
     }
 
+    /// <summary>Orders intervals by lower end, then upper end, a bounded interval before an unbounded one with the same ends.</summary>
     private static int CompareBounds(Bounds a, Bounds b)
     {
         int c = a.Lower.CompareTo(b.Lower);
-        return c != 0 ? c : (a.Upper ?? long.MaxValue).CompareTo(b.Upper ?? long.MaxValue) is var u && u != 0 ? u : a.HasUpperBound.CompareTo(b.HasUpperBound);
+        if (c == 0)
+        {
+            c = (a.Upper ?? long.MaxValue).CompareTo(b.Upper ?? long.MaxValue);
+        }
+
+        return c != 0 ? c : b.HasUpperBound.CompareTo(a.HasUpperBound);
     }
 
     int IComparable.CompareTo(object? obj) => obj switch
