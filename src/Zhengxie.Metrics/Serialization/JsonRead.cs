@@ -114,8 +114,22 @@ internal static class JsonRead
         }
         catch (Exception ex) when (IsValueError(ex))
         {
-            throw Below(ex, "." + name);
+            throw Below(ex, Segment(name));
         }
+    }
+
+    /// <summary>The JSON-path segment of a property: <c>.name</c>, or <c>['proposals.filed']</c> when the name is not a plain word.</summary>
+    internal static string Segment(string name)
+    {
+        foreach (char c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
+            }
+        }
+
+        return name.Length == 0 ? "['']" : "." + name;
     }
 
     /// <summary>Reads a property's value that may be JSON null; errors name the property.</summary>

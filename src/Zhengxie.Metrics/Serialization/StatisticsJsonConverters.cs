@@ -35,7 +35,15 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
                     break;
                 case "counts":
                     JsonRead.Once(ref seen, 4, name);
-                    counts = ReadCounts(ref reader, options);
+                    try
+                    {
+                        counts = ReadCounts(ref reader, options);
+                    }
+                    catch (JsonReadException ex)
+                    {
+                        throw ex.Below(".counts");
+                    }
+
                     break;
                 default:
                     throw JsonRead.Unknown(name, "proposal statistics (committee, period, counts)");
@@ -50,14 +58,7 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
 
     private static List<KeyValuePair<Measure, Bounds>> ReadCounts(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        try
-        {
-            JsonRead.StartObject(ref reader, "counts by measure");
-        }
-        catch (JsonReadException ex)
-        {
-            throw ex.Below(".counts");
-        }
+        JsonRead.StartObject(ref reader, "counts by measure");
 
         var list = new List<KeyValuePair<Measure, Bounds>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -65,12 +66,12 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
         {
             if (!names.Add(name))
             {
-                throw JsonRead.Duplicate(name).Below(".counts");
+                throw JsonRead.Duplicate(name);
             }
 
             if (!Measure.IsWellFormed(name))
             {
-                throw JsonRead.Error($"'{name}' is not a measure identifier (dot-separated lower-case segments such as proposals.filed)").Below(".counts");
+                throw JsonRead.Error($"'{name}' is not a measure identifier (dot-separated lower-case segments such as proposals.filed)").Below(JsonRead.Segment(name));
             }
 
             var count = JsonRead.Property(ref reader, name, CountJsonConverter.Instance, options);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Zhengxie.Metrics.Utility;
@@ -14,10 +15,13 @@ namespace Zhengxie.Metrics.Serialization;
 public static class ZhengxieJson
 {
     /// <summary>
-    /// Gets the options of <see cref="ZhengxieJsonContext.Default"/> (read-only; copy them with
-    /// <c>new JsonSerializerOptions(ZhengxieJson.Options)</c> to change anything).
+    /// Gets the options these methods use: those of <see cref="ZhengxieJsonContext.Default"/>, except that
+    /// Chinese text and <c>+</c> are written as they are (<c>"万元"</c>, <c>"11.1+@2022"</c>) rather than
+    /// as <c>\uXXXX</c> escapes, which suits data files but not HTML pages (the context's own options
+    /// escape them). Read-only; copy them with <c>new JsonSerializerOptions(ZhengxieJson.Options)</c> to
+    /// change anything. Both read the same JSON.
     /// </summary>
-    public static JsonSerializerOptions Options => ZhengxieJsonContext.Default.Options;
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Serializes a value of a type in <see cref="ZhengxieJsonContext"/>.</summary>
     /// <typeparam name="T">The type, such as <see cref="Figure"/> or <c>List&lt;Figure&gt;</c>.</typeparam>
@@ -40,7 +44,7 @@ public static class ZhengxieJson
     /// <summary>Reads a value of a type in <see cref="ZhengxieJsonContext"/>.</summary>
     /// <typeparam name="T">The type.</typeparam>
     /// <param name="json">The JSON text.</param>
-    /// <returns>The value (never <see langword="null"/>).</returns>
+    /// <returns>The value (<see langword="null"/> only for a nullable value type).</returns>
     /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message names the JSON path.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
     public static T Deserialize<T>(string json)
@@ -52,7 +56,7 @@ public static class ZhengxieJson
     /// <summary>Reads a value of a type in <see cref="ZhengxieJsonContext"/> from UTF-8 bytes.</summary>
     /// <typeparam name="T">The type.</typeparam>
     /// <param name="utf8Json">The JSON as UTF-8.</param>
-    /// <returns>The value (never <see langword="null"/>).</returns>
+    /// <returns>The value (<see langword="null"/> only for a nullable value type).</returns>
     /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message names the JSON path.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) => NotNull(JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()));
@@ -60,7 +64,7 @@ public static class ZhengxieJson
     /// <summary>Reads a value of a type in <see cref="ZhengxieJsonContext"/> from a UTF-8 stream.</summary>
     /// <typeparam name="T">The type.</typeparam>
     /// <param name="utf8Json">The stream.</param>
-    /// <returns>The value (never <see langword="null"/>).</returns>
+    /// <returns>The value (<see langword="null"/> only for a nullable value type).</returns>
     /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message names the JSON path.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
     public static T Deserialize<T>(Stream utf8Json)
@@ -74,9 +78,21 @@ public static class ZhengxieJson
     /// <returns>The metadata.</returns>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
     public static JsonTypeInfo<T> TypeInfo<T>() =>
-        ZhengxieJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        (Options.TryGetTypeInfo(typeof(T), out var info) ? info as JsonTypeInfo<T> : null)
         ?? throw new NotSupportedException($"{typeof(T)} is not one of the types of ZhengxieJsonContext; serialize it with your own JsonSerializerContext.");
 
     private static T NotNull<T>(T? value) =>
-        value ?? throw new JsonException($"$: expected {typeof(T).Name}, found null", "$", 0, 0);
+        value is not null || Nullable.GetUnderlyingType(typeof(T)) is not null
+            ? value!
+            : throw new JsonException($"$: expected {typeof(T).Name}, found null", "$", 0, 0);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(ZhengxieJsonContext.Default.Options)
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 }
