@@ -8,9 +8,13 @@ Check(acceptance.ToString() == "98.9% (176/178)", $"rate formats as {acceptance}
 var yongjia = RegionTable.Default[RegionCode.Parse("330324")];
 Check(yongjia.Name == "永嘉县", $"330324 is {yongjia.Name}");
 
-var lishui = new Figure(Committee.Parse("520112"), ReportingPeriod.Parse("11.1+@2022"),
+var wudang = new Figure(Committee.Parse("520112"), ReportingPeriod.Parse("11.1+@2022"),
     new Measure("activity.consultation.grassroots"), 100m, new FigureUnit("场次"), Qualifier.MoreThan);
-Check(lishui.Bounds == Bounds.Between(101, 199), $"100余 has bounds {lishui.Bounds}");
+Check(wudang.Bounds == Bounds.Between(101, 199), $"100余 has bounds {wudang.Bounds}");
+
+// The built-in seed reports and the statistics derived from them, through the packaged library.
+var lishui = ProposalStatistics.FromFigures(Zhengxie.Metrics.SampleData.SeedReports.Get("lishui-2020").Figures);
+Check(lishui.AcceptanceRate == Rate.Of(278, 354), $"丽水 acceptance is {lishui.AcceptanceRate}");
 
 Console.WriteLine("package consumer: all checks passed");
 

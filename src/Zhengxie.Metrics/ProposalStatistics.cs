@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using Zhengxie.Metrics.Utility;
+using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics;
 
@@ -13,15 +14,55 @@ namespace Zhengxie.Metrics;
 /// <see cref="RateOptions"/>. A count that is not known is missing, never zero.
 /// Immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// <para><b>From figures.</b> <see cref="FromFigures(IEnumerable{Figure}, ValidationMode)"/> reads a
+/// report's figures as DOMAIN.md describes them:</para>
+/// <list type="bullet">
+/// <item>Counts are the committee-scope figures without a topic of the families <c>proposals.*</c> and
+/// <c>opinion_info.*</c>, each as its <see cref="Figure.Bounds"/> in base units. Topic figures (parts,
+/// not totals) and <see cref="FigureScope.RegionTotal"/> figures (not this committee's own work) are
+/// not counts of the committee.</item>
+/// <item>A figure qualified <see cref="Qualifier.All"/> (「全部办复」) equals the count it refers to:
+/// replied, replied_on_time, concluded and cases → filed (not cases: a report that says 「全部办复」
+/// means the filed proposals; use <see cref="FromCounts"/> for other conventions); filed → received;
+/// satisfied and basically_satisfied → feedback. With neither it nor its denominator known, the
+/// finding is <see cref="ValidationRule.MissingDenominator"/>.</item>
+/// <item>A stated rate (<see cref="Qualifier.PercentReported"/>, read with the default formulas of
+/// <see cref="RateDefinition.Standard"/>) implies its numerator when its denominator is exact and
+/// exactly one whole numerator gives the printed percentage rounded half-up or truncated to its printed
+/// decimals (丽水: 78.5 % of 354 received ⇒ 278 filed; 乌当: 100 % of 176 filed ⇒ 176 replied). When
+/// several numerators fit (99.5 % rounds to 100 %), nothing is implied and that is no finding; when none
+/// fits, or the counts disagree, the finding is <see cref="ValidationRule.RateContradictsCounts"/>. A
+/// stated rate without the counts it needs (乌当's 满意率 100 %, with no feedback count) is kept in
+/// <see cref="StatedRates"/> only.</item>
+/// <item>Bounds narrow each other through the chain received ≥ filed + not_filed, received ≥ merged,
+/// filed ≥ cases, filed ≥ replied ≥ replied_on_time, filed ≥ concluded, replied ≥ outcome_a + outcome_b +
+/// outcome_c, feedback ≥ satisfied + basically_satisfied + dissatisfied, filed ≥ key, and
+/// opinion_info.submitted ≥ each adopted count: a whole is at least the sum of its parts' lower bounds,
+/// and a part at most the whole's upper bound less the other parts' lower bounds. Received 「300余」
+/// (301..399) with filed exactly 320 becomes 320..399; filed 「近330」 (321..329) with received exactly 325 becomes 321..325. Parts whose lower bounds add
+/// up to more than the whole's upper bound break a rule (<see cref="ValidationRule.FiledExceedsReceived"/>,
+/// <see cref="ValidationRule.RepliedExceedsFiled"/>, <see cref="ValidationRule.OutcomesExceedReplied"/>,
+/// else <see cref="ValidationRule.CountExceedsBound"/>).</item>
+/// <item>With <see cref="ValidationMode.Throw"/> any finding throws a <see cref="ValidationException"/>
+/// carrying all of them. With <see cref="ValidationMode.CollectFindings"/>, every count and stated rate
+/// involved in a problem is left out (missing) and the rest is used; the findings name each one with
+/// its values.</item>
+/// </list>
+/// </remarks>
 public sealed class ProposalStatistics
 {
-    private readonly ReadOnlyDictionary<Measure, Bounds> counts;
+    private static readonly ReadOnlyDictionary<Measure, decimal> NoStatedRates = new Dictionary<Measure, decimal>().AsReadOnly();
 
-    private ProposalStatistics(Committee committee, ReportingPeriod period, Dictionary<Measure, Bounds> counts)
+    private readonly ReadOnlyDictionary<Measure, Bounds> counts;
+    private readonly ReadOnlyDictionary<Measure, decimal> statedRates;
+
+    private ProposalStatistics(Committee committee, ReportingPeriod period, Dictionary<Measure, Bounds> counts, Dictionary<Measure, decimal>? statedRates = null)
     {
         Committee = committee;
         Period = period;
         this.counts = counts.AsReadOnly();
+        this.statedRates = statedRates is null || statedRates.Count == 0 ? NoStatedRates : statedRates.AsReadOnly();
     }
 
     /// <summary>Gets the committee.</summary>
@@ -32,6 +73,30 @@ public sealed class ProposalStatistics
 
     /// <summary>Gets every known count, by measure (in base units; exact or bounds).</summary>
     public IReadOnlyDictionary<Measure, Bounds> Counts => counts;
+
+    /// <summary>Gets the rates the report states directly, as printed percentages (乌当: <c>rate.satisfaction</c> = 100), by rate identifier.</summary>
+    public IReadOnlyDictionary<Measure, decimal> StatedRates => statedRates;
+
+    /// <summary>Gets 立案率 = filed / received, or <see langword="null"/> when a count is missing.</summary>
+    public Rate? AcceptanceRate => GetRate(Measures.Rates.Acceptance);
+
+    /// <summary>Gets 办复率 = replied / filed, or <see langword="null"/> when a count is missing.</summary>
+    public Rate? ReplyRate => GetRate(Measures.Rates.Reply);
+
+    /// <summary>Gets 按时办复率 = replied_on_time / filed, or <see langword="null"/> when a count is missing.</summary>
+    public Rate? OnTimeReplyRate => GetRate(Measures.Rates.OnTimeReply);
+
+    /// <summary>Gets 办结率 = concluded / filed, or <see langword="null"/> when a count is missing.</summary>
+    public Rate? ConclusionRate => GetRate(Measures.Rates.Conclusion);
+
+    /// <summary>Gets the narrow adoption rate (解决采纳率) = outcome_a / filed, or <see langword="null"/> when a count is missing.</summary>
+    public Rate? AdoptionRate => GetRate(Measures.Rates.Adoption);
+
+    /// <summary>Gets the adoption rate including planned (采纳率) = (outcome_a + outcome_b) / filed, or <see langword="null"/> when a count is missing.</summary>
+    public Rate? AdoptionIncludingPlannedRate => GetRate(Measures.Rates.AdoptionIncludingPlanned);
+
+    /// <summary>Gets 满意率 = (satisfied + basically_satisfied) / feedback, or <see langword="null"/> when a count is missing (see <see cref="GetStatedRate"/> for a rate stated without counts).</summary>
+    public Rate? SatisfactionRate => GetRate(Measures.Rates.Satisfaction);
 
     /// <summary>Creates statistics from known counts; a measure absent from <paramref name="counts"/> is missing.</summary>
     /// <param name="committee">The committee.</param>
@@ -54,6 +119,73 @@ public sealed class ProposalStatistics
 
         return new ProposalStatistics(committee, period, map);
     }
+
+    /// <summary>
+    /// Creates the statistics of one committee and period from a report's figures (see the remarks of
+    /// <see cref="ProposalStatistics"/> for how figures become counts and stated rates).
+    /// </summary>
+    /// <param name="figures">The figures, all of one committee and period (any families; those that are not counts are ignored).</param>
+    /// <param name="mode">Whether a problem throws (the default) or is left out; to see the findings, use
+    /// <see cref="FromFigures(IEnumerable{Figure}, out IReadOnlyList{ValidationFinding})"/>.</param>
+    /// <returns>The statistics.</returns>
+    /// <exception cref="ArgumentException">There are no figures, or they belong to more than one committee or period.</exception>
+    /// <exception cref="ValidationException">The figures break a rule and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>.</exception>
+    public static ProposalStatistics FromFigures(IEnumerable<Figure> figures, ValidationMode mode = ValidationMode.Throw)
+    {
+        Preconditions.CheckArgument(Enum.IsDefined(mode), nameof(mode), "Unknown validation mode.");
+        var result = Build(figures, out var findings);
+        ThrowIfAny(mode, findings);
+        return result;
+    }
+
+    /// <summary>Creates the statistics of one committee and period from a report's figures, collecting every problem instead of throwing.</summary>
+    /// <param name="figures">The figures, all of one committee and period.</param>
+    /// <param name="findings">Every problem found; what each concerns is left out of the statistics.</param>
+    /// <returns>The statistics.</returns>
+    /// <exception cref="ArgumentException">There are no figures, or they belong to more than one committee or period.</exception>
+    public static ProposalStatistics FromFigures(IEnumerable<Figure> figures, out IReadOnlyList<ValidationFinding> findings)
+    {
+        var result = Build(figures, out var list);
+        findings = list.AsReadOnly();
+        return result;
+    }
+
+    /// <summary>Creates the statistics of every committee and period among the figures (one per distinct pair, ordered by committee, then period), throwing on any problem.</summary>
+    /// <param name="figures">The figures, of any committees and periods.</param>
+    /// <returns>The statistics.</returns>
+    /// <exception cref="ValidationException">The figures break a rule.</exception>
+    public static IReadOnlyList<ProposalStatistics> FromFiguresByCommittee(IEnumerable<Figure> figures) =>
+        FromFiguresByCommittee(figures, ValidationMode.Throw, out _);
+
+    /// <summary>Creates the statistics of every committee and period among the figures (one per distinct pair, ordered by committee, then period).</summary>
+    /// <param name="figures">The figures, of any committees and periods.</param>
+    /// <param name="mode">Whether a problem throws or is collected.</param>
+    /// <param name="findings">Every problem found (empty when <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>, which throws instead).</param>
+    /// <returns>The statistics.</returns>
+    /// <exception cref="ValidationException">The figures break a rule and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>.</exception>
+    public static IReadOnlyList<ProposalStatistics> FromFiguresByCommittee(IEnumerable<Figure> figures, ValidationMode mode, out IReadOnlyList<ValidationFinding> findings)
+    {
+        Preconditions.CheckNotNull(figures);
+        Preconditions.CheckArgument(Enum.IsDefined(mode), nameof(mode), "Unknown validation mode.");
+        var all = new List<ValidationFinding>();
+        var result = new List<ProposalStatistics>();
+        foreach (var group in figures.Select(f => f ?? throw new ArgumentException("A figure is null.", nameof(figures)))
+                     .GroupBy(f => (f.Committee, f.Period))
+                     .OrderBy(g => g.Key.Committee).ThenBy(g => g.Key.Period))
+        {
+            result.Add(Build(group, out var list));
+            all.AddRange(list);
+        }
+
+        ThrowIfAny(mode, all);
+        findings = all.AsReadOnly();
+        return result.AsReadOnly();
+    }
+
+    /// <summary>Returns a rate the report states directly, as its printed percentage, or <see langword="null"/>.</summary>
+    /// <param name="rate">The rate's identifier, such as <c>rate.satisfaction</c>.</param>
+    /// <returns>The printed percentage (78.5 for 「立案率78.5%」).</returns>
+    public decimal? GetStatedRate(Measure rate) => statedRates.TryGetValue(rate, out var v) ? v : null;
 
     /// <summary>Returns a count, or <see langword="null"/> when it is not known.</summary>
     /// <param name="measure">The count's measure, such as <c>proposals.filed</c>.</param>
@@ -108,4 +240,30 @@ public sealed class ProposalStatistics
     /// <returns>Each definition with its rate (<see langword="null"/> where a count is missing).</returns>
     public IReadOnlyList<KeyValuePair<RateDefinition, Rate?>> GetRates(RateOptions? options = null) =>
         (options ?? RateOptions.Default).Definitions.Select(d => new KeyValuePair<RateDefinition, Rate?>(d, GetRate(d))).ToList().AsReadOnly();
+
+    private static ProposalStatistics Build(IEnumerable<Figure> figures, out List<ValidationFinding> findings)
+    {
+        Preconditions.CheckNotNull(figures);
+        var list = figures.ToList();
+        Preconditions.CheckArgument(list.Count > 0, nameof(figures), "Statistics need at least one figure.");
+        Preconditions.CheckArgument(!list.Contains(null!), nameof(figures), "A figure is null.");
+        var committee = list[0].Committee;
+        var period = list[0].Period;
+        var other = list.Find(f => f.Committee != committee || f.Period != period);
+        Preconditions.CheckArgument(
+            other is null,
+            nameof(figures),
+            string.Create(CultureInfo.InvariantCulture, $"The figures belong to more than one committee and period ({committee} {period} and {other?.Committee} {other?.Period}); use FromFiguresByCommittee."));
+        findings = [];
+        var (map, rates) = ProposalFigureAnalysis.Analyse(committee, period, list.Where(f => f.Scope == FigureScope.Committee && f.Topic is null), findings);
+        return new ProposalStatistics(committee, period, map, rates);
+    }
+
+    private static void ThrowIfAny(ValidationMode mode, List<ValidationFinding> findings)
+    {
+        if (mode == ValidationMode.Throw && findings.Count > 0)
+        {
+            throw new ValidationException(findings);
+        }
+    }
 }

@@ -45,6 +45,9 @@ public enum ValidationRule
     /// <summary>Another count in a chain exceeds its bound (replied_on_time &gt; replied, satisfied + … &gt; feedback, …).</summary>
     CountExceedsBound = 14,
 
+    /// <summary>A value cannot stand for a count (an exact value that is not a whole number of base units, or one too large).</summary>
+    InvalidValue = 15,
+
     /// <summary>A proposal record is replied before it was handed over.</summary>
     ReplyBeforeHandover = 20,
 

@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics.Validation;
+
+/// <summary>
+/// Checks a set of figures (of any committees and periods) against the rules of DOMAIN.md's "what bad
+/// input is". Each finding names the committee, the period, the measure and the values involved.
+/// </summary>
+/// <remarks>
+/// <para>The rules:</para>
+/// <list type="bullet">
+/// <item>Per figure: a negative count (<see cref="ValidationRule.NegativeCount"/>), a value that is no
+/// whole count (<see cref="ValidationRule.InvalidValue"/>), a stated rate outside 0..100 %
+/// (<see cref="ValidationRule.RateOutOfRange"/>).</item>
+/// <item>Per committee, period, measure, scope and topic: figures with different values
+/// (<see cref="ValidationRule.ConflictingDuplicate"/>), or in units that do not add up
+/// (<see cref="ValidationRule.UnitMismatch"/>, which wins when both apply). Identical figures (same value,
+/// unit and qualifier; the source does not count) are allowed and collapse into one: a report often
+/// states one figure twice, and loaders may read it twice.</item>
+/// <item>Per committee, period and measure: figures in units that do not add up across topics and
+/// scopes (<see cref="ValidationRule.UnitMismatch"/>). Different committees may print one measure in
+/// different units (篇 and 篇次); adding those is refused where figures are added, not here.</item>
+/// <item>Per committee, period and scope, over the figures without a topic: the proposal chain of
+/// <see cref="ProposalStatistics"/> (filed &gt; received, replied &gt; filed, outcome_a + outcome_b +
+/// outcome_c &gt; replied, other counts above their bound), stated rates that contradict the counts, and
+/// 「全部」 with no denominator.</item>
+/// <item>Breakdowns (<see cref="ValidationRule.BreakdownExceedsTotal"/>): the direct child measures of
+/// a stated total (<c>activity.consultation.counterpart</c>, … under <c>activity.consultation</c>), without
+/// a topic, in the same scope and in a unit that adds up with the total's, whose lower bounds add up to
+/// more than the total's upper bound (永嘉: 12 + 12 + 29 + 22 against 75 is fine); and a topic figure whose
+/// lower bound exceeds the upper bound of the total of its measure (topic figures are parts, but not
+/// necessarily disjoint ones, so they are not summed). Children in other units (嵊州's reading participants
+/// in 人次 under 75 reading events) are attributes, not parts, and are not compared.</item>
+/// <item>With a region table: a committee whose code the table does not hold
+/// (<see cref="ValidationRule.UnknownRegion"/>), or whose level differs from the table's level for the
+/// code, so that it would sit under the wrong parent (<see cref="ValidationRule.RegionUnderWrongParent"/>).</item>
+/// </list>
+/// <para>A region_total figure summed with its own parts is a problem of aggregation and is reported there.</para>
+/// </remarks>
+public static class FigureValidator
+{
+    /// <summary>Returns every problem found in the figures, ordered by committee, period and measure as found.</summary>
+    /// <param name="figures">The figures.</param>
+    /// <param name="regions">The region table to check committees against, or <see langword="null"/> to skip those checks.</param>
+    /// <returns>The findings; empty when the figures are valid.</returns>
+    public static IReadOnlyList<ValidationFinding> Validate(IEnumerable<Figure> figures, RegionTable? regions = null)
+    {
+        Preconditions.CheckNotNull(figures);
+        var list = figures.ToList();
+        Preconditions.CheckArgument(!list.Contains(null!), nameof(figures), "A figure is null.");
+        var findings = new List<ValidationFinding>();
+
+        foreach (var report in list.GroupBy(f => (f.Committee, f.Period)).OrderBy(g => g.Key.Committee).ThenBy(g => g.Key.Period))
+        {
+            var (committee, period) = report.Key;
+            var figs = report.ToList();
+
+            if (regions is not null)
+            {
+                CheckRegion(committee, period, regions, findings);
+            }
+
+            foreach (var f in figs)
+            {
+                if (FigureChecks.CheckValue(f, out _) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+            }
+
+            foreach (var sameKey in figs.GroupBy(f => (f.Measure, f.Scope, f.Topic)))
+            {
+                if (FigureChecks.CheckDuplicates(sameKey.ToList()) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+            }
+
+            foreach (var sameMeasure in figs.GroupBy(f => f.Measure))
+            {
+                var units = sameMeasure.Select(f => f.Unit).Distinct().ToList();
+                if (units.Exists(u => !u.IsCompatibleWith(units[0])))
+                {
+                    findings.Add(FigureChecks.Finding(
+                        ValidationRule.UnitMismatch,
+                        committee,
+                        period,
+                        sameMeasure.Key,
+                        "the measure is stated in units that do not add up (" + string.Join(", ", sameMeasure.Select(f => f.FormatAsReported())) + ")."));
+                }
+            }
+
+            foreach (var scope in figs.GroupBy(f => f.Scope))
+            {
+                var totals = scope.Where(f => f.Topic is null).ToList();
+                ProposalFigureAnalysis.Analyse(committee, period, totals, findings);
+                CheckBreakdowns(scope.ToList(), findings);
+            }
+        }
+
+        // One unit mismatch per committee, period and measure, however many topics show it.
+        var mismatches = new HashSet<(Committee?, ReportingPeriod?, Measure?)>();
+        return findings
+            .Distinct()
+            .Where(f => f.Rule != ValidationRule.UnitMismatch || mismatches.Add((f.Committee, f.Period, f.Measure)))
+            .ToList()
+            .AsReadOnly();
+    }
+
+    /// <summary>Throws when the figures break a rule.</summary>
+    /// <param name="figures">The figures.</param>
+    /// <param name="regions">The region table to check committees against, or <see langword="null"/> to skip those checks.</param>
+    /// <exception cref="ValidationException">A rule is broken; the message is the first finding, and <see cref="ValidationException.Findings"/> holds all.</exception>
+    public static void ThrowIfInvalid(IEnumerable<Figure> figures, RegionTable? regions = null)
+    {
+        var findings = Validate(figures, regions);
+        if (findings.Count > 0)
+        {
+            throw new ValidationException(findings);
+        }
+    }
+
+    private static void CheckRegion(Committee committee, ReportingPeriod period, RegionTable regions, List<ValidationFinding> findings)
+    {
+        if (!regions.TryGet(committee.Region, out var region))
+        {
+            findings.Add(new ValidationFinding(
+                ValidationRule.UnknownRegion,
+                string.Create(CultureInfo.InvariantCulture, $"the region code {committee.Region} is not in the region table."),
+                committee,
+                period));
+            return;
+        }
+
+        if (region.Level != committee.Level)
+        {
+            string parent = region.ParentCode is { } p ? p.ToString() : "none";
+            findings.Add(new ValidationFinding(
+                ValidationRule.RegionUnderWrongParent,
+                string.Create(CultureInfo.InvariantCulture, $"the committee {committee} is at level {committee.Level}, but the region table has {region} at level {region.Level} under parent {parent}."),
+                committee,
+                period));
+        }
+    }
+
+    private static void CheckBreakdowns(List<Figure> figures, List<ValidationFinding> findings)
+    {
+        var totals = figures
+            .Where(f => f.Topic is null && !f.Measure.IsRate && f.Qualifier != Qualifier.All)
+            .GroupBy(f => f.Measure)
+            .Where(g => g.Distinct().Count() == 1)
+            .Select(g => g.First())
+            .ToList();
+        var valid = new Dictionary<Measure, (Figure Figure, Bounds Bounds)>();
+        foreach (var f in totals)
+        {
+            if (FigureChecks.CheckValue(f, out var b) is null && b is { } bounds)
+            {
+                valid[f.Measure] = (f, bounds);
+            }
+        }
+
+        foreach (var (measure, (total, totalBounds)) in valid.OrderBy(kv => kv.Key))
+        {
+            if (!totalBounds.HasUpperBound)
+            {
+                continue;
+            }
+
+            long upper = totalBounds.Upper!.Value;
+            var children = valid.Values
+                .Where(c => c.Figure.Measure.Parent == measure && c.Figure.Unit.IsCompatibleWith(total.Unit))
+                .OrderBy(c => c.Figure.Measure)
+                .ToList();
+            if (children.Count > 0)
+            {
+                var sum = Bounds.Sum(children.Select(c => c.Bounds));
+                if (sum.Lower > upper)
+                {
+                    string parts = string.Join(" + ", children.Select(c => c.Figure.Measure.Id + " = " + c.Figure.FormatAsReported()));
+                    findings.Add(FigureChecks.Finding(
+                        ValidationRule.BreakdownExceedsTotal,
+                        total,
+                        string.Create(CultureInfo.InvariantCulture, $"the parts {parts} add up to at least {sum.Lower}, more than the total {total.FormatAsReported()} ({totalBounds}).")));
+                }
+            }
+
+            foreach (var part in figures.Where(f => f.Topic is not null && f.Measure == measure && f.Unit.IsCompatibleWith(total.Unit)))
+            {
+                if (FigureChecks.CheckValue(part, out var b) is null && b is { } partBounds && partBounds.Lower > upper)
+                {
+                    findings.Add(FigureChecks.Finding(
+                        ValidationRule.BreakdownExceedsTotal,
+                        total,
+                        string.Create(CultureInfo.InvariantCulture, $"the part on topic '{part.Topic}' ({part.FormatAsReported()}) exceeds the total {total.FormatAsReported()} ({totalBounds}).")));
+                }
+            }
+        }
+    }
+}
