@@ -17,6 +17,9 @@ public sealed class ZhengxieMetricsOptions
     /// <summary>Gets or sets the region table; <see langword="null"/> (the default) for <see cref="Regions.RegionTable.Default"/>, the embedded GB/T 2260 table.</summary>
     public RegionTable? RegionTable { get; set; }
 
+    /// <summary>Gets or sets the measure catalog (labels, kinds, parents, units); <see langword="null"/> (the default) for <see cref="Metrics.MeasureCatalog.Default"/>.</summary>
+    public MeasureCatalog? MeasureCatalog { get; set; }
+
     /// <summary>Gets or sets the rate variants (which denominators, which answers count as satisfied); <see cref="Metrics.RateOptions.Default"/> by default.</summary>
     public RateOptions RateOptions { get; set; } = RateOptions.Default;
 

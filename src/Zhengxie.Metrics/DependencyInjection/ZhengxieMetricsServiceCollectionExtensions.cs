@@ -15,6 +15,7 @@ namespace Zhengxie.Metrics.DependencyInjection;
 /// </summary>
 /// <remarks>
 /// Registered: <see cref="RegionTable"/> (the options' table, or <see cref="RegionTable.Default"/>),
+/// <see cref="MeasureCatalog"/> (the options' catalog, or <see cref="MeasureCatalog.Default"/>),
 /// <see cref="RateOptions"/>, <see cref="Validation.ValidationMode"/> through <see cref="ZhengxieMetricsSettings"/>,
 /// and <see cref="IClock"/> as <see cref="SystemClock.Instance"/>.
 /// </remarks>
@@ -44,6 +45,7 @@ public static class ZhengxieMetricsServiceCollectionExtensions
 
         services.TryAddSingleton(settings);
         services.TryAddSingleton(settings.RegionTable);
+        services.TryAddSingleton(settings.MeasureCatalog);
         services.TryAddSingleton(settings.RateOptions);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;

@@ -15,12 +15,16 @@ public sealed class ZhengxieMetricsSettings
     internal ZhengxieMetricsSettings(ZhengxieMetricsOptions options)
     {
         RegionTable = options.RegionTable ?? RegionTable.Default;
+        MeasureCatalog = options.MeasureCatalog ?? MeasureCatalog.Default;
         RateOptions = options.RateOptions;
         ValidationMode = options.ValidationMode;
     }
 
     /// <summary>Gets the region table (<see cref="RegionTable.Default"/> unless the application chose another).</summary>
     public RegionTable RegionTable { get; }
+
+    /// <summary>Gets the measure catalog (<see cref="MeasureCatalog.Default"/> unless the application chose another).</summary>
+    public MeasureCatalog MeasureCatalog { get; }
 
     /// <summary>Gets the rate variants.</summary>
     public RateOptions RateOptions { get; }

@@ -7,8 +7,10 @@ namespace Zhengxie.Metrics.Serialization;
 
 /// <summary>
 /// <see cref="ProposalStatistics"/> as <c>{"committee":"520112","period":"11.1+@2022","counts":
-/// {"proposals.received":178,"proposals.filed":{"lower":101,"upper":199}}}</c>: each count a whole number
-/// when exact, else a bounds object. Missing counts are absent (never zero).
+/// {"proposals.received":178,"proposals.filed":{"lower":101,"upper":199}},"stated_rates":{"rate.satisfaction":100}}</c>:
+/// each count a whole number when exact, else a bounds object; missing counts are absent (never zero).
+/// <c>stated_rates</c> (rates the report states as printed percentages, with their printed digits) is
+/// left out when there are none.
 /// </summary>
 internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalStatistics>
 {
@@ -20,6 +22,7 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
         Committee? committee = null;
         ReportingPeriod? period = null;
         List<KeyValuePair<Measure, Bounds>>? counts = null;
+        List<KeyValuePair<Measure, decimal>>? statedRates = null;
         int seen = 0;
         while (JsonRead.NextProperty(ref reader, out string name))
         {
@@ -37,7 +40,7 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
                     JsonRead.Once(ref seen, 4, name);
                     try
                     {
-                        counts = ReadCounts(ref reader, options);
+                        counts = ReadMap(ref reader, CountJsonConverter.Instance, options);
                     }
                     catch (JsonReadException ex)
                     {
@@ -45,22 +48,35 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
                     }
 
                     break;
+                case "stated_rates":
+                    JsonRead.Once(ref seen, 8, name);
+                    try
+                    {
+                        statedRates = ReadMap(ref reader, DecimalJsonConverter.Instance, options);
+                    }
+                    catch (JsonReadException ex)
+                    {
+                        throw ex.Below(".stated_rates");
+                    }
+
+                    break;
                 default:
-                    throw JsonRead.Unknown(name, "proposal statistics (committee, period, counts)");
+                    throw JsonRead.Unknown(name, "proposal statistics (committee, period, counts, stated_rates)");
             }
         }
 
         var c = committee ?? throw JsonRead.Missing("committee", "Proposal statistics");
         var p = period ?? throw JsonRead.Missing("period", "Proposal statistics");
         var list = counts ?? throw JsonRead.Missing("counts", "Proposal statistics");
-        return JsonRead.Build(() => ProposalStatistics.FromCounts(c, p, list), "set of proposal statistics");
+        var rates = statedRates ?? [];
+        return JsonRead.Build(() => ProposalStatistics.Restore(c, p, list, rates), "set of proposal statistics");
     }
 
-    private static List<KeyValuePair<Measure, Bounds>> ReadCounts(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    /// <summary>Reads an object keyed by measure identifier.</summary>
+    internal static List<KeyValuePair<Measure, T>> ReadMap<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
     {
-        JsonRead.StartObject(ref reader, "counts by measure");
-
-        var list = new List<KeyValuePair<Measure, Bounds>>();
+        JsonRead.StartObject(ref reader, "an object keyed by measure");
+        var list = new List<KeyValuePair<Measure, T>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         while (JsonRead.NextProperty(ref reader, out string name))
         {
@@ -74,8 +90,8 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
                 throw JsonRead.Error($"'{name}' is not a measure identifier (dot-separated lower-case segments such as proposals.filed)").Below(JsonRead.Segment(name));
             }
 
-            var count = JsonRead.Property(ref reader, name, CountJsonConverter.Instance, options);
-            list.Add(new KeyValuePair<Measure, Bounds>(new Measure(name), count));
+            var item = JsonRead.Property(ref reader, name, converter, options);
+            list.Add(new KeyValuePair<Measure, T>(new Measure(name), item));
         }
 
         return list;
@@ -97,6 +113,19 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
         }
 
         writer.WriteEndObject();
+        if (value.StatedRates.Count > 0)
+        {
+            writer.WriteStartObject("stated_rates");
+            var rates = new List<Measure>(value.StatedRates.Keys);
+            rates.Sort();
+            foreach (var rate in rates)
+            {
+                writer.WriteNumber(rate.Id, value.StatedRates[rate]);
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using NodaTime;
 using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.SampleData;
 using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Serialization;
@@ -55,6 +56,11 @@ namespace Zhengxie.Metrics.Serialization;
         typeof(RegionJsonConverter),
         typeof(RegionTableJsonConverter),
         typeof(ValidationFindingJsonConverter),
+        typeof(EnumJsonConverter<MeasureKind>),
+        typeof(EnumJsonConverter<LabelLanguage>),
+        typeof(MeasureDefinitionJsonConverter),
+        typeof(MeasureCatalogJsonConverter),
+        typeof(SeedReportJsonConverter),
     })]
 [JsonSerializable(typeof(LocalDate))]
 [JsonSerializable(typeof(LocalDate?))]
@@ -100,6 +106,12 @@ namespace Zhengxie.Metrics.Serialization;
 [JsonSerializable(typeof(List<Rate>))]
 [JsonSerializable(typeof(Dictionary<Measure, Bounds>))]
 [JsonSerializable(typeof(Dictionary<Measure, Rate>))]
+[JsonSerializable(typeof(MeasureKind))]
+[JsonSerializable(typeof(LabelLanguage))]
+[JsonSerializable(typeof(MeasureDefinition))]
+[JsonSerializable(typeof(MeasureCatalog))]
+[JsonSerializable(typeof(SeedReport))]
+[JsonSerializable(typeof(IReadOnlyList<SeedReport>))]
 public sealed partial class ZhengxieJsonContext : JsonSerializerContext
 {
 }

@@ -29,6 +29,7 @@ public class AddZhengxieMetricsTest
         using var provider = services.BuildServiceProvider(Strict);
         provider.GetRequiredService<RegionTable>().Should().BeSameAs(RegionTable.Default);
         provider.GetRequiredService<RateOptions>().Should().Be(RateOptions.Default);
+        provider.GetRequiredService<MeasureCatalog>().Should().BeSameAs(MeasureCatalog.Default);
         provider.GetRequiredService<IClock>().Should().BeSameAs(SystemClock.Instance);
         var settings = provider.GetRequiredService<ZhengxieMetricsSettings>();
         settings.ValidationMode.Should().Be(ValidationMode.Throw);
@@ -46,12 +47,14 @@ public class AddZhengxieMetricsTest
                 o.RegionTable = table;
                 o.RateOptions = rates;
                 o.ValidationMode = ValidationMode.CollectFindings;
+                o.MeasureCatalog = MeasureCatalog.Empty;
             })
             .BuildServiceProvider(Strict);
         provider.GetRequiredService<RegionTable>().Should().BeSameAs(table);
         provider.GetRequiredService<RateOptions>().Should().Be(rates);
         provider.GetRequiredService<RateOptions>().Resolve(Measures.Rates.Reply).Denominator.Should().Be(Measures.Proposals.Cases);
         provider.GetRequiredService<ZhengxieMetricsSettings>().ValidationMode.Should().Be(ValidationMode.CollectFindings);
+        provider.GetRequiredService<MeasureCatalog>().Should().BeSameAs(MeasureCatalog.Empty);
     }
 
     [Fact]

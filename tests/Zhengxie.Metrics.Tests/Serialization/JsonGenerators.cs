@@ -101,11 +101,21 @@ internal static class JsonGenerators
         Gen.Select(Count, Count).Where((n, d) => !d.HasUpperBound || n.Lower <= d.Upper!.Value).Select((n, d) => Metrics.Rate.FromBounds(n, d)));
 
     public static readonly Gen<ProposalStatistics> Statistics =
-        Gen.Select(Committee, Period, Gen.Select(CountMeasure, Count).Array[0, 12])
-            .Select((c, p, counts) => ProposalStatistics.FromCounts(
+        Gen.Select(Committee, Period, Gen.Select(CountMeasure, Count).Array[0, 12], Gen.Select(RateMeasure, Printed).Array[0, 3])
+            .Select((c, p, counts, rates) => ProposalStatistics.Restore(
                 c,
                 p,
-                counts.DistinctBy(x => x.Item1).Select(x => new KeyValuePair<Measure, Metrics.Bounds>(x.Item1, x.Item2))));
+                counts.DistinctBy(x => x.Item1).Select(x => new KeyValuePair<Measure, Metrics.Bounds>(x.Item1, x.Item2)),
+                rates.DistinctBy(x => x.Item1).Select(x => new KeyValuePair<Measure, decimal>(x.Item1, x.Item2))));
+
+    public static readonly Gen<MeasureDefinition> MeasureDefinition =
+        Gen.Select(Gen.Bool, CountMeasure, RateMeasure, Text, Text, CountMeasure.Nullable(), Gen.OneOf(Units).Null())
+            .Select((isRate, count, rate, zh, en, parent, unit) => new Metrics.MeasureDefinition(
+                isRate ? rate : count,
+                zh,
+                en,
+                parent == (isRate ? rate : count) ? null : parent,
+                unit is null ? null : isRate ? FigureUnit.Percent : new FigureUnit(unit)));
 
     public static readonly Gen<RateDefinition> RateDefinition =
         Gen.Select(RateMeasure, CountMeasure.Array[1, 4], CountMeasure)

@@ -7,6 +7,7 @@ using FluentAssertions;
 using NodaTime;
 using Xunit;
 using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.SampleData;
 using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Validation;
 
@@ -90,7 +91,62 @@ public class JsonRoundTripTest
             back.Committee.Should().Be(stats.Committee);
             back.Period.Should().Be(stats.Period);
             back.Counts.Should().BeEquivalentTo(stats.Counts);
+            back.StatedRates.Should().BeEquivalentTo(stats.StatedRates);
+            foreach (var (rate, value) in stats.StatedRates)
+            {
+                decimal.GetBits(back.StatedRates[rate]).Should().Equal(decimal.GetBits(value));
+            }
         });
+
+    [Fact]
+    public void Statistics_of_the_seed_reports_round_trip()
+    {
+        foreach (var stats in ProposalStatistics.FromFiguresByCommittee(SeedReports.AllFigures))
+        {
+            var back = RoundTrip(stats, out _);
+            back.Counts.Should().BeEquivalentTo(stats.Counts);
+            back.StatedRates.Should().BeEquivalentTo(stats.StatedRates);
+            back.GetRates().Should().Equal(stats.GetRates());
+        }
+    }
+
+    [Fact]
+    public void Measure_definitions_and_catalogs_round_trip()
+    {
+        JsonGenerators.MeasureDefinition.Sample(d => RoundTrip(d, out _).Should().Be(d));
+        RoundTrip(MeasureCatalog.Default, out _).Definitions.Should().Equal(MeasureCatalog.Default.Definitions);
+        JsonGenerators.MeasureDefinition.Array[0, 8].Sample(
+            defs =>
+            {
+                var catalog = MeasureCatalog.Create(defs.DistinctBy(d => d.Measure));
+                RoundTrip(catalog, out _).Definitions.Should().Equal(catalog.Definitions);
+            },
+            iter: 100);
+    }
+
+    [Fact]
+    public void The_seed_reports_round_trip()
+    {
+        var back = RoundTrip(SeedReports.Reports, out string json);
+        back.Should().HaveCount(SeedReports.Reports.Count);
+        for (int i = 0; i < back.Count; i++)
+        {
+            var expected = SeedReports.Reports[i];
+            back[i].Id.Should().Be(expected.Id);
+            back[i].CommitteeName.Should().Be(expected.CommitteeName);
+            back[i].Committee.Should().Be(expected.Committee);
+            back[i].Period.Should().Be(expected.Period);
+            back[i].Published.Should().Be(expected.Published);
+            back[i].ExpectedRates.Should().BeEquivalentTo(expected.ExpectedRates);
+            back[i].Figures.Should().HaveCount(expected.Figures.Count);
+            for (int j = 0; j < expected.Figures.Count; j++)
+            {
+                AssertSameFigure(expected.Figures[j], back[i].Figures[j]);
+            }
+        }
+
+        json.Should().Contain("\"quote\":\"收到提案178件\"");
+    }
 
     [Fact]
     public void Rate_definitions_and_options_round_trip()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using FluentAssertions;
 using Xunit;
 using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.SampleData;
 using Zhengxie.Metrics.Serialization;
 
 namespace Zhengxie.Metrics.Tests.Serialization;
@@ -57,6 +58,17 @@ public class MalformedJsonTest
 
         Read<RegionTable>("[{\"code\":\"110000\",\"name\":\"北京市\",\"level\":\"province\",\"parent\":null},{\"code\":\"110101\",\"name\":\"东城区\",\"level\":\"district\",\"parent\":\"110000\"}]")
             .Message.Should().StartWith("$[1].level: 'district' is not a administrative level (use province, prefecture, county)");
+    }
+
+    [Fact]
+    public void A_figure_inside_a_seed_report_names_its_path()
+    {
+        string json = ZhengxieJson.Serialize(SeedReports.Get("wudang-2022"));
+        string bad = json.Replace("\"period\":\"11.1+@2022\",\"measure\":\"proposals.received\"", "\"period\":\"2020x\",\"measure\":\"proposals.received\"", StringComparison.Ordinal);
+        bad.Should().NotBe(json);
+        Read<SeedReport>(bad).Message.Should().StartWith("$.figures[2].period: '2020x' is not a reporting period");
+        Read<ProposalStatistics>("{\"committee\":\"520112\",\"period\":\"2022\",\"counts\":{},\"stated_rates\":{\"proposals.filed\":1}}")
+            .Message.Should().StartWith("$: not a valid set of proposal statistics: 'proposals.filed' is not a rate identifier");
     }
 
     [Fact]
