@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Zhengxie.Metrics.Cli.Rendering;
+using Zhengxie.Metrics.Cli.Reporting;
+using Zhengxie.Metrics.Regions;
+
+namespace Zhengxie.Metrics.Cli.Commands;
+
+/// <summary><c>report</c>: the indicator table of a CSV file or of the built-in seed reports.</summary>
+internal static class ReportCommand
+{
+    private const int MaxWarnings = 10;
+
+    internal static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Option<string?>("--input", "-i")
+        {
+            Description = "Figures CSV file (docs/csv-format.md). Without it, the built-in seed reports.",
+            HelpName = "FILE.csv",
+        };
+        var groupBy = new Option<string>("--group-by", "-g")
+        {
+            Description = "One row per committee (default), or per prefecture, province or administrative level.",
+            DefaultValueFactory = _ => "committee",
+        };
+        groupBy.AcceptOnlyFromAmong("committee", "prefecture", "province", "level");
+        var years = new Option<YearRange?>("--years", "-y")
+        {
+            Description = "Only these years: 2018..2024, 2020, 2018.. or ..2024 (a session counts in the year it is mapped to).",
+            HelpName = "FROM..TO",
+            CustomParser = ParseYears,
+        };
+        var rates = new Option<IReadOnlyList<RateDefinition>?>("--rates", "-r")
+        {
+            Description = "Comma-separated rates to show: " + string.Join(", ", IndicatorReport.RateNames.Select(r => r.Name)) + ", or all. Default: every rate with a value.",
+            HelpName = "NAMES",
+            CustomParser = ParseRates,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format.",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "md", "csv", "html", "json");
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Write to this file (UTF-8) instead of standard output.",
+            HelpName = "FILE",
+        };
+        var bom = new Option<bool>("--bom")
+        {
+            Description = "Begin the --out file with a UTF-8 byte-order mark (for Excel).",
+        };
+        var skipInvalid = new Option<bool>("--skip-invalid")
+        {
+            Description = "Report on the valid rows of an input with errors (they are counted on stderr) instead of refusing it.",
+        };
+
+        var command = new Command("report", "Print the indicator table: counts and rates, each rate with its fraction, one row per committee and period (or per group).")
+        {
+            input, groupBy, years, rates, format, output, bom, skipInvalid,
+        };
+        command.SetAction(parse => Cli.Guard(stderr, () => Run(
+            stdout,
+            stderr,
+            parse.GetValue(input),
+            parse.GetValue(groupBy)!,
+            parse.GetValue(years),
+            parse.GetValue(rates),
+            parse.GetValue(format)!,
+            parse.GetValue(output),
+            parse.GetValue(bom),
+            parse.GetValue(skipInvalid))));
+        return command;
+    }
+
+    private static YearRange? ParseYears(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (YearRange.TryParse(text, out var range, out string problem))
+        {
+            return range;
+        }
+
+        result.AddError("--years: " + problem);
+        return null;
+    }
+
+    private static ReadOnlyCollection<RateDefinition>? ParseRates(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        var list = new List<RateDefinition>();
+        foreach (string raw in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string name = raw.StartsWith("rate.", StringComparison.Ordinal) ? raw["rate.".Length..] : raw;
+            if (name == "all")
+            {
+                list.AddRange(IndicatorReport.RateNames.Select(r => r.Definition));
+                continue;
+            }
+
+            var match = IndicatorReport.RateNames.FirstOrDefault(r => r.Name == name);
+            if (match.Definition is null)
+            {
+                result.AddError($"--rates: '{raw}' is not a rate; use {string.Join(", ", IndicatorReport.RateNames.Select(r => r.Name))} or all.");
+                return null;
+            }
+
+            list.Add(match.Definition);
+        }
+
+        if (list.Count == 0)
+        {
+            result.AddError("--rates: name at least one rate.");
+            return null;
+        }
+
+        return list.Distinct().ToList().AsReadOnly();
+    }
+
+    private static int Run(
+        TextWriter stdout,
+        TextWriter stderr,
+        string? input,
+        string groupBy,
+        YearRange? years,
+        IReadOnlyList<RateDefinition>? rates,
+        string format,
+        string? output,
+        bool bom,
+        bool skipInvalid)
+    {
+        IReadOnlyList<Figure> figures;
+        string sourceName;
+        if (input is null)
+        {
+            figures = InputLoader.Seed();
+            sourceName = InputLoader.SeedName;
+        }
+        else
+        {
+            var result = InputLoader.ReadFile(input, stderr);
+            sourceName = Path.GetFileName(input);
+            if (!result.IsValid)
+            {
+                if (!skipInvalid)
+                {
+                    var first = result.Findings.First(f => f.IsError);
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {input}: {result.ErrorCount} error(s), the first at {first}. Run 'zhengxie-metrics validate {input}' to list them, or pass --skip-invalid to report on the valid rows."));
+                    return ExitCodes.DataErrors;
+                }
+
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {input}: {result.ErrorCount} error(s); reporting on the {result.Figures.Count} valid figures (run 'zhengxie-metrics validate {input}' to list the errors)."));
+            }
+
+            figures = result.Figures;
+        }
+
+        var options = new ReportOptions(ParseGroupBy(groupBy), years, rates);
+        var table = IndicatorReport.Build(figures, options, sourceName, RegionTable.Default, out var findings);
+        for (int i = 0; i < findings.Count && i < MaxWarnings; i++)
+        {
+            stderr.WriteLine("warning: " + findings[i]);
+        }
+
+        if (findings.Count > MaxWarnings)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: … and {findings.Count - MaxWarnings} more findings (run 'zhengxie-metrics validate' to list them)."));
+        }
+
+        var outputFormat = format switch
+        {
+            "md" => OutputFormat.Markdown,
+            "csv" => OutputFormat.Csv,
+            "html" => OutputFormat.Html,
+            "json" => OutputFormat.Json,
+            _ => OutputFormat.Table,
+        };
+        if (output is null)
+        {
+            TableRenderer.Render(table, outputFormat, stdout);
+            stdout.Flush();
+        }
+        else
+        {
+            using var writer = new StreamWriter(output, append: false, new UTF8Encoding(bom));
+            TableRenderer.Render(table, outputFormat, writer);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static GroupBy ParseGroupBy(string text) => text switch
+    {
+        "prefecture" => GroupBy.Prefecture,
+        "province" => GroupBy.Province,
+        "level" => GroupBy.Level,
+        _ => GroupBy.Committee,
+    };
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Zhengxie.Metrics.Regions;
+
+namespace Zhengxie.Metrics.Cli.Commands;
+
+/// <summary><c>validate FILE.csv</c>: every finding of a figures file, and a non-zero exit when there are errors.</summary>
+internal static class ValidateCommand
+{
+    internal static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("FILE.csv") { Description = "The figures CSV file to check (docs/csv-format.md)." };
+        var command = new Command("validate", "Check a figures CSV file: its format (line and column of every problem), then the figures (filed ≤ received, replied ≤ filed, …, known region codes). Prints every finding; exits with 1 when there are errors.")
+        {
+            file,
+        };
+        command.SetAction(parse => Cli.Guard(stderr, () => Run(stdout, stderr, parse.GetValue(file)!)));
+        return command;
+    }
+
+    private static int Run(TextWriter stdout, TextWriter stderr, string path)
+    {
+        var result = InputLoader.ReadFile(path, stderr);
+        int errors = result.ErrorCount;
+        int warnings = result.Findings.Count - result.ErrorCount;
+        foreach (var finding in result.Findings)
+        {
+            stdout.WriteLine(path + ": " + finding);
+        }
+
+        foreach (var committee in result.Figures.Select(f => f.Committee).Distinct().Order())
+        {
+            if (!RegionTable.Default.Contains(committee.Region))
+            {
+                warnings++;
+                stdout.WriteLine($"{path}: warning: committee {committee}: the code is not in the region table (GB/T 2260, 2023 edition); it may be an older code.");
+            }
+        }
+
+        _ = Interim.StatisticsByCommittee(result.Figures, out var findings);
+        foreach (var finding in findings)
+        {
+            errors++;
+            stdout.WriteLine(path + ": error: " + finding);
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.RowCount} rows, {result.Figures.Count} figures loaded, {errors} error(s), {warnings} warning(s)."));
+        return errors > 0 ? ExitCodes.DataErrors : ExitCodes.Ok;
+    }
+}
