@@ -53,186 +53,12 @@ internal sealed record GroupRow(
 /// <summary>INTERIM: stand-ins for core functions that other helpers are writing (see the file header).</summary>
 internal static class Interim
 {
-    private const string SeedResource = "Zhengxie.Metrics.Cli.Data.seed-reports.csv";
+    /// <summary>The 77 figures of the five seed reports, built into the core.</summary>
+    internal static IReadOnlyList<Figure> SeedFigures() => SampleData.SeedReports.AllFigures;
 
-    /// <summary>INTERIM → <c>SampleData.SeedReports.AllFigures</c>: the 77 figures of the five seed reports.</summary>
-    internal static IReadOnlyList<Figure> SeedFigures()
-    {
-        using var stream = typeof(Interim).Assembly.GetManifestResourceStream(SeedResource)
-            ?? throw new InvalidOperationException("The embedded seed reports are missing from the tool.");
-        return FigureCsvReader.Read(stream).GetFiguresOrThrow();
-    }
-
-    /// <summary>
-    /// INTERIM → <c>ProposalStatistics.FromFiguresByCommittee(figures, ValidationMode.CollectFindings, out findings)</c>:
-    /// proposal counts per committee and period from committee-scope figures without topic.
-    /// </summary>
-    internal static IReadOnlyList<ProposalStatistics> StatisticsByCommittee(IEnumerable<Figure> figures, out IReadOnlyList<ValidationFinding> findings)
-    {
-        var found = new List<ValidationFinding>();
-        var result = new List<ProposalStatistics>();
-        var groups = figures
-            .Where(f => f.Scope == FigureScope.Committee && f.Topic is null && (f.Measure.Family == "proposals" || f.Measure.IsRate))
-            .GroupBy(f => (f.Committee, f.Period))
-            .OrderBy(g => g.Key.Committee)
-            .ThenBy(g => g.Key.Period);
-        foreach (var group in groups)
-        {
-            var (committee, period) = group.Key;
-            var counts = new Dictionary<Measure, Bounds>();
-            var all = new List<Figure>();
-            var stated = new List<Figure>();
-            foreach (var byMeasure in group.GroupBy(f => f.Measure))
-            {
-                var distinct = byMeasure.Distinct().ToList();
-                if (distinct.Count > 1)
-                {
-                    found.Add(new ValidationFinding(ValidationRule.ConflictingDuplicate, $"{distinct.Count} different figures ({string.Join(", ", distinct.Select(f => f.FormatAsReported()))}); none is used.", committee, period, byMeasure.Key));
-                    continue;
-                }
-
-                var figure = distinct[0];
-                switch (figure.Qualifier)
-                {
-                    case Qualifier.All: all.Add(figure); break;
-                    case Qualifier.PercentReported: stated.Add(figure); break;
-                    default:
-                        try
-                        {
-                            counts[figure.Measure] = figure.Bounds!.Value;
-                        }
-                        catch (ZhengxieMetricsException e)
-                        {
-                            found.Add(new ValidationFinding(ValidationRule.NegativeCount, e.Message, committee, period, figure.Measure));
-                        }
-
-                        break;
-                }
-            }
-
-            ResolveAll(committee, period, counts, all, found);
-            ImplyFromStatedRates(committee, period, counts, stated, found);
-            CheckChain(committee, period, counts, found);
-            result.Add(ProposalStatistics.FromCounts(committee, period, counts));
-        }
-
-        findings = found.AsReadOnly();
-        return result.AsReadOnly();
-    }
-
-    /// <summary>The count a figure qualified 'all' equals.</summary>
-    private static Measure? DenominatorOfAll(Measure measure) => measure.Id switch
-    {
-        "proposals.filed" => Measures.Proposals.Received,
-        "proposals.replied" or "proposals.replied_on_time" or "proposals.concluded" => Measures.Proposals.Filed,
-        "proposals.satisfied" => Measures.Proposals.Feedback,
-        _ => null,
-    };
-
-    private static void ResolveAll(Committee committee, ReportingPeriod period, Dictionary<Measure, Bounds> counts, List<Figure> all, List<ValidationFinding> found)
-    {
-        var pending = new List<Figure>(all);
-        bool progress = true;
-        while (pending.Count > 0 && progress)
-        {
-            progress = false;
-            foreach (var figure in pending.ToList())
-            {
-                if (DenominatorOfAll(figure.Measure) is { } den && counts.TryGetValue(den, out var value))
-                {
-                    counts[figure.Measure] = value;
-                    pending.Remove(figure);
-                    progress = true;
-                }
-            }
-        }
-
-        foreach (var figure in pending)
-        {
-            string what = DenominatorOfAll(figure.Measure) is { } den ? $"{den} is not reported" : "its denominator is not known";
-            found.Add(new ValidationFinding(ValidationRule.MissingDenominator, $"「全部」 cannot be resolved: {what}.", committee, period, figure.Measure));
-        }
-    }
-
-    private static void ImplyFromStatedRates(Committee committee, ReportingPeriod period, Dictionary<Measure, Bounds> counts, List<Figure> stated, List<ValidationFinding> found)
-    {
-        foreach (var figure in stated)
-        {
-            var definition = RateDefinition.Standard.FirstOrDefault(d => d.Measure == figure.Measure);
-            if (definition is null || !counts.TryGetValue(definition.Denominator, out var den) || !den.IsExact)
-            {
-                continue; // shown as stated
-            }
-
-            var fitting = FittingNumerators(figure.Value!.Value, den.Lower);
-            if (definition.Numerator.Count == 1 && !counts.ContainsKey(definition.Numerator[0]))
-            {
-                if (fitting.Count == 1)
-                {
-                    counts[definition.Numerator[0]] = Bounds.Exactly(fitting[0]);
-                }
-
-                continue;
-            }
-
-            if (definition.Numerator.All(counts.ContainsKey))
-            {
-                var num = Bounds.Sum(definition.Numerator.Select(m => counts[m]));
-                if (num.IsExact && !fitting.Contains(num.Lower))
-                {
-                    found.Add(new ValidationFinding(ValidationRule.RateContradictsCounts, string.Create(CultureInfo.InvariantCulture, $"the stated {figure.FormatAsReported()} does not fit the counts {num.Lower}/{den.Lower}."), committee, period, figure.Measure));
-                }
-            }
-        }
-    }
-
-    /// <summary>Every integer n in 0..den whose n/den, rounded half up or truncated to the printed digits, is the printed percentage.</summary>
-    private static List<long> FittingNumerators(decimal printed, long den)
-    {
-        var result = new List<long>();
-        if (den <= 0)
-        {
-            return result;
-        }
-
-        int decimals = (decimal.GetBits(printed)[3] >> 16) & 0xFF;
-        long guess = (long)Math.Round(printed * den / 100m);
-        for (long n = Math.Max(0, guess - 2); n <= Math.Min(den, guess + 2); n++)
-        {
-            decimal percent = n * 100m / den;
-            if (Math.Round(percent, decimals, MidpointRounding.AwayFromZero) == printed || Math.Round(percent, decimals, MidpointRounding.ToZero) == printed)
-            {
-                result.Add(n);
-            }
-        }
-
-        return result;
-    }
-
-    private static void CheckChain(Committee committee, ReportingPeriod period, Dictionary<Measure, Bounds> counts, List<ValidationFinding> found)
-    {
-        void Check(ValidationRule rule, Measure[] parts, Measure bound)
-        {
-            if (!counts.TryGetValue(bound, out var limit) || !limit.HasUpperBound || !parts.Any(counts.ContainsKey))
-            {
-                return;
-            }
-
-            var sum = Bounds.Sum(parts.Where(counts.ContainsKey).Select(m => counts[m]));
-            if (sum.Lower > limit.Upper!.Value)
-            {
-                string left = string.Join(" + ", parts.Where(counts.ContainsKey).Select(m => m.Id));
-                found.Add(new ValidationFinding(rule, string.Create(CultureInfo.InvariantCulture, $"{left} = {sum} exceeds {bound} = {limit}."), committee, period, parts[0]));
-            }
-        }
-
-        Check(ValidationRule.FiledExceedsReceived, [Measures.Proposals.Filed], Measures.Proposals.Received);
-        Check(ValidationRule.RepliedExceedsFiled, [Measures.Proposals.Replied], Measures.Proposals.Filed);
-        Check(ValidationRule.CountExceedsBound, [Measures.Proposals.RepliedOnTime], Measures.Proposals.Replied);
-        Check(ValidationRule.CountExceedsBound, [Measures.Proposals.Concluded], Measures.Proposals.Filed);
-        Check(ValidationRule.OutcomesExceedReplied, [Measures.Proposals.OutcomeA, Measures.Proposals.OutcomeB, Measures.Proposals.OutcomeC], Measures.Proposals.Replied);
-        Check(ValidationRule.CountExceedsBound, [Measures.Proposals.Satisfied, Measures.Proposals.BasicallySatisfied, Measures.Proposals.Dissatisfied], Measures.Proposals.Feedback);
-    }
+    /// <summary>Proposal counts and rates per committee and period, with every finding collected.</summary>
+    internal static IReadOnlyList<ProposalStatistics> StatisticsByCommittee(IEnumerable<Figure> figures, out IReadOnlyList<ValidationFinding> findings) =>
+        ProposalStatistics.FromFiguresByCommittee(figures, ValidationMode.CollectFindings, out findings);
 
     /// <summary>
     /// INTERIM → the aggregation engine: groups committee statistics by the region table's ancestor
@@ -310,7 +136,7 @@ internal static class Interim
         return (region.Code.ToString(), region.Name);
     }
 
-    /// <summary>INTERIM → <c>RegionTable.FindByName</c>: regions whose name or code matches, best first (exact, prefix, contains).</summary>
+    /// <summary>Regions by code, or by name through <see cref="RegionTable.FindByName(string)"/>.</summary>
     internal static IReadOnlyList<Region> FindRegionsByName(RegionTable regions, string query)
     {
         query = query.Trim();
@@ -319,14 +145,6 @@ internal static class Interim
             return regions.TryGet(code, out var region) ? [region] : [];
         }
 
-        return regions.Regions
-            .Select(r => (Region: r, Rank: r.Name == query ? 0 : r.Name.StartsWith(query, StringComparison.Ordinal) ? 1 : r.Name.Contains(query, StringComparison.Ordinal) ? 2 : 3))
-            .Where(x => x.Rank < 3)
-            .OrderBy(x => x.Rank)
-            .ThenBy(x => x.Region.Level)
-            .ThenBy(x => x.Region.Code)
-            .Select(x => x.Region)
-            .ToList()
-            .AsReadOnly();
+        return regions.FindByName(query);
     }
 }

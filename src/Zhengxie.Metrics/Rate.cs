@@ -251,6 +251,11 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, 
     /// <returns>The text, invariant.</returns>
     public override string ToString() => ToString(null, CultureInfo.InvariantCulture);
 
+    /// <summary>Formats the rate invariantly with one of the formats of <see cref="ToString(string?, IFormatProvider?)"/>.</summary>
+    /// <param name="format">The format (<c>G</c>, <c>G2</c>, <c>P1</c>, <c>T1</c>, <c>F</c>, ...).</param>
+    /// <returns>The text.</returns>
+    public string ToString(string? format) => ToString(format, CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Formats the rate invariantly. Formats: <c>G</c> or <c>null</c> (percentage to one decimal and the
     /// fraction, <c>98.9% (176/178)</c>), <c>G</c><i>n</i> (the same with <i>n</i> decimals), <c>P</c><i>n</i>

@@ -39,7 +39,7 @@ internal static class ValidateCommand
             }
         }
 
-        _ = Interim.StatisticsByCommittee(result.Figures, out var findings);
+        var findings = Zhengxie.Metrics.Validation.FigureValidator.Validate(result.Figures);
         foreach (var finding in findings)
         {
             errors++;
