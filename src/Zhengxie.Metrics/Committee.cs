@@ -43,11 +43,63 @@ public readonly struct Committee : IEquatable<Committee>, IComparable<Committee>
     /// <summary>Gets a value indicating whether this is <c>default(Committee)</c>.</summary>
     public bool IsDefault => Region.IsDefault;
 
-    /// <summary>Parses a region code as the committee at its nominal level (<c>"330324"</c>).</summary>
-    /// <param name="text">Six digits.</param>
+    /// <summary>
+    /// Parses the text form of <see cref="ToString"/>: a region code, as the committee at its nominal level
+    /// (<c>"330324"</c>), or a code with a level when the level differs from the code's shape
+    /// (<c>"331100/county"</c>; levels <c>province</c>, <c>prefecture</c>, <c>county</c>).
+    /// </summary>
+    /// <param name="text">Six digits, optionally followed by <c>/</c> and a level.</param>
     /// <returns>The committee.</returns>
-    /// <exception cref="FormatException">The text is not a region code.</exception>
-    public static Committee Parse(string text) => new(RegionCode.Parse(text));
+    /// <exception cref="FormatException">The text is not a committee.</exception>
+    public static Committee Parse(string text)
+    {
+        Preconditions.CheckNotNull(text);
+        return TryParse(text, out var committee)
+            ? committee
+            : throw new FormatException($"'{text}' is not a committee: expected a six-digit region code such as 330324, optionally with a level such as 331100/county.");
+    }
+
+    /// <summary>Tries to parse the text form of <see cref="ToString"/> (<c>"330324"</c>, <c>"331100/county"</c>).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="committee">The committee, when the text is one.</param>
+    /// <returns>Whether the text is a committee.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out Committee committee)
+    {
+        committee = default;
+        int slash = text.IndexOf('/');
+        if (!RegionCode.TryParse(slash < 0 ? text : text[..slash], out var code))
+        {
+            return false;
+        }
+
+        if (slash < 0)
+        {
+            committee = new Committee(code);
+            return true;
+        }
+
+        var word = text[(slash + 1)..];
+        AdministrativeLevel level;
+        if (word.SequenceEqual("province"))
+        {
+            level = AdministrativeLevel.Province;
+        }
+        else if (word.SequenceEqual("prefecture"))
+        {
+            level = AdministrativeLevel.Prefecture;
+        }
+        else if (word.SequenceEqual("county"))
+        {
+            level = AdministrativeLevel.County;
+        }
+        else
+        {
+            return false;
+        }
+
+        committee = new Committee(code, level);
+        return true;
+    }
 
     /// <inheritdoc />
     public bool Equals(Committee other) => Region == other.Region && Level == other.Level;

@@ -259,6 +259,27 @@ public sealed class ProposalStatistics
         return new ProposalStatistics(committee, period, map, rates);
     }
 
+    /// <summary>
+    /// Restores statistics written out earlier (by <c>Serialization.ZhengxieJson</c>): the counts as
+    /// <see cref="FromCounts"/> checks them, and the stated rates (rate identifiers, each at most once).
+    /// </summary>
+    internal static ProposalStatistics Restore(
+        Committee committee,
+        ReportingPeriod period,
+        IEnumerable<KeyValuePair<Measure, Bounds>> counts,
+        IEnumerable<KeyValuePair<Measure, decimal>> statedRates)
+    {
+        var result = FromCounts(committee, period, counts);
+        var rates = new Dictionary<Measure, decimal>();
+        foreach (var (measure, value) in statedRates)
+        {
+            Preconditions.CheckArgument(measure.IsRate, nameof(statedRates), $"'{measure}' is not a rate identifier (rate.*).");
+            Preconditions.CheckArgument(rates.TryAdd(measure, value), nameof(statedRates), $"Committee {committee}, period {period}: stated rate {measure} appears twice.");
+        }
+
+        return rates.Count == 0 ? result : new ProposalStatistics(committee, period, new Dictionary<Measure, Bounds>(result.counts), rates);
+    }
+
     private static void ThrowIfAny(ValidationMode mode, List<ValidationFinding> findings)
     {
         if (mode == ValidationMode.Throw && findings.Count > 0)

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using NodaTime;
+using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.SampleData;
+using Zhengxie.Metrics.Validation;
+
+namespace Zhengxie.Metrics.Serialization;
+
+/// <summary>
+/// The source-generated System.Text.Json context of every public data type of the library, with the
+/// library's converters: dates as ISO strings (<c>"2021-02-26"</c>, <c>"P3M"</c>), identifiers as strings
+/// (<c>"330324"</c>, <c>"331100/county"</c>, <c>"4.4@2020"</c>, <c>"proposals.filed"</c>, <c>"万元"</c>),
+/// qualifiers, scopes and other enums as snake_case words (<c>"more_than"</c>, <c>"region_total"</c>).
+/// Works under trimming and native AOT: no reflection.
+/// </summary>
+/// <remarks>
+/// <para>Use it with <see cref="System.Text.Json.JsonSerializer"/>
+/// (<c>JsonSerializer.Serialize(figure, ZhengxieJsonContext.Default.Figure)</c>), or through
+/// <see cref="ZhengxieJson"/>, which also rejects a JSON <c>null</c> at the top.</para>
+/// <para>To serialize your own types that contain ours, combine resolvers on a copy of the options:
+/// <c>new JsonSerializerOptions(ZhengxieJson.Options) { TypeInfoResolver = JsonTypeInfoResolver.Combine(ZhengxieJsonContext.Default, MyContext.Default) }</c>.</para>
+/// <para>Reading is strict: an unknown or repeated property, a wrong token or a value the type rejects
+/// throws a <see cref="System.Text.Json.JsonException"/> whose message starts with the JSON path
+/// (<c>$.figures[3].period: '2020x' is not a reporting period …</c>).</para>
+/// </remarks>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = new[]
+    {
+        typeof(LocalDateJsonConverter),
+        typeof(PeriodJsonConverter),
+        typeof(RegionCodeJsonConverter),
+        typeof(CommitteeJsonConverter),
+        typeof(ReportingPeriodJsonConverter),
+        typeof(MeasureJsonConverter),
+        typeof(FigureUnitJsonConverter),
+        typeof(QualifierJsonConverter),
+        typeof(FigureScopeJsonConverter),
+        typeof(EnumJsonConverter<AdministrativeLevel>),
+        typeof(EnumJsonConverter<PeriodKind>),
+        typeof(EnumJsonConverter<PercentRounding>),
+        typeof(EnumJsonConverter<DownstreamBase>),
+        typeof(EnumJsonConverter<SatisfactionCounting>),
+        typeof(EnumJsonConverter<SatisfactionBase>),
+        typeof(EnumJsonConverter<ValidationRule>),
+        typeof(EnumJsonConverter<ValidationMode>),
+        typeof(BoundsJsonConverter),
+        typeof(RateJsonConverter),
+        typeof(FigureJsonConverter),
+        typeof(FigureSourceJsonConverter),
+        typeof(ProposalStatisticsJsonConverter),
+        typeof(RateDefinitionJsonConverter),
+        typeof(RateOptionsJsonConverter),
+        typeof(RegionJsonConverter),
+        typeof(RegionTableJsonConverter),
+        typeof(ValidationFindingJsonConverter),
+        typeof(EnumJsonConverter<MeasureKind>),
+        typeof(EnumJsonConverter<LabelLanguage>),
+        typeof(MeasureDefinitionJsonConverter),
+        typeof(MeasureCatalogJsonConverter),
+        typeof(SeedReportJsonConverter),
+    })]
+[JsonSerializable(typeof(LocalDate))]
+[JsonSerializable(typeof(LocalDate?))]
+[JsonSerializable(typeof(Period))]
+[JsonSerializable(typeof(RegionCode))]
+[JsonSerializable(typeof(Committee))]
+[JsonSerializable(typeof(ReportingPeriod))]
+[JsonSerializable(typeof(Measure))]
+[JsonSerializable(typeof(FigureUnit))]
+[JsonSerializable(typeof(Qualifier))]
+[JsonSerializable(typeof(FigureScope))]
+[JsonSerializable(typeof(AdministrativeLevel))]
+[JsonSerializable(typeof(PeriodKind))]
+[JsonSerializable(typeof(PercentRounding))]
+[JsonSerializable(typeof(DownstreamBase))]
+[JsonSerializable(typeof(SatisfactionCounting))]
+[JsonSerializable(typeof(SatisfactionBase))]
+[JsonSerializable(typeof(ValidationRule))]
+[JsonSerializable(typeof(ValidationMode))]
+[JsonSerializable(typeof(Bounds))]
+[JsonSerializable(typeof(Bounds?))]
+[JsonSerializable(typeof(Rate))]
+[JsonSerializable(typeof(Rate?))]
+[JsonSerializable(typeof(Figure))]
+[JsonSerializable(typeof(FigureSource))]
+[JsonSerializable(typeof(List<Figure>))]
+[JsonSerializable(typeof(IReadOnlyList<Figure>))]
+[JsonSerializable(typeof(Figure[]))]
+[JsonSerializable(typeof(ProposalStatistics))]
+[JsonSerializable(typeof(List<ProposalStatistics>))]
+[JsonSerializable(typeof(IReadOnlyList<ProposalStatistics>))]
+[JsonSerializable(typeof(RateDefinition))]
+[JsonSerializable(typeof(List<RateDefinition>))]
+[JsonSerializable(typeof(IReadOnlyList<RateDefinition>))]
+[JsonSerializable(typeof(RateOptions))]
+[JsonSerializable(typeof(Region))]
+[JsonSerializable(typeof(List<Region>))]
+[JsonSerializable(typeof(IReadOnlyList<Region>))]
+[JsonSerializable(typeof(RegionTable))]
+[JsonSerializable(typeof(ValidationFinding))]
+[JsonSerializable(typeof(List<ValidationFinding>))]
+[JsonSerializable(typeof(IReadOnlyList<ValidationFinding>))]
+[JsonSerializable(typeof(List<Rate>))]
+[JsonSerializable(typeof(Dictionary<Measure, Bounds>))]
+[JsonSerializable(typeof(Dictionary<Measure, Rate>))]
+[JsonSerializable(typeof(MeasureKind))]
+[JsonSerializable(typeof(LabelLanguage))]
+[JsonSerializable(typeof(MeasureDefinition))]
+[JsonSerializable(typeof(MeasureCatalog))]
+[JsonSerializable(typeof(SeedReport))]
+[JsonSerializable(typeof(IReadOnlyList<SeedReport>))]
+public sealed partial class ZhengxieJsonContext : JsonSerializerContext
+{
+}
