@@ -13,6 +13,7 @@ namespace Zhengxie.Metrics.Benchmarks;
 /// The record set is built once in setup; <see cref="RecordSetBuildBenchmarks"/> measures that build.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class RecordStatisticsBenchmarks
 {
     private static readonly HandlingPolicy Policy = HandlingPolicy.Default;
@@ -83,7 +84,7 @@ public class RecordStatisticsBenchmarks
 
 /// <summary>The build of the columnar record set from 10 million records (validation, deadlines, sorting).</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class RecordSetBuildBenchmarks
 {
     private List<ProposalRecord> records = null!;
