@@ -68,4 +68,17 @@ public enum ValidationRule
 
     /// <summary>Two proposal records share an identifier.</summary>
     DuplicateRecord = 26,
+
+    /// <summary>
+    /// A proposal record's filing decision contradicts its other fields: handling (handover, units, reply,
+    /// answer class, feedback, extension) on a record that is not a filed case, a filing date on a record
+    /// not filed, or a merge target on a record not merged.
+    /// </summary>
+    DecisionContradictsRecord = 27,
+
+    /// <summary>A proposal record has proposer feedback but no reply.</summary>
+    FeedbackWithoutReply = 28,
+
+    /// <summary>A proposal record's handling units contradict each other (co-handling units without a lead unit, or the lead unit also listed as co-handling).</summary>
+    InconsistentHandlingUnits = 29,
 }

@@ -1,0 +1,11 @@
+namespace Zhengxie.Metrics.Records;
+
+/// <summary>The date a proposal's reply deadline runs from.</summary>
+public enum ClockStart
+{
+    /// <summary>From handover to the handling unit (交办), <see cref="ProposalRecord.HandedOverOn"/>. The default.</summary>
+    Handover = 0,
+
+    /// <summary>From receipt of the proposal, <see cref="ProposalRecord.Submitted"/>.</summary>
+    Receipt = 1,
+}

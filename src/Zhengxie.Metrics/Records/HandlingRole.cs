@@ -1,0 +1,11 @@
+namespace Zhengxie.Metrics.Records;
+
+/// <summary>A handling unit's role on a case.</summary>
+public enum HandlingRole
+{
+    /// <summary>The lead unit (主办单位), which writes the reply.</summary>
+    Lead = 0,
+
+    /// <summary>A co-handling unit (协办单位 / 会办单位).</summary>
+    CoHandling = 1,
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics.Records;
+
+/// <summary>
+/// The proposal statistics of every committee and period of a <see cref="ProposalRecordSet"/>, one row each,
+/// sorted by committee, then period. Holds the counts in one array (15 counts per row); each row's
+/// <see cref="ProposalStatistics"/> is made when asked for. Immutable and thread-safe.
+/// </summary>
+public sealed class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
+{
+    private readonly Committee[] committees;
+    private readonly ReportingPeriod[] periods;
+    private readonly Dictionary<(Committee, ReportingPeriod), int> rows;
+    private readonly long[] counts;
+
+    internal RecordStatisticsTable(Committee[] committees, ReportingPeriod[] periods, Dictionary<(Committee, ReportingPeriod), int> rows, long[] counts)
+    {
+        this.committees = committees;
+        this.periods = periods;
+        this.rows = rows;
+        this.counts = counts;
+    }
+
+    /// <summary>Gets the number of rows (committee-periods).</summary>
+    public int Count => committees.Length;
+
+    /// <summary>Gets the measures each row counts, in column order.</summary>
+    public static IReadOnlyList<Measure> CountMeasures { get; } = Array.AsReadOnly(RecordCodes.SlotMeasures);
+
+    /// <summary>Gets the statistics of a row.</summary>
+    /// <param name="index">The row, from 0.</param>
+    /// <returns>The statistics.</returns>
+    public ProposalStatistics this[int index]
+    {
+        get
+        {
+            Preconditions.CheckArgumentRange(index >= 0 && index < Count, index, "No such row.");
+            var list = new List<KeyValuePair<Measure, Bounds>>(RecordCodes.MeasureCount);
+            for (int m = 0; m < RecordCodes.MeasureCount; m++)
+            {
+                list.Add(new(RecordCodes.SlotMeasures[m], Bounds.Exactly(counts[(index * RecordCodes.MeasureCount) + m])));
+            }
+
+            return ProposalStatistics.FromCounts(committees[index], periods[index], list);
+        }
+    }
+
+    /// <summary>Gets a row's committee.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The committee.</returns>
+    public Committee GetCommittee(int row)
+    {
+        Preconditions.CheckArgumentRange(row >= 0 && row < Count, row, "No such row.");
+        return committees[row];
+    }
+
+    /// <summary>Gets a row's period.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The period.</returns>
+    public ReportingPeriod GetPeriod(int row)
+    {
+        Preconditions.CheckArgumentRange(row >= 0 && row < Count, row, "No such row.");
+        return periods[row];
+    }
+
+    /// <summary>Gets one count of a row without building its statistics.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="measure">One of <see cref="CountMeasures"/>.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentException">The measure is not one the table counts.</exception>
+    public long GetCount(int row, Measure measure)
+    {
+        Preconditions.CheckArgumentRange(row >= 0 && row < Count, row, "No such row.");
+        int m = Array.IndexOf(RecordCodes.SlotMeasures, measure);
+        Preconditions.CheckArgument(m >= 0, nameof(measure), $"The table does not count {measure}.");
+        return counts[(row * RecordCodes.MeasureCount) + m];
+    }
+
+    /// <summary>Finds the statistics of a committee and period.</summary>
+    /// <param name="committee">The committee.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="statistics">The statistics, when the table has that row.</param>
+    /// <returns>Whether it has.</returns>
+    public bool TryGet(Committee committee, ReportingPeriod period, [NotNullWhen(true)] out ProposalStatistics? statistics)
+    {
+        statistics = rows.TryGetValue((committee, period), out int row) ? this[row] : null;
+        return statistics is not null;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<ProposalStatistics> GetEnumerator()
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
