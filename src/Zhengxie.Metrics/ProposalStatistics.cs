@@ -112,9 +112,21 @@ public sealed class ProposalStatistics
         var map = new Dictionary<Measure, Bounds>();
         foreach (var (measure, value) in counts)
         {
-            Preconditions.CheckArgument(!measure.IsDefault && !measure.IsRate, nameof(counts), $"'{measure}' is not a count measure.");
-            Preconditions.CheckArgument(value.Lower >= 0, nameof(counts), string.Create(CultureInfo.InvariantCulture, $"Committee {committee}, period {period}, measure {measure}: the count {value} is negative."));
-            Preconditions.CheckArgument(map.TryAdd(measure, value), nameof(counts), $"Committee {committee}, period {period}: measure {measure} appears twice.");
+            // Messages are built only on failure: this runs once per count of every committee-period.
+            if (measure.IsDefault || measure.IsRate)
+            {
+                throw new ArgumentException($"'{measure}' is not a count measure.", nameof(counts));
+            }
+
+            if (value.Lower < 0)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Committee {committee}, period {period}, measure {measure}: the count {value} is negative."), nameof(counts));
+            }
+
+            if (!map.TryAdd(measure, value))
+            {
+                throw new ArgumentException($"Committee {committee}, period {period}: measure {measure} appears twice.", nameof(counts));
+            }
         }
 
         return new ProposalStatistics(committee, period, map);
