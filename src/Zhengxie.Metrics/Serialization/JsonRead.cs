@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -184,6 +185,92 @@ internal static class JsonRead
         {
             throw Error($"not a valid {what}: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>
+    /// Runs code that checks a value, like <see cref="Build{T}"/>, but places an <see cref="ArgumentException"/>
+    /// whose parameter is one of the object's properties at that property: <c>$.co_units: not a valid proposal record: …</c>.
+    /// </summary>
+    /// <param name="create">The code.</param>
+    /// <param name="what">The kind of object, for the message.</param>
+    /// <param name="properties">The JSON names of the object's properties; a parameter name converted to snake_case that is one of them names the path.</param>
+    internal static T BuildNamed<T>(Func<T> create, string what, params string[] properties)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException ex) when (ex.ParamName is { } param && Array.IndexOf(properties, JsonNamingPolicy.SnakeCaseLower.ConvertName(param)) >= 0)
+        {
+            throw Error($"not a valid {what}: {ex.Message}", ex).Below("." + JsonNamingPolicy.SnakeCaseLower.ConvertName(param));
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or ZhengxieMetricsException or InvalidOperationException)
+        {
+            throw Error($"not a valid {what}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reads a boolean property; errors name the property.</summary>
+    internal static bool BooleanProperty(ref Utf8JsonReader reader, string name)
+    {
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+        {
+            return reader.GetBoolean();
+        }
+
+        throw Error($"expected '{name}' as true or false, found {Describe(reader.TokenType)}").Below(Segment(name));
+    }
+
+    /// <summary>Reads a whole-number property; errors name the property.</summary>
+    internal static long Int64Property(ref Utf8JsonReader reader, string name)
+    {
+        try
+        {
+            return GetInt64(ref reader, "'" + name + "'");
+        }
+        catch (JsonReadException ex)
+        {
+            throw ex.Below(Segment(name));
+        }
+    }
+
+    /// <summary>Reads a whole-number property that fits in 32 bits; errors name the property.</summary>
+    internal static int Int32Property(ref Utf8JsonReader reader, string name)
+    {
+        long value = Int64Property(ref reader, name);
+        return value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw Error(string.Create(CultureInfo.InvariantCulture, $"'{name}' must fit in 32 bits, found {value}")).Below(Segment(name));
+    }
+
+    /// <summary>Reads a string property that must not be null; errors name the property.</summary>
+    internal static string RequiredString(ref Utf8JsonReader reader, string name) =>
+        StringProperty(ref reader, name) ?? throw Error($"expected '{name}' as a string, found null").Below(Segment(name));
+
+    /// <summary>Reads an array property with a converter per element; errors name the property and the index (<c>.co_units[2]</c>).</summary>
+    internal static List<T> ArrayProperty<T>(ref Utf8JsonReader reader, string name, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        try
+        {
+            return ReadArray(ref reader, "'" + name + "'", converter, options);
+        }
+        catch (JsonReadException ex)
+        {
+            throw ex.Below(Segment(name));
+        }
+    }
+
+    /// <summary>Reads an array with a converter per element; errors name the index.</summary>
+    internal static List<T> ReadArray<T>(ref Utf8JsonReader reader, string expected, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        StartArray(ref reader, expected);
+        var list = new List<T>();
+        while (NextElement(ref reader))
+        {
+            list.Add(Element(ref reader, list.Count, converter, options));
+        }
+
+        return list;
     }
 
     internal static JsonReadException Missing(string name, string what) => Error($"{what} needs the property '{name}'");

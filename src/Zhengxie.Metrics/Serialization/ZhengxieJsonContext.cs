@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Zhengxie.Metrics.Records;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.SampleData;
 using Zhengxie.Metrics.Validation;
@@ -61,6 +62,19 @@ namespace Zhengxie.Metrics.Serialization;
         typeof(MeasureDefinitionJsonConverter),
         typeof(MeasureCatalogJsonConverter),
         typeof(SeedReportJsonConverter),
+        typeof(EnumJsonConverter<ProposerKind>),
+        typeof(EnumJsonConverter<FilingDecision>),
+        typeof(EnumJsonConverter<AnswerClass>),
+        typeof(EnumJsonConverter<Feedback>),
+        typeof(EnumJsonConverter<ClockStart>),
+        typeof(EnumJsonConverter<HandlingRole>),
+        typeof(ProposalRecordJsonConverter),
+        typeof(HandlingPolicyJsonConverter),
+        typeof(RecordStatisticsTableJsonConverter),
+        typeof(OpenProposalCountsJsonConverter),
+        typeof(DaysToReplyDistributionJsonConverter),
+        typeof(HandlingUnitStatisticsJsonConverter),
+        typeof(KeyProposalBreakdownJsonConverter),
     })]
 [JsonSerializable(typeof(LocalDate))]
 [JsonSerializable(typeof(LocalDate?))]
@@ -112,6 +126,27 @@ namespace Zhengxie.Metrics.Serialization;
 [JsonSerializable(typeof(MeasureCatalog))]
 [JsonSerializable(typeof(SeedReport))]
 [JsonSerializable(typeof(IReadOnlyList<SeedReport>))]
+[JsonSerializable(typeof(ProposerKind))]
+[JsonSerializable(typeof(FilingDecision))]
+[JsonSerializable(typeof(AnswerClass))]
+[JsonSerializable(typeof(AnswerClass?))]
+[JsonSerializable(typeof(Feedback))]
+[JsonSerializable(typeof(ClockStart))]
+[JsonSerializable(typeof(HandlingRole))]
+[JsonSerializable(typeof(ProposalRecord))]
+[JsonSerializable(typeof(List<ProposalRecord>))]
+[JsonSerializable(typeof(IReadOnlyList<ProposalRecord>))]
+[JsonSerializable(typeof(ProposalRecord[]))]
+[JsonSerializable(typeof(HandlingPolicy))]
+[JsonSerializable(typeof(RecordStatisticsTable))]
+[JsonSerializable(typeof(OpenProposalCounts))]
+[JsonSerializable(typeof(List<OpenProposalCounts>))]
+[JsonSerializable(typeof(IReadOnlyList<OpenProposalCounts>))]
+[JsonSerializable(typeof(DaysToReplyDistribution))]
+[JsonSerializable(typeof(HandlingUnitStatistics))]
+[JsonSerializable(typeof(List<HandlingUnitStatistics>))]
+[JsonSerializable(typeof(IReadOnlyList<HandlingUnitStatistics>))]
+[JsonSerializable(typeof(KeyProposalBreakdown))]
 public sealed partial class ZhengxieJsonContext : JsonSerializerContext
 {
 }
