@@ -25,6 +25,8 @@ internal sealed class EnumJsonConverter<TEnum> : JsonConverter<TEnum>
 
     private static readonly string TypeName = JsonNamingPolicy.SnakeCaseLower.ConvertName(typeof(TEnum).Name).Replace('_', ' ');
 
+    private static readonly string Article = "aeiou".Contains(TypeName[0], StringComparison.Ordinal) ? "an" : "a";
+
     internal static readonly EnumJsonConverter<TEnum> Instance = new();
 
     /// <summary>Gets the word of a value.</summary>
@@ -35,10 +37,10 @@ internal sealed class EnumJsonConverter<TEnum> : JsonConverter<TEnum>
 
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        string text = JsonRead.GetString(ref reader, "a " + TypeName);
+        string text = JsonRead.GetString(ref reader, Article + " " + TypeName);
         return ValueByWord.TryGetValue(text, out var value)
             ? value
-            : throw JsonRead.Error($"'{text}' is not a {TypeName} (use {Words})");
+            : throw JsonRead.Error($"'{text}' is not {Article} {TypeName} (use {Words})");
     }
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>

@@ -57,7 +57,7 @@ public class MalformedJsonTest
             .Message.Should().StartWith("$.counts['proposals.filed']: a count must be a whole number");
 
         Read<RegionTable>("[{\"code\":\"110000\",\"name\":\"北京市\",\"level\":\"province\",\"parent\":null},{\"code\":\"110101\",\"name\":\"东城区\",\"level\":\"district\",\"parent\":\"110000\"}]")
-            .Message.Should().StartWith("$[1].level: 'district' is not a administrative level (use province, prefecture, county)");
+            .Message.Should().StartWith("$[1].level: 'district' is not an administrative level (use province, prefecture, county)");
     }
 
     [Fact]
