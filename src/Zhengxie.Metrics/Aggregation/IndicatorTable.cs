@@ -126,6 +126,7 @@ public readonly struct IndicatorCell : IEquatable<IndicatorCell>
 /// trend questions (year-over-year change, growth over a span, share of a parent group). Immutable and
 /// thread-safe.
 /// </remarks>
+[Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 public sealed class IndicatorTable
 {
     private readonly GroupKey[] groups;

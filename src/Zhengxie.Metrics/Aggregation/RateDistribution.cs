@@ -33,6 +33,7 @@ public readonly record struct RankedCommittee(int Rank, Committee Committee, Rat
 /// Rates compare exactly (by cross-multiplication); equal fractions (1/2 and 2/4) tie. Immutable and
 /// thread-safe.
 /// </remarks>
+[Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 public sealed class RateDistribution
 {
     private readonly CommitteeRate[] sorted;
