@@ -37,13 +37,16 @@ internal static class ReportTableBuilder
             : options.Rates.Select(r => table.FindRateColumn(r.Measure)).OfType<RateColumn>().ToList();
 
         bool allRegions = table.Groups.All(g => g.Kind != GroupKind.Custom);
-        var columns = new List<ReportColumn>
+        bool withCodes = table.Groups.Any(g => g.Code is not null);
+        var columns = new List<ReportColumn> { new("group", Header(options, allRegions ? "地区" : "分组", "group"), ReportColumnKind.Text) };
+        if (withCodes)
         {
-            new("group", Header(options, allRegions ? "地区" : "分组", "group"), ReportColumnKind.Text),
-            new("code", Header(options, "代码", "code"), ReportColumnKind.Text),
-            new("period", Header(options, "时期", "period"), ReportColumnKind.Text),
-            new("committees", Header(options, "政协数", "committees"), ReportColumnKind.Count, "committees in the group"),
-        };
+            columns.Add(new ReportColumn("code", Header(options, "代码", "code"), ReportColumnKind.Text));
+        }
+
+        columns.Add(new ReportColumn("period", Header(options, "时期", "period"), ReportColumnKind.Text));
+        columns.Add(new ReportColumn("committees", Header(options, "政协数", "committees"), ReportColumnKind.Count, "committees in the group"));
+        int firstValue = columns.Count;
         foreach (var m in measureColumns)
         {
             columns.Add(new ReportColumn(m.Measure.Id, MeasureHeader(options, catalog, m.Measure, m.Unit), ReportColumnKind.Count));
@@ -58,13 +61,14 @@ internal static class ReportTableBuilder
         for (int i = 0; i < table.RowCount; i++)
         {
             var row = table.GetRow(i);
-            var cells = new List<ReportCell>
+            var cells = new List<ReportCell> { ReportCell.OfText(row.Group.Name) };
+            if (withCodes)
             {
-                ReportCell.OfText(row.Group.Name),
-                ReportCell.OfText(row.Group.Code?.ToString() ?? string.Empty),
-                ReportCell.OfText(row.Period.Label),
-                new(row.GroupSize.ToString(CultureInfo.InvariantCulture)) { Count = Bounds.Exactly(row.GroupSize), Number = row.GroupSize },
-            };
+                cells.Add(ReportCell.OfText(row.Group.Code?.ToString() ?? string.Empty));
+            }
+
+            cells.Add(ReportCell.OfText(row.Period.Label));
+            cells.Add(new ReportCell(row.GroupSize.ToString(CultureInfo.InvariantCulture)) { Count = Bounds.Exactly(row.GroupSize), Number = row.GroupSize });
             bool any = false;
             foreach (var m in measureColumns)
             {
@@ -99,7 +103,7 @@ internal static class ReportTableBuilder
             notes.Add("n=9/10: 9 of the group's 10 committees contributed (no mark: all did).");
         }
 
-        return Finish(options, options.Caption ?? Header(options, "指标汇总", "Indicators by group"), columns, rows, 4, notes);
+        return Finish(options, options.Caption ?? Header(options, "指标汇总", "Indicators by group"), columns, rows, firstValue, notes);
     }
 
     internal static ReportTable FromStatistics(ProposalStatisticsTable statistics, TableRenderOptions options)
