@@ -168,6 +168,17 @@ public class ReportCommandTest
     }
 
     [Fact]
+    public void Report_grouped_by_level_with_english_headers_and_two_decimals()
+    {
+        var (exit, output, error) = CliRunner.Run("report", "-g", "level", "--headers", "en", "--decimals", "2", "-f", "md");
+        exit.Should().Be(0, error);
+        output.Should().Contain("| group | period | committees | proposals received | proposals filed |");
+
+        // 永嘉 2020, the only county-level committee with counts that year: 125 of 221 filed = 56.561…%.
+        output.Split('\n').Should().Contain(l => l.StartsWith("| 县级 county | 2020 |", StringComparison.Ordinal) && l.Contains("56.56% (125/221)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Report_refuses_an_invalid_file_in_one_line_unless_told_to_skip_invalid_rows()
     {
         using var folder = new TemporaryFolder();
