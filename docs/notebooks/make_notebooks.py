@@ -148,30 +148,31 @@ County committees summed into their prefectures, every year; each rate pooled ov
 that report both its numerator and denominator, with coverage.
 """),
     cs("""
-var byPrefecture = dataset.Aggregate(Grouping.Hierarchy(Participation.CountyLevel, RollupLevels.Prefecture), PeriodSelection.EachYear);
+var zhejiang = RegionCode.Parse("330000");
+var prefectures = RegionTable.Default.GetChildren(zhejiang).Select(p => Grouping.Within(p.Code)).Aggregate((a, b) => a.And(b));
+var byPrefecture = dataset.Aggregate(prefectures, PeriodSelection.EachYear);
 byPrefecture
 """),
     md("""
-## Rank the counties by reply rate
+## Rank the counties by adoption rate (A + B)
 
 Competition ranking: ties share a rank (1, 2, 2, 4).
 """),
     cs("""
-var zhejiang = RegionCode.Parse("330000");
-var replyRates = dataset.GetRateDistributions(RateDefinition.AdoptionIncludingPlanned, Grouping.Within(zhejiang), ReportingPeriod.CalendarYear(2024)).Single();
-new { replyRates.Count, Mean = replyRates.Mean?.ToString("P1", System.Globalization.CultureInfo.InvariantCulture), Median = replyRates.Median?.ToString("P1", System.Globalization.CultureInfo.InvariantCulture) }
+var adoption = dataset.GetRateDistributions(RateDefinition.AdoptionIncludingPlanned, Grouping.Within(zhejiang), ReportingPeriod.CalendarYear(2024)).Single();
+new { adoption.Count, Mean = adoption.Mean?.ToString("P1", System.Globalization.CultureInfo.InvariantCulture), Median = adoption.Median?.ToString("P1", System.Globalization.CultureInfo.InvariantCulture) }
 """),
     cs("""
-replyRates.Top(5).Select(r => new { r.Rank, County = RegionTable.Default[r.Committee.Region].Name, Rate = r.Rate.ToString() })
+adoption.Top(5).Select(r => new { r.Rank, County = RegionTable.Default[r.Committee.Region].Name, Rate = r.Rate.ToString() })
 """),
     cs("""
-replyRates.Bottom(5).Select(r => new { r.Rank, County = RegionTable.Default[r.Committee.Region].Name, Rate = r.Rate.ToString() })
+adoption.Bottom(5).Select(r => new { r.Rank, County = RegionTable.Default[r.Committee.Region].Name, Rate = r.Rate.ToString() })
 """),
     md("""
 ## Year-over-year: proposals received in the province
 """),
     cs("""
-var province = dataset.Aggregate(Grouping.Hierarchy(Participation.CountyLevel, RollupLevels.Province), PeriodSelection.EachYear);
+var province = dataset.Aggregate(Grouping.Within(zhejiang), PeriodSelection.EachYear);
 var group = province.Groups.Single();
 province.GetYearOverYear(group, Measures.Proposals.Received)
     .Select(c => new { From = c.From.Label, To = c.To.Label, c.Absolute, Relative = c.Relative?.ToString("P1", System.Globalization.CultureInfo.InvariantCulture) })

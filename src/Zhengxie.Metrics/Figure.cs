@@ -18,6 +18,7 @@ namespace Zhengxie.Metrics;
 /// measure is a rate (<c>rate.*</c>) and the value is the printed percentage, in unit <c>%</c>.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 public sealed class Figure : IEquatable<Figure>
 {
     /// <summary>Creates a figure; see the properties for what each argument means.</summary>

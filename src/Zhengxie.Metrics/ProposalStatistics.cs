@@ -50,6 +50,7 @@ namespace Zhengxie.Metrics;
 /// its values.</item>
 /// </list>
 /// </remarks>
+[Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 public sealed class ProposalStatistics
 {
     private static readonly ReadOnlyDictionary<Measure, decimal> NoStatedRates = new Dictionary<Measure, decimal>().AsReadOnly();

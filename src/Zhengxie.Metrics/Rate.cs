@@ -36,6 +36,7 @@ namespace Zhengxie.Metrics;
 /// <para><c>default(Rate)</c> is 0/0 (<see cref="None"/>): a rate with no value. This type is immutable and thread-safe.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, IFormattable
 #if NET8_0_OR_GREATER
     , IAdditionOperators<Rate, Rate, Rate>, IEqualityOperators<Rate, Rate, bool>, IComparisonOperators<Rate, Rate, bool>,

@@ -18,5 +18,5 @@ internal static class InputLoader
         return FigureCsvReader.Read(stream, progress);
     }
 
-    internal static IReadOnlyList<Figure> Seed() => Interim.SeedFigures();
+    internal static IReadOnlyList<Figure> Seed() => SampleData.SeedReports.AllFigures;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -28,7 +29,7 @@ internal static class RegionsCommand
             throw new UsageException("regions: give a name or a code to look up.");
         }
 
-        var matches = Interim.FindRegionsByName(table, query);
+        var matches = FindRegions(table, query);
         if (matches.Count == 0)
         {
             stderr.WriteLine($"no region matches '{query}'.");
@@ -48,6 +49,18 @@ internal static class RegionsCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Regions by code, or by name through <see cref="RegionTable.FindByName(string)"/>.</summary>
+    private static IReadOnlyList<Region> FindRegions(RegionTable regions, string query)
+    {
+        query = query.Trim();
+        if (RegionCode.TryParse(query, out var code))
+        {
+            return regions.TryGet(code, out var region) ? [region] : [];
+        }
+
+        return regions.FindByName(query);
     }
 
     private static string Describe(RegionTable table, Region region)

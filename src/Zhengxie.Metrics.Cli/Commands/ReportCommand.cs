@@ -10,6 +10,7 @@ using System.Text;
 using Zhengxie.Metrics.Cli.Rendering;
 using Zhengxie.Metrics.Cli.Reporting;
 using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.Rendering;
 
 namespace Zhengxie.Metrics.Cli.Commands;
 
@@ -49,6 +50,25 @@ internal static class ReportCommand
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "md", "csv", "html", "json");
+        var headers = new Option<string>("--headers")
+        {
+            Description = "Column headers in Chinese (zh, the default), English (en) or both.",
+            DefaultValueFactory = _ => "zh",
+        };
+        headers.AcceptOnlyFromAmong("zh", "en", "both");
+        var decimals = new Option<int>("--decimals")
+        {
+            Description = "Digits after the decimal point of percentages, 0 to 10 (default 1).",
+            DefaultValueFactory = _ => 1,
+            HelpName = "N",
+        };
+        decimals.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 10)
+            {
+                result.AddError("--decimals: give a number from 0 to 10.");
+            }
+        });
         var output = new Option<string?>("--out", "-o")
         {
             Description = "Write to this file (UTF-8) instead of standard output.",
@@ -65,7 +85,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Print the indicator table: counts and rates, each rate with its fraction, one row per committee and period (or per group).")
         {
-            input, groupBy, years, rates, format, output, bom, skipInvalid,
+            input, groupBy, years, rates, format, headers, decimals, output, bom, skipInvalid,
         };
         command.SetAction(parse => Cli.Guard(stderr, () => Run(
             stdout,
@@ -75,6 +95,7 @@ internal static class ReportCommand
             parse.GetValue(years),
             parse.GetValue(rates),
             parse.GetValue(format)!,
+            TableRenderOptions.Default with { HeaderLanguage = ParseHeaders(parse.GetValue(headers)!), Decimals = parse.GetValue(decimals) },
             parse.GetValue(output),
             parse.GetValue(bom),
             parse.GetValue(skipInvalid))));
@@ -133,6 +154,7 @@ internal static class ReportCommand
         YearRange? years,
         IReadOnlyList<RateDefinition>? rates,
         string format,
+        TableRenderOptions render,
         string? output,
         bool bom,
         bool skipInvalid)
@@ -163,8 +185,19 @@ internal static class ReportCommand
             figures = result.Figures;
         }
 
+        var outputFormat = format switch
+        {
+            "md" => OutputFormat.Markdown,
+            "csv" => OutputFormat.Csv,
+            "html" => OutputFormat.Html,
+            "json" => OutputFormat.Json,
+            _ => OutputFormat.Table,
+        };
+
+        // CSV and JSON carry each cell's coverage in its own field.
+        render = render with { ShowCoverage = outputFormat is not (OutputFormat.Csv or OutputFormat.Json) };
         var options = new ReportOptions(ParseGroupBy(groupBy), years, rates);
-        var table = IndicatorReport.Build(figures, options, sourceName, RegionTable.Default, out var findings);
+        var table = IndicatorReport.Build(figures, options, render, sourceName, RegionTable.Default, out var findings);
         for (int i = 0; i < findings.Count && i < MaxWarnings; i++)
         {
             stderr.WriteLine("warning: " + findings[i]);
@@ -175,27 +208,26 @@ internal static class ReportCommand
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: … and {findings.Count - MaxWarnings} more findings (run 'zhengxie-metrics validate' to list them)."));
         }
 
-        var outputFormat = format switch
-        {
-            "md" => OutputFormat.Markdown,
-            "csv" => OutputFormat.Csv,
-            "html" => OutputFormat.Html,
-            "json" => OutputFormat.Json,
-            _ => OutputFormat.Table,
-        };
         if (output is null)
         {
-            TableRenderer.Render(table, outputFormat, stdout);
+            ReportWriter.Write(table, outputFormat, stdout);
             stdout.Flush();
         }
         else
         {
             using var writer = new StreamWriter(output, append: false, new UTF8Encoding(bom));
-            TableRenderer.Render(table, outputFormat, writer);
+            ReportWriter.Write(table, outputFormat, writer);
         }
 
         return ExitCodes.Ok;
     }
+
+    private static HeaderLanguage ParseHeaders(string text) => text switch
+    {
+        "en" => HeaderLanguage.English,
+        "both" => HeaderLanguage.Both,
+        _ => HeaderLanguage.Chinese,
+    };
 
     private static GroupBy ParseGroupBy(string text) => text switch
     {

@@ -8,6 +8,7 @@ namespace Zhengxie.Metrics.SampleData;
 /// (each with its verbatim quote) and the rates it states or implies, as the embedded
 /// <c>seed-figures.jsonl</c> lists them. Immutable and thread-safe.
 /// </summary>
+[Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 public sealed class SeedReport
 {
     internal SeedReport(

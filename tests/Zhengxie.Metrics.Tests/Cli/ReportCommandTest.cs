@@ -105,7 +105,7 @@ public class ReportCommandTest
 
         (exit, output, _) = CliRunner.Run("report", "-f", "html");
         exit.Should().Be(0);
-        output.Should().Contain("<table>").And.Contain("<td>乌当区政协</td>").And.Contain("98.9% (176/178)");
+        output.Should().StartWith("<!DOCTYPE html>").And.Contain("<table class=\"zhengxie-metrics\">").And.Contain("<th scope=\"row\">乌当区政协</th>").And.Contain("98.9% (176/178)");
     }
 
     [Fact]
@@ -157,8 +157,25 @@ public class ReportCommandTest
         long filed = lishui.Sum(k => k.Value["proposals.filed"]);
         var row = rows.Single(r => (string)r["code"] == "331100" && (string)r["period"] == "2023");
         row["group"].Should().Be("丽水市");
-        row["committees"].Should().Be(lishui.Count.ToString(CultureInfo.InvariantCulture));
+
+        // The group holds every committee of the region table under 丽水 (its own and its counties'); the contributors are those with figures.
+        int groupSize = File.ReadLines(Path.Combine(RepositoryFiles.Root, "src", "Zhengxie.Metrics", "Data", "gbt2260-counties.csv"))
+            .Select(l => l.Split(','))
+            .Count(f => f[0] == "331100" || (f.Length > 3 && f[3] == "331100"));
+        row["committees"].Should().Be(groupSize.ToString(CultureInfo.InvariantCulture));
         row["proposals.filed"].Should().Be(filed.ToString(CultureInfo.InvariantCulture));
+        row["proposals.filed.contributors"].Should().Be(lishui.Count.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Report_grouped_by_level_with_english_headers_and_two_decimals()
+    {
+        var (exit, output, error) = CliRunner.Run("report", "-g", "level", "--headers", "en", "--decimals", "2", "-f", "md");
+        exit.Should().Be(0, error);
+        output.Should().Contain("| group | period | committees | proposals received | proposals filed |");
+
+        // 永嘉 2020, the only county-level committee with counts that year: 125 of 221 filed = 56.561…%.
+        output.Split('\n').Should().Contain(l => l.StartsWith("| 县级 county | 2020 |", StringComparison.Ordinal) && l.Contains("56.56% (125/221)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace Zhengxie.Metrics.Aggregation;
+
+/// <summary>Which scope of figures an aggregation sums.</summary>
+public enum AggregationScope
+{
+    /// <summary>Committee-scope figures only: each committee's own work (the default).</summary>
+    Committee = 0,
+
+    /// <summary>
+    /// Region-total figures only (a committee and all committees under it). A group holding the region
+    /// total of a region and that of a region under it is rejected (<c>RegionTotalWithParts</c>).
+    /// </summary>
+    RegionTotal = 1,
+
+    /// <summary>
+    /// Both scopes. A group holding a region total and any figure it already contains (the committee's own,
+    /// or one of a committee under it, for the same measure and period) is rejected
+    /// (<c>RegionTotalWithParts</c>), since adding them counts the same work twice.
+    /// </summary>
+    CommitteeAndRegionTotal = 2,
+}
+
+/// <summary>What an aggregation computes: which measures, which rates, which scope. Immutable and thread-safe.</summary>
+public sealed record AggregationOptions
+{
+    /// <summary>Gets the defaults: every count measure of the dataset, the rates of <see cref="RateOptions.Default"/>, committee scope.</summary>
+    public static AggregationOptions Default { get; } = new();
+
+    /// <summary>Gets the count measures to sum, or <see langword="null"/> for every count measure of the dataset (in identifier order).</summary>
+    public IReadOnlyList<Measure>? Measures { get; init; }
+
+    /// <summary>Gets the rates to pool, or <see langword="null"/> for <see cref="RateOptions.Definitions"/> of <see cref="RateOptions.Default"/>.</summary>
+    public IReadOnlyList<RateDefinition>? Rates { get; init; }
+
+    /// <summary>Gets which scope of figures to sum.</summary>
+    public AggregationScope Scope { get; init; } = AggregationScope.Committee;
+}

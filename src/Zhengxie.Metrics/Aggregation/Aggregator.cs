@@ -1,0 +1,642 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Zhengxie.Metrics.Validation;
+
+namespace Zhengxie.Metrics.Aggregation;
+
+/// <summary>
+/// The aggregation engine. One pass per column over the committees of each leaf (committees in exactly
+/// the same groups; for a hierarchy roll-up, the counties of one prefecture), summing whole rows of
+/// periods with SIMD adds into per-leaf, per-period accumulators; then each group's row is the sum of
+/// its leaves over its bucket's periods (checked). Rates reuse the columns' leaf sums and subtract the
+/// few cells of committees that do not report every count of the rate.
+/// </summary>
+internal static class Aggregator
+{
+    private static readonly int VL = Vector<long>.Count;
+    private static readonly int VB = Vector<byte>.Count;
+
+    internal static IndicatorTable Run(FigureDataset ds, GroupingPlan plan, IReadOnlyList<PeriodBucket> bucketList, AggregationOptions options)
+    {
+        var buckets = bucketList.ToArray();
+        var rates = (options.Rates ?? RateOptions.Default.Definitions).ToArray();
+        var scope = options.Scope;
+        var measures = (options.Measures ?? DefaultMeasures(ds, scope)).ToArray();
+        var columnOf = ResolveColumns(ds, plan, buckets, measures, rates, scope);
+
+        int g = plan.Keys.Length;
+        int b = buckets.Length;
+        int rows = g * b;
+        int s = ds.Stride;
+        int leaves = plan.LeafCount;
+        var bucketPeriods = new int[b][];
+        var periodIndex = new Dictionary<ReportingPeriod, int>();
+        for (int p = 0; p < ds.Periods.Count; p++)
+        {
+            periodIndex[ds.Periods[p]] = p;
+        }
+
+        bool anyMulti = false;
+        for (int k = 0; k < b; k++)
+        {
+            bucketPeriods[k] = buckets[k].Periods.Where(periodIndex.ContainsKey).Select(p => periodIndex[p]).ToArray();
+            anyMulti |= bucketPeriods[k].Length > 1;
+        }
+
+        var result = new AggregationResult(rows, measures.Length, rates.Length);
+        var measureColumns = new MeasureColumn[measures.Length];
+        var rateColumns = new RateColumn[rates.Length];
+        var ctx = new Context(ds, plan, buckets, bucketPeriods, anyMulti, result);
+        int[] leafCount = ArrayPool<int>.Shared.Rent(leaves * s);
+        long[] leafWidth = ArrayPool<long>.Shared.Rent(leaves * s);
+        byte[] leafUnbounded = ArrayPool<byte>.Shared.Rent(leaves * s);
+        int[] leafDistinct = ArrayPool<int>.Shared.Rent(Math.Max(1, leaves * b));
+        var rateMeasures = new HashSet<Measure>(rates.SelectMany(r => r.Numerator.Append(r.Denominator)));
+        var kept = new Dictionary<Measure, long[]>();
+        try
+        {
+            for (int j = 0; j < measures.Length; j++)
+            {
+                var col = columnOf(measures[j]);
+                measureColumns[j] = new MeasureColumn(j, j, measures[j], col?.Unit ?? string.Empty);
+                if (col is null)
+                {
+                    continue;
+                }
+
+                long[] leafSum = ArrayPool<long>.Shared.Rent(leaves * s);
+                LeafSums(col, ctx, leafSum);
+                LeafCounts(col.Present, ctx, leafCount);
+                LeafWidths(col, ctx, null, leafWidth, leafUnbounded);
+                if (anyMulti)
+                {
+                    LeafDistinct(ctx, [col.Present], col.Measure, leafDistinct);
+                }
+
+                EmitMeasure(ctx, j, leafSum, leafWidth, leafUnbounded, leafCount, leafDistinct);
+                if (rateMeasures.Contains(measures[j]) && !kept.ContainsKey(measures[j]))
+                {
+                    kept[measures[j]] = leafSum;
+                }
+                else
+                {
+                    ArrayPool<long>.Shared.Return(leafSum);
+                }
+            }
+
+            for (int k = 0; k < rates.Length; k++)
+            {
+                rateColumns[k] = new RateColumn(measures.Length + k, k, rates[k]);
+                var parts = rates[k].Numerator.Select(columnOf).ToArray();
+                var den = columnOf(rates[k].Denominator);
+                if (den is null || Array.Exists(parts, x => x is null))
+                {
+                    continue;
+                }
+
+                PoolRate(ctx, k, rates[k], parts!, den, kept, leafCount, leafDistinct);
+            }
+        }
+        finally
+        {
+            foreach (var a in kept.Values)
+            {
+                ArrayPool<long>.Shared.Return(a);
+            }
+
+            ArrayPool<int>.Shared.Return(leafCount);
+            ArrayPool<long>.Shared.Return(leafWidth);
+            ArrayPool<byte>.Shared.Return(leafUnbounded);
+            ArrayPool<int>.Shared.Return(leafDistinct);
+        }
+
+        return new IndicatorTable(plan.Keys, plan.GroupSizes, buckets, measureColumns, rateColumns, result, ds.Regions);
+    }
+
+    private static IEnumerable<Measure> DefaultMeasures(FigureDataset ds, AggregationScope scope) => scope switch
+    {
+        AggregationScope.Committee => ds.CountMeasures,
+        AggregationScope.RegionTotal => ds.RegionTotalMeasures,
+        _ => ds.CountMeasures.Union(ds.RegionTotalMeasures).Order(),
+    };
+
+    private static Func<Measure, CountColumn?> ResolveColumns(FigureDataset ds, GroupingPlan plan, PeriodBucket[] buckets, Measure[] measures, RateDefinition[] rates, AggregationScope scope)
+    {
+        if (scope == AggregationScope.Committee)
+        {
+            return m => ds.Columns.TryGetValue(m, out var c) ? c : null;
+        }
+
+        var used = measures.Concat(rates.SelectMany(r => r.Numerator.Append(r.Denominator))).Distinct().ToList();
+        var requested = new HashSet<ReportingPeriod>(buckets.SelectMany(x => x.Periods));
+        foreach (var m in used)
+        {
+            CheckRegionTotals(ds, plan, requested, m, scope == AggregationScope.CommitteeAndRegionTotal);
+        }
+
+        if (scope == AggregationScope.RegionTotal)
+        {
+            return m => ds.RegionTotalColumns.TryGetValue(m, out var c) ? c : null;
+        }
+
+        var merged = new Dictionary<Measure, CountColumn?>();
+        foreach (var m in used)
+        {
+            ds.Columns.TryGetValue(m, out var a);
+            ds.RegionTotalColumns.TryGetValue(m, out var r);
+            merged[m] = a is null ? r : r is null ? a : CountColumn.Merge(a, r);
+        }
+
+        return m => merged.TryGetValue(m, out var c) ? c : null;
+    }
+
+    /// <summary>Rejects a group that would hold a region total together with a figure it already contains.</summary>
+    private static void CheckRegionTotals(FigureDataset ds, GroupingPlan plan, HashSet<ReportingPeriod> requested, Measure measure, bool withCommitteeScope)
+    {
+        if (!ds.RegionTotalColumns.TryGetValue(measure, out var totals))
+        {
+            return;
+        }
+
+        ds.Columns.TryGetValue(measure, out var own);
+        int s = ds.Stride;
+        var index = ds.Index;
+        for (int x = 0; x < index.Count; x++)
+        {
+            int leafX = plan.LeafOf[x];
+            if (leafX < 0)
+            {
+                continue;
+            }
+
+            for (int p = 0; p < ds.Periods.Count; p++)
+            {
+                if (totals.Present[(x * s) + p] == 0 || !requested.Contains(ds.Periods[p]))
+                {
+                    continue;
+                }
+
+                for (int y = 0; y < index.Count; y++)
+                {
+                    int leafY = plan.LeafOf[y];
+                    if (leafY < 0 || !index.IsSelfOrDescendant(y, x))
+                    {
+                        continue;
+                    }
+
+                    bool part = (withCommitteeScope && own is not null && own.Present[(y * s) + p] != 0) || (y != x && totals.Present[(y * s) + p] != 0);
+                    if (!part)
+                    {
+                        continue;
+                    }
+
+                    int shared = plan.LeafGroups[leafX].Intersect(plan.LeafGroups[leafY]).DefaultIfEmpty(-1).First();
+                    if (shared < 0)
+                    {
+                        continue;
+                    }
+
+                    var cx = index.Committees[x];
+                    var cy = index.Committees[y];
+                    string what = y == x ? $"its own committee-scope figure ({own!.Get(y, p, s)})"
+                        : totals.Present[(y * s) + p] != 0 ? $"the region_total figure of {cy} ({totals.Get(y, p, s)}), a region under it"
+                        : $"the committee-scope figure of {cy} ({own!.Get(y, p, s)}), a committee under it";
+                    string message = string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The region_total figure of {cx} ({totals.Get(x, p, s)}) already contains the work of {cx} and every committee under it, and group {plan.Keys[shared]} would add {what}: the same work would be counted twice. Aggregate committee-scope figures and region totals separately (AggregationScope.Committee or AggregationScope.RegionTotal), or choose groups that do not hold both.");
+                    throw new ValidationException([new ValidationFinding(ValidationRule.RegionTotalWithParts, message, cx, ds.Periods[p], measure)]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sums each leaf's rows of values into <paramref name="leafSum"/> (leaf × stride).</summary>
+    private static void LeafSums(CountColumn col, Context ctx, long[] leafSum)
+    {
+        int s = ctx.Stride;
+        Array.Clear(leafSum, 0, ctx.Plan.LeafCount * s);
+        if (!col.CanSumUnchecked)
+        {
+            foreach (var run in ctx.Plan.Runs)
+            {
+                int o = run.Leaf * s;
+                for (int c = run.Start; c < run.Start + run.Length; c++)
+                {
+                    for (int p = 0; p < s; p++)
+                    {
+                        leafSum[o + p] = checked(leafSum[o + p] + col.Values[(c * s) + p]);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        int vl = s / VL;
+        var values = MemoryMarshal.Cast<long, Vector<long>>(col.Values.AsSpan());
+        var sums = MemoryMarshal.Cast<long, Vector<long>>(leafSum.AsSpan(0, ctx.Plan.LeafCount * s));
+        foreach (var run in ctx.Plan.Runs)
+        {
+            int outBase = run.Leaf * vl;
+            int end = (run.Start + run.Length) * vl;
+            int k = 0;
+            for (; k + 4 <= vl; k += 4)
+            {
+                Vector<long> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (int i = (run.Start * vl) + k; i < end; i += vl)
+                {
+                    a0 += values[i];
+                    a1 += values[i + 1];
+                    a2 += values[i + 2];
+                    a3 += values[i + 3];
+                }
+
+                sums[outBase + k] += a0;
+                sums[outBase + k + 1] += a1;
+                sums[outBase + k + 2] += a2;
+                sums[outBase + k + 3] += a3;
+            }
+
+            for (; k < vl; k++)
+            {
+                Vector<long> a = default;
+                for (int i = (run.Start * vl) + k; i < end; i += vl)
+                {
+                    a += values[i];
+                }
+
+                sums[outBase + k] += a;
+            }
+        }
+    }
+
+    /// <summary>Counts each leaf's present cells per period into <paramref name="leafCount"/> (leaf × stride).</summary>
+    private static void LeafCounts(byte[] present, Context ctx, int[] leafCount)
+    {
+        int s = ctx.Stride;
+        Array.Clear(leafCount, 0, ctx.Plan.LeafCount * s);
+        int vb = s / VB;
+        var rows = MemoryMarshal.Cast<byte, Vector<byte>>(present.AsSpan());
+        foreach (var run in ctx.Plan.Runs)
+        {
+            for (int k = 0; k < vb; k++)
+            {
+                var dest = leafCount.AsSpan((run.Leaf * s) + (k * VB), VB);
+                for (int chunk = run.Start; chunk < run.Start + run.Length; chunk += 255)
+                {
+                    int end = Math.Min(run.Start + run.Length, chunk + 255);
+                    Vector<byte> acc = default;
+                    for (int c = chunk; c < end; c++)
+                    {
+                        acc += rows[(c * vb) + k];
+                    }
+
+                    Flush(acc, dest);
+                }
+            }
+        }
+    }
+
+    private static void Flush(Vector<byte> acc, Span<int> dest)
+    {
+        Vector.Widen(acc, out Vector<ushort> lo, out Vector<ushort> hi);
+        Vector.Widen(lo, out Vector<uint> a, out Vector<uint> b);
+        Vector.Widen(hi, out Vector<uint> c, out Vector<uint> d);
+        var v = MemoryMarshal.Cast<int, Vector<uint>>(dest);
+        v[0] += a;
+        v[1] += b;
+        v[2] += c;
+        v[3] += d;
+    }
+
+    /// <summary>Adds the widths of qualified cells per leaf and period (only cells in <paramref name="mask"/>, when given).</summary>
+    private static void LeafWidths(CountColumn col, Context ctx, byte[][]? mask, long[] leafWidth, byte[] leafUnbounded)
+    {
+        int s = ctx.Stride;
+        if (mask is null)
+        {
+            Array.Clear(leafWidth, 0, ctx.Plan.LeafCount * s);
+            Array.Clear(leafUnbounded, 0, ctx.Plan.LeafCount * s);
+        }
+
+        foreach (var q in col.Qualified)
+        {
+            int c = q.Cell / s;
+            int leaf = ctx.Plan.LeafOf[c];
+            if (leaf < 0 || (mask is not null && !AllPresent(mask, q.Cell)))
+            {
+                continue;
+            }
+
+            int i = (leaf * s) + (q.Cell % s);
+            if (q.Width < 0)
+            {
+                leafUnbounded[i] = 1;
+            }
+            else
+            {
+                leafWidth[i] = checked(leafWidth[i] + q.Width);
+            }
+        }
+    }
+
+    private static bool AllPresent(byte[][] masks, int cell)
+    {
+        foreach (var m in masks)
+        {
+            if (m[cell] == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>For buckets of several periods: counts per leaf the committees present (in all masks) in at least one of the bucket's periods.</summary>
+    private static void LeafDistinct(Context ctx, byte[][] masks, Measure measure, int[] leafDistinct)
+    {
+        int s = ctx.Stride;
+        int b = ctx.Buckets.Length;
+        Array.Clear(leafDistinct, 0, ctx.Plan.LeafCount * b);
+        foreach (var run in ctx.Plan.Runs)
+        {
+            for (int c = run.Start; c < run.Start + run.Length; c++)
+            {
+                for (int k = 0; k < b; k++)
+                {
+                    int n = 0;
+                    int first = -1;
+                    foreach (int p in ctx.BucketPeriods[k])
+                    {
+                        if (AllPresent(masks, (c * s) + p))
+                        {
+                            n++;
+                            if (first < 0)
+                            {
+                                first = p;
+                            }
+                            else if (!ctx.Buckets[k].SumsAcrossPeriods)
+                            {
+                                throw new ZhengxieMetricsException(string.Create(
+                                    CultureInfo.InvariantCulture,
+                                    $"Committee {ctx.Dataset.Index.Committees[c]}, period {ctx.Buckets[k].Label}, measure {measure}: the committee reports it for both {ctx.Dataset.Periods[first]} and {ctx.Dataset.Periods[p]}, which fall in the same year; a yearly aggregate would count it twice. Select the periods one by one (PeriodSelection.EachPeriod) instead."));
+                            }
+                        }
+                    }
+
+                    if (n > 0)
+                    {
+                        leafDistinct[(run.Leaf * b) + k]++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void EmitMeasure(Context ctx, int slot, long[] leafSum, long[] leafWidth, byte[] leafUnbounded, int[] leafCount, int[] leafDistinct)
+    {
+        var r = ctx.Result;
+        int rows = ctx.Rows;
+        int b = ctx.Buckets.Length;
+        int s = ctx.Stride;
+        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
+        {
+            var leaves = ctx.Plan.GroupLeaves[g];
+            for (int k = 0; k < b; k++)
+            {
+                var periods = ctx.BucketPeriods[k];
+                long lo = 0, width = 0;
+                int count = 0;
+                bool unbounded = false;
+                foreach (int leaf in leaves)
+                {
+                    int o = leaf * s;
+                    foreach (int p in periods)
+                    {
+                        lo = checked(lo + leafSum[o + p]);
+                        width = checked(width + leafWidth[o + p]);
+                        unbounded |= leafUnbounded[o + p] != 0;
+                    }
+
+                    count += periods.Length switch
+                    {
+                        0 => 0,
+                        1 => leafCount[o + periods[0]],
+                        _ => leafDistinct[(leaf * b) + k],
+                    };
+                }
+
+                int i = (slot * rows) + (g * b) + k;
+                r.MeasureLower[i] = lo;
+                r.MeasureUpper[i] = unbounded ? -1 : checked(lo + width);
+                r.MeasureContributors[i] = count;
+            }
+        }
+    }
+
+    private static void PoolRate(Context ctx, int slot, RateDefinition rate, CountColumn[] parts, CountColumn den, Dictionary<Measure, long[]> kept, int[] rateCount, int[] leafDistinct)
+    {
+        int s = ctx.Stride;
+        int n = ctx.Plan.LeafCount * s;
+        var all = parts.Append(den).ToArray();
+        var masks = all.Select(c => c.Present).ToArray();
+        var sums = new long[all.Length][];
+        var rented = new List<long[]>();
+        long[] numWidth = ArrayPool<long>.Shared.Rent(n);
+        long[] denWidth = ArrayPool<long>.Shared.Rent(n);
+        byte[] numUnbounded = ArrayPool<byte>.Shared.Rent(n);
+        byte[] denUnbounded = ArrayPool<byte>.Shared.Rent(n);
+        long[] numSum = ArrayPool<long>.Shared.Rent(n);
+        try
+        {
+            for (int x = 0; x < all.Length; x++)
+            {
+                if (!kept.TryGetValue(all[x].Measure, out var sum))
+                {
+                    sum = ArrayPool<long>.Shared.Rent(n);
+                    rented.Add(sum);
+                    LeafSums(all[x], ctx, sum);
+                }
+
+                // Copy: the corrections below must not change the kept sums, which other rates reuse.
+                var own = ArrayPool<long>.Shared.Rent(n);
+                rented.Add(own);
+                Array.Copy(sum, own, n);
+                sums[x] = own;
+            }
+
+            Array.Clear(rateCount, 0, n);
+            Correct(ctx, all, sums, rateCount);
+            Array.Clear(numSum, 0, n);
+            for (int x = 0; x < parts.Length; x++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    numSum[i] = checked(numSum[i] + sums[x][i]);
+                }
+            }
+
+            Array.Clear(numWidth, 0, n);
+            Array.Clear(numUnbounded, 0, n);
+            Array.Clear(denWidth, 0, n);
+            Array.Clear(denUnbounded, 0, n);
+            foreach (var part in parts)
+            {
+                LeafWidths(part, ctx, masks, numWidth, numUnbounded);
+            }
+
+            LeafWidths(den, ctx, masks, denWidth, denUnbounded);
+            if (ctx.AnyMulti)
+            {
+                LeafDistinct(ctx, masks, rate.Measure, leafDistinct);
+            }
+
+            EmitRate(ctx, slot, rate, numSum, numWidth, numUnbounded, sums[^1], denWidth, denUnbounded, rateCount, leafDistinct);
+        }
+        finally
+        {
+            foreach (var a in rented)
+            {
+                ArrayPool<long>.Shared.Return(a);
+            }
+
+            ArrayPool<long>.Shared.Return(numWidth);
+            ArrayPool<long>.Shared.Return(denWidth);
+            ArrayPool<byte>.Shared.Return(numUnbounded);
+            ArrayPool<byte>.Shared.Return(denUnbounded);
+            ArrayPool<long>.Shared.Return(numSum);
+        }
+    }
+
+    /// <summary>
+    /// Counts per leaf and period the committees that report every count of a rate, and subtracts from
+    /// each count's leaf sums the cells of committees that do not report them all.
+    /// </summary>
+    private static void Correct(Context ctx, CountColumn[] all, long[][] sums, int[] rateCount)
+    {
+        int s = ctx.Stride;
+        int vb = s / VB;
+        foreach (var run in ctx.Plan.Runs)
+        {
+            int o = run.Leaf * s;
+            for (int k = 0; k < vb; k++)
+            {
+                var dest = rateCount.AsSpan(o + (k * VB), VB);
+                for (int chunk = run.Start; chunk < run.Start + run.Length; chunk += 255)
+                {
+                    int end = Math.Min(run.Start + run.Length, chunk + 255);
+                    Vector<byte> acc = default;
+                    for (int c = chunk; c < end; c++)
+                    {
+                        int v = (c * vb) + k;
+                        var m = MemoryMarshal.Cast<byte, Vector<byte>>(all[0].Present.AsSpan())[v];
+                        for (int x = 1; x < all.Length; x++)
+                        {
+                            m &= MemoryMarshal.Cast<byte, Vector<byte>>(all[x].Present.AsSpan())[v];
+                        }
+
+                        acc += m;
+                        for (int x = 0; x < all.Length; x++)
+                        {
+                            var extra = Vector.AndNot(MemoryMarshal.Cast<byte, Vector<byte>>(all[x].Present.AsSpan())[v], m);
+                            if (extra == Vector<byte>.Zero)
+                            {
+                                continue;
+                            }
+
+                            for (int lane = 0; lane < VB; lane++)
+                            {
+                                if (extra[lane] != 0)
+                                {
+                                    int p = (k * VB) + lane;
+                                    sums[x][o + p] = checked(sums[x][o + p] - all[x].Values[(c * s) + p]);
+                                }
+                            }
+                        }
+                    }
+
+                    Flush(acc, dest);
+                }
+            }
+        }
+    }
+
+    private static void EmitRate(Context ctx, int slot, RateDefinition rate, long[] numSum, long[] numWidth, byte[] numUnbounded, long[] denSum, long[] denWidth, byte[] denUnbounded, int[] rateCount, int[] leafDistinct)
+    {
+        var r = ctx.Result;
+        int rows = ctx.Rows;
+        int b = ctx.Buckets.Length;
+        int s = ctx.Stride;
+        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
+        {
+            var leaves = ctx.Plan.GroupLeaves[g];
+            for (int k = 0; k < b; k++)
+            {
+                var periods = ctx.BucketPeriods[k];
+                long nlo = 0, nw = 0, dlo = 0, dw = 0;
+                bool nu = false, du = false;
+                int count = 0;
+                foreach (int leaf in leaves)
+                {
+                    int o = leaf * s;
+                    foreach (int p in periods)
+                    {
+                        nlo = checked(nlo + numSum[o + p]);
+                        nw = checked(nw + numWidth[o + p]);
+                        nu |= numUnbounded[o + p] != 0;
+                        dlo = checked(dlo + denSum[o + p]);
+                        dw = checked(dw + denWidth[o + p]);
+                        du |= denUnbounded[o + p] != 0;
+                    }
+
+                    count += periods.Length switch
+                    {
+                        0 => 0,
+                        1 => rateCount[o + periods[0]],
+                        _ => leafDistinct[(leaf * b) + k],
+                    };
+                }
+
+                long dhi = du ? -1 : checked(dlo + dw);
+                if (count > 0 && !du && nlo > dhi)
+                {
+                    throw new ZhengxieMetricsException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Group {ctx.Plan.Keys[g]}, period {ctx.Buckets[k].Label}, measure {rate.Measure}: the pooled numerator {nlo} exceeds the pooled denominator {dhi} ({rate.Formula}); some committee's counts break the chain (for example filed > received)."));
+                }
+
+                int i = (slot * rows) + (g * b) + k;
+                r.NumeratorLower[i] = nlo;
+                r.NumeratorUpper[i] = nu ? -1 : checked(nlo + nw);
+                r.DenominatorLower[i] = dlo;
+                r.DenominatorUpper[i] = dhi;
+                r.RateContributors[i] = count;
+            }
+        }
+    }
+
+    private sealed class Context(FigureDataset dataset, GroupingPlan plan, PeriodBucket[] buckets, int[][] bucketPeriods, bool anyMulti, AggregationResult result)
+    {
+        internal FigureDataset Dataset { get; } = dataset;
+
+        internal GroupingPlan Plan { get; } = plan;
+
+        internal PeriodBucket[] Buckets { get; } = buckets;
+
+        internal int[][] BucketPeriods { get; } = bucketPeriods;
+
+        internal bool AnyMulti { get; } = anyMulti;
+
+        internal AggregationResult Result { get; } = result;
+
+        internal int Stride => Dataset.Stride;
+
+        internal int Rows => Plan.Keys.Length * Buckets.Length;
+    }
+}

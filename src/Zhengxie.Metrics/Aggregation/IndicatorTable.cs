@@ -1,0 +1,500 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics.Aggregation;
+
+/// <summary>One row of an <see cref="IndicatorTable"/>: a group of committees and a period bucket.</summary>
+/// <remarks>Equality compares the index, group and period. Immutable and thread-safe.</remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+public readonly struct IndicatorRow : IEquatable<IndicatorRow>
+{
+    internal IndicatorRow(int index, GroupKey group, PeriodBucket period, int groupSize)
+    {
+        Index = index;
+        Group = group;
+        Period = period;
+        GroupSize = groupSize;
+    }
+
+    /// <summary>Gets the row's position in the table.</summary>
+    public int Index { get; }
+
+    /// <summary>Gets the group of committees.</summary>
+    public GroupKey Group { get; }
+
+    /// <summary>Gets the periods the row covers.</summary>
+    public PeriodBucket Period { get; }
+
+    /// <summary>Gets the number of committees in the group.</summary>
+    public int GroupSize { get; }
+
+    /// <inheritdoc />
+    public bool Equals(IndicatorRow other) => Index == other.Index && Group == other.Group && Equals(Period, other.Period);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is IndicatorRow other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Index, Group);
+
+    /// <summary>Formats as <c>330000 浙江省 @ 2020</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Group.ToString() + " @ " + Period?.Label;
+
+    /// <summary>Compares two rows for equality.</summary>
+    /// <param name="left">The first row.</param>
+    /// <param name="right">The second row.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(IndicatorRow left, IndicatorRow right) => left.Equals(right);
+
+    /// <summary>Compares two rows for inequality.</summary>
+    /// <param name="left">The first row.</param>
+    /// <param name="right">The second row.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(IndicatorRow left, IndicatorRow right) => !left.Equals(right);
+}
+
+/// <summary>One cell of an <see cref="IndicatorTable"/>: a sum (measure column) or a pooled rate (rate column).</summary>
+/// <remarks>Equality compares the column and the content. Immutable and thread-safe.</remarks>
+public readonly struct IndicatorCell : IEquatable<IndicatorCell>
+{
+    internal IndicatorCell(IndicatorColumn column, AggregateValue value, PooledRate rate)
+    {
+        Column = column;
+        ValueOrDefault = value;
+        RateOrDefault = rate;
+    }
+
+    /// <summary>Gets the cell's column.</summary>
+    public IndicatorColumn Column { get; }
+
+    /// <summary>Gets the sum, for a measure column; else <see langword="null"/>.</summary>
+    public AggregateValue? Value => Column?.Kind == IndicatorColumnKind.Measure ? ValueOrDefault : null;
+
+    /// <summary>Gets the pooled rate, for a rate column; else <see langword="null"/>.</summary>
+    public PooledRate? Rate => Column?.Kind == IndicatorColumnKind.Rate ? RateOrDefault : null;
+
+    /// <summary>Gets the number of committees that contributed.</summary>
+    public int Contributors => Column?.Kind == IndicatorColumnKind.Rate ? RateOrDefault.Contributors : ValueOrDefault.Contributors;
+
+    /// <summary>Gets the number of committees in the group.</summary>
+    public int GroupSize => Column?.Kind == IndicatorColumnKind.Rate ? RateOrDefault.GroupSize : ValueOrDefault.GroupSize;
+
+    private AggregateValue ValueOrDefault { get; }
+
+    private PooledRate RateOrDefault { get; }
+
+    /// <inheritdoc />
+    public bool Equals(IndicatorCell other) => ReferenceEquals(Column, other.Column) && ValueOrDefault == other.ValueOrDefault && RateOrDefault == other.RateOrDefault;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is IndicatorCell other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Column, ValueOrDefault, RateOrDefault);
+
+    /// <summary>Formats the sum or the pooled rate with its coverage.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Column?.Kind == IndicatorColumnKind.Rate ? RateOrDefault.ToString() : ValueOrDefault.ToString();
+
+    /// <summary>Compares two cells for equality.</summary>
+    /// <param name="left">The first cell.</param>
+    /// <param name="right">The second cell.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(IndicatorCell left, IndicatorCell right) => left.Equals(right);
+
+    /// <summary>Compares two cells for inequality.</summary>
+    /// <param name="left">The first cell.</param>
+    /// <param name="right">The second cell.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(IndicatorCell left, IndicatorCell right) => !left.Equals(right);
+}
+
+/// <summary>
+/// The result of an aggregation: one row per group and period bucket (group-major: every bucket of the
+/// first group, then the next group), one column per count measure (<see cref="AggregateValue"/>: the
+/// sum with its coverage) and per rate (<see cref="PooledRate"/>: the pooled rate with its coverage).
+/// </summary>
+/// <remarks>
+/// The table is stored as columnar arrays; rows and cells are computed on access. It also answers
+/// trend questions (year-over-year change, growth over a span, share of a parent group). Immutable and
+/// thread-safe.
+/// </remarks>
+[Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
+public sealed class IndicatorTable
+{
+    private readonly GroupKey[] groups;
+    private readonly int[] groupSizes;
+    private readonly PeriodBucket[] buckets;
+    private readonly MeasureColumn[] measureColumns;
+    private readonly RateColumn[] rateColumns;
+    private readonly IndicatorColumn[] columns;
+    private readonly AggregationResult data;
+    private readonly RegionTable? regions;
+    private Dictionary<GroupKey, int>? groupIndex;
+
+    internal IndicatorTable(GroupKey[] groups, int[] groupSizes, PeriodBucket[] buckets, MeasureColumn[] measureColumns, RateColumn[] rateColumns, AggregationResult data, RegionTable? regions)
+    {
+        this.groups = groups;
+        this.groupSizes = groupSizes;
+        this.buckets = buckets;
+        this.measureColumns = measureColumns;
+        this.rateColumns = rateColumns;
+        this.data = data;
+        this.regions = regions;
+        columns = new IndicatorColumn[measureColumns.Length + rateColumns.Length];
+        measureColumns.CopyTo(columns, 0);
+        rateColumns.CopyTo(columns, measureColumns.Length);
+        Rows = new RowList(this);
+    }
+
+    /// <summary>Gets the number of rows (groups × period buckets).</summary>
+    public int RowCount => groups.Length * buckets.Length;
+
+    /// <summary>Gets the rows, group-major.</summary>
+    public IReadOnlyList<IndicatorRow> Rows { get; }
+
+    /// <summary>Gets every column: the measure columns, then the rate columns.</summary>
+    public IReadOnlyList<IndicatorColumn> Columns => columns;
+
+    /// <summary>Gets the measure columns.</summary>
+    public IReadOnlyList<MeasureColumn> MeasureColumns => measureColumns;
+
+    /// <summary>Gets the rate columns.</summary>
+    public IReadOnlyList<RateColumn> RateColumns => rateColumns;
+
+    /// <summary>Gets the groups, in row order.</summary>
+    public IReadOnlyList<GroupKey> Groups => groups;
+
+    /// <summary>Gets the period buckets, in row order within each group.</summary>
+    public IReadOnlyList<PeriodBucket> Periods => buckets;
+
+    /// <summary>Gets a cell by row and column index.</summary>
+    /// <param name="row">The row index.</param>
+    /// <param name="column">The column index.</param>
+    /// <returns>The cell.</returns>
+    public IndicatorCell this[int row, int column]
+    {
+        get
+        {
+            Preconditions.CheckArgumentRange(column >= 0 && column < columns.Length, column, "No such column.");
+            var col = columns[column];
+            return col is MeasureColumn m ? new IndicatorCell(col, GetValue(row, m), default) : new IndicatorCell(col, default, GetRate(row, (RateColumn)col));
+        }
+    }
+
+    /// <summary>Returns a row.</summary>
+    /// <param name="row">The row index.</param>
+    /// <returns>The row.</returns>
+    public IndicatorRow GetRow(int row)
+    {
+        CheckRow(row);
+        int g = row / buckets.Length;
+        return new IndicatorRow(row, groups[g], buckets[row % buckets.Length], groupSizes[g]);
+    }
+
+    /// <summary>Returns the index of the row of a group and bucket, or −1.</summary>
+    /// <param name="group">The group.</param>
+    /// <param name="period">The bucket's label, such as <c>2020</c> or <c>2018-2020</c>.</param>
+    /// <returns>The row index, or −1.</returns>
+    public int FindRow(GroupKey group, string period)
+    {
+        Preconditions.CheckNotNull(period);
+        var index = groupIndex ?? BuildGroupIndex();
+        if (!index.TryGetValue(group, out int g))
+        {
+            return -1;
+        }
+
+        for (int b = 0; b < buckets.Length; b++)
+        {
+            if (string.Equals(buckets[b].Label, period, StringComparison.Ordinal))
+            {
+                return (g * buckets.Length) + b;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Returns the index of the row of a group and a single period, or −1.</summary>
+    /// <param name="group">The group.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The row index, or −1.</returns>
+    public int FindRow(GroupKey group, ReportingPeriod period) => FindRow(group, period.ToString());
+
+    /// <summary>Returns the index of the row of a region's group and a bucket, or −1.</summary>
+    /// <param name="region">The region's code.</param>
+    /// <param name="period">The bucket's label.</param>
+    /// <returns>The row index, or −1.</returns>
+    public int FindRow(RegionCode region, string period)
+    {
+        var index = groupIndex ?? BuildGroupIndex();
+        foreach (var key in index.Keys)
+        {
+            if (key.Kind == GroupKind.Region && key.Code == region)
+            {
+                return FindRow(key, period);
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Returns the column of a count measure, or <see langword="null"/>.</summary>
+    /// <param name="measure">The measure.</param>
+    /// <returns>The column.</returns>
+    public MeasureColumn? FindColumn(Measure measure) => Array.Find(measureColumns, c => c.Measure == measure);
+
+    /// <summary>Returns the column of a rate, or <see langword="null"/>.</summary>
+    /// <param name="rate">The rate's identifier, such as <c>rate.reply</c>.</param>
+    /// <returns>The column.</returns>
+    public RateColumn? FindRateColumn(Measure rate) => Array.Find(rateColumns, c => c.Definition.Measure == rate);
+
+    /// <summary>Returns the sum of a measure in a row.</summary>
+    /// <param name="row">The row index.</param>
+    /// <param name="column">The measure column.</param>
+    /// <returns>The sum with its coverage.</returns>
+    public AggregateValue GetValue(int row, MeasureColumn column)
+    {
+        CheckRow(row);
+        Preconditions.CheckNotNull(column);
+        Preconditions.CheckArgument(column.Slot < measureColumns.Length && ReferenceEquals(measureColumns[column.Slot], column), nameof(column), "The column is not of this table.");
+        int i = (column.Slot * RowCount) + row;
+        long lo = data.MeasureLower[i];
+        long hi = data.MeasureUpper[i];
+        var sum = hi < 0 ? Bounds.AtLeast(lo) : Bounds.Between(lo, hi);
+        return new AggregateValue(sum, data.MeasureContributors[i], groupSizes[row / buckets.Length]);
+    }
+
+    /// <summary>Returns the sum of a measure in a row.</summary>
+    /// <param name="row">The row index.</param>
+    /// <param name="measure">The measure.</param>
+    /// <returns>The sum with its coverage.</returns>
+    /// <exception cref="ArgumentException">The table has no column for the measure.</exception>
+    public AggregateValue GetValue(int row, Measure measure) =>
+        GetValue(row, FindColumn(measure) ?? throw new ArgumentException($"The table has no column for {measure}.", nameof(measure)));
+
+    /// <summary>Returns the pooled rate in a row.</summary>
+    /// <param name="row">The row index.</param>
+    /// <param name="column">The rate column.</param>
+    /// <returns>The pooled rate with its coverage.</returns>
+    public PooledRate GetRate(int row, RateColumn column)
+    {
+        CheckRow(row);
+        Preconditions.CheckNotNull(column);
+        Preconditions.CheckArgument(column.Slot < rateColumns.Length && ReferenceEquals(rateColumns[column.Slot], column), nameof(column), "The column is not of this table.");
+        int i = (column.Slot * RowCount) + row;
+        int n = data.RateContributors[i];
+        if (n == 0)
+        {
+            return new PooledRate(Metrics.Rate.None, 0, groupSizes[row / buckets.Length]);
+        }
+
+        var num = data.NumeratorUpper[i] < 0 ? Bounds.AtLeast(data.NumeratorLower[i]) : Bounds.Between(data.NumeratorLower[i], data.NumeratorUpper[i]);
+        var den = data.DenominatorUpper[i] < 0 ? Bounds.AtLeast(data.DenominatorLower[i]) : Bounds.Between(data.DenominatorLower[i], data.DenominatorUpper[i]);
+        return new PooledRate(Metrics.Rate.FromBounds(num, den), n, groupSizes[row / buckets.Length]);
+    }
+
+    /// <summary>Returns the pooled rate in a row.</summary>
+    /// <param name="row">The row index.</param>
+    /// <param name="rate">The rate's identifier, such as <c>rate.reply</c>.</param>
+    /// <returns>The pooled rate with its coverage.</returns>
+    /// <exception cref="ArgumentException">The table has no column for the rate.</exception>
+    public PooledRate GetRate(int row, Measure rate) =>
+        GetRate(row, FindRateColumn(rate) ?? throw new ArgumentException($"The table has no column for {rate}.", nameof(rate)));
+
+    /// <summary>
+    /// Returns the change of a measure's sum for a group between two period buckets: absolute
+    /// (to − from) and relative ((to − from) / from). Exact sums only; see <see cref="ValueChange"/>.
+    /// </summary>
+    /// <param name="group">The group.</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="from">The earlier bucket's label.</param>
+    /// <param name="to">The later bucket's label.</param>
+    /// <returns>The change.</returns>
+    /// <exception cref="ArgumentException">The group, a bucket or the measure is not in the table.</exception>
+    public ValueChange GetChange(GroupKey group, Measure measure, string from, string to)
+    {
+        int a = RequireRow(group, from);
+        int b = RequireRow(group, to);
+        return new ValueChange(buckets[a % buckets.Length], buckets[b % buckets.Length], GetValue(a, measure).Sum, GetValue(b, measure).Sum);
+    }
+
+    /// <summary>Returns the change of a measure's sum for a group from each bucket to the next (year over year when the buckets are years).</summary>
+    /// <param name="group">The group.</param>
+    /// <param name="measure">The measure.</param>
+    /// <returns>One change per consecutive pair of buckets.</returns>
+    /// <exception cref="ArgumentException">The group or the measure is not in the table.</exception>
+    public IReadOnlyList<ValueChange> GetYearOverYear(GroupKey group, Measure measure)
+    {
+        var column = FindColumn(measure) ?? throw new ArgumentException($"The table has no column for {measure}.", nameof(measure));
+        int g = RequireGroup(group);
+        var result = new List<ValueChange>(Math.Max(0, buckets.Length - 1));
+        for (int b = 1; b < buckets.Length; b++)
+        {
+            int r = (g * buckets.Length) + b;
+            result.Add(new ValueChange(buckets[b - 1], buckets[b], GetValue(r - 1, column).Sum, GetValue(r, column).Sum));
+        }
+
+        return result.AsReadOnly();
+    }
+
+    /// <summary>Returns the growth of a measure's sum for a group over a span: total relative growth and the compound annual growth rate.</summary>
+    /// <param name="group">The group.</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="from">The first bucket's label.</param>
+    /// <param name="to">The last bucket's label.</param>
+    /// <returns>The growth.</returns>
+    /// <exception cref="ArgumentException">The group, a bucket or the measure is not in the table.</exception>
+    public Growth GetGrowth(GroupKey group, Measure measure, string from, string to)
+    {
+        var change = GetChange(group, measure, from, to);
+        return new Growth(change, change.To.FirstYear - change.From.FirstYear);
+    }
+
+    /// <summary>Returns the change of a pooled rate for a group between two buckets, in percentage points, or <see langword="null"/> unless both rates have exact values.</summary>
+    /// <param name="group">The group.</param>
+    /// <param name="rate">The rate's identifier.</param>
+    /// <param name="from">The earlier bucket's label.</param>
+    /// <param name="to">The later bucket's label.</param>
+    /// <returns>The change in percentage points.</returns>
+    public decimal? GetRateChange(GroupKey group, Measure rate, string from, string to)
+    {
+        var a = GetRate(RequireRow(group, from), rate).Rate;
+        var b = GetRate(RequireRow(group, to), rate).Rate;
+        return a?.Percent is { } x && b?.Percent is { } y ? y - x : null;
+    }
+
+    /// <summary>
+    /// Returns a group's share of another group's sum of a measure in one bucket (the child's sum over
+    /// the parent's), or <see langword="null"/> when either has no data.
+    /// </summary>
+    /// <param name="group">The part.</param>
+    /// <param name="parent">The whole.</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="period">The bucket's label.</param>
+    /// <returns>The share as a rate (its bounds when sums are qualified).</returns>
+    /// <exception cref="ZhengxieMetricsException">The part's sum exceeds the whole's: the groups are not nested.</exception>
+    public Rate? GetShare(GroupKey group, GroupKey parent, Measure measure, string period)
+    {
+        var part = GetValue(RequireRow(group, period), measure).Sum;
+        var whole = GetValue(RequireRow(parent, period), measure).Sum;
+        if (part is not { } p || whole is not { } w)
+        {
+            return null;
+        }
+
+        if (w.HasUpperBound && p.Lower > w.Upper!.Value)
+        {
+            throw new ZhengxieMetricsException($"Group {group}, period {period}, measure {measure}: the sum {p} exceeds the sum {w} of {parent}; the groups are not nested.");
+        }
+
+        return Metrics.Rate.FromBounds(p, w);
+    }
+
+    /// <summary>
+    /// Returns a region group's share of its parent region's group (a prefecture of its province, a
+    /// province of the nation), both from this table; <see langword="null"/> when either has no data.
+    /// </summary>
+    /// <param name="group">A region group of a hierarchy roll-up.</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="period">The bucket's label.</param>
+    /// <returns>The share.</returns>
+    /// <exception cref="ArgumentException">The group is not a region, or its parent group is not in the table.</exception>
+    public Rate? GetShareOfParent(GroupKey group, Measure measure, string period)
+    {
+        Preconditions.CheckArgument(group.Kind == GroupKind.Region && regions is not null, nameof(group), "Only a region group of a hierarchy roll-up has a parent group.");
+        GroupKey parent = GroupKey.Nation;
+        var index = groupIndex ?? BuildGroupIndex();
+        for (var r = regions!.GetParent(group.Code!.Value); r is not null; r = regions.GetParent(r.Code))
+        {
+            if (index.ContainsKey(GroupKey.ForRegion(r)))
+            {
+                parent = GroupKey.ForRegion(r);
+                break;
+            }
+        }
+
+        Preconditions.CheckArgument(index.ContainsKey(parent), nameof(group), $"The parent group of {group} is not in the table.");
+        return GetShare(group, parent, measure, period);
+    }
+
+    private int RequireGroup(GroupKey group) =>
+        (groupIndex ?? BuildGroupIndex()).TryGetValue(group, out int g) ? g : throw new ArgumentException($"Group {group} is not in the table.", nameof(group));
+
+    private int RequireRow(GroupKey group, string period)
+    {
+        int row = FindRow(group, period);
+        return row >= 0 ? row : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The table has no row for group {group} and period {period}."), nameof(period));
+    }
+
+    private Dictionary<GroupKey, int> BuildGroupIndex()
+    {
+        var index = new Dictionary<GroupKey, int>(groups.Length);
+        for (int g = 0; g < groups.Length; g++)
+        {
+            index.TryAdd(groups[g], g);
+        }
+
+        Interlocked.CompareExchange(ref groupIndex, index, null);
+        return groupIndex;
+    }
+
+    private void CheckRow(int row) => Preconditions.CheckArgumentRange(row >= 0 && row < RowCount, row, "No such row.");
+
+    private sealed class RowList(IndicatorTable table) : IReadOnlyList<IndicatorRow>
+    {
+        public int Count => table.RowCount;
+
+        public IndicatorRow this[int index] => table.GetRow(index);
+
+        public IEnumerator<IndicatorRow> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                yield return table.GetRow(i);
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+
+/// <summary>The columnar content of an <see cref="IndicatorTable"/>: per column, one entry per row (column-major); an upper bound of −1 means unbounded.</summary>
+internal sealed class AggregationResult
+{
+    internal AggregationResult(int rows, int measureCount, int rateCount)
+    {
+        MeasureLower = new long[rows * measureCount];
+        MeasureUpper = new long[rows * measureCount];
+        MeasureContributors = new int[rows * measureCount];
+        NumeratorLower = new long[rows * rateCount];
+        NumeratorUpper = new long[rows * rateCount];
+        DenominatorLower = new long[rows * rateCount];
+        DenominatorUpper = new long[rows * rateCount];
+        RateContributors = new int[rows * rateCount];
+    }
+
+    internal long[] MeasureLower { get; }
+
+    internal long[] MeasureUpper { get; }
+
+    internal int[] MeasureContributors { get; }
+
+    internal long[] NumeratorLower { get; }
+
+    internal long[] NumeratorUpper { get; }
+
+    internal long[] DenominatorLower { get; }
+
+    internal long[] DenominatorUpper { get; }
+
+    internal int[] RateContributors { get; }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics.Aggregation;
+
+/// <summary>
+/// Which periods an aggregation covers and how they become rows: each period on its own, each calendar
+/// year, or a span of years summed into one row. Immutable and thread-safe.
+/// </summary>
+public sealed class PeriodSelection
+{
+    private readonly Func<IReadOnlyList<ReportingPeriod>, IReadOnlyList<PeriodBucket>> resolve;
+
+    private PeriodSelection(string description, Func<IReadOnlyList<ReportingPeriod>, IReadOnlyList<PeriodBucket>> resolve)
+    {
+        Description = description;
+        this.resolve = resolve;
+    }
+
+    /// <summary>Gets every period of the dataset, each its own row (the default).</summary>
+    public static PeriodSelection EachPeriod { get; } = new("each period", periods => periods.Select(PeriodBucket.Of).ToList());
+
+    /// <summary>
+    /// Gets every calendar year of the dataset, each a row gathering the periods mapped to that year
+    /// (calendar year 2020 and session 4.4@2020). A committee stating one measure for two periods of the
+    /// same year makes such a request fail, since its figures would be counted twice.
+    /// </summary>
+    public static PeriodSelection EachYear { get; } = new("each year", periods => periods
+        .GroupBy(p => p.Year)
+        .OrderBy(g => g.Key)
+        .Select(g => new PeriodBucket(g.Key.ToString(CultureInfo.InvariantCulture), g, g.Key, g.Key, false))
+        .ToList());
+
+    /// <summary>Gets a text describing the selection.</summary>
+    public string Description { get; }
+
+    /// <summary>Selects the given periods, each its own row (in period order).</summary>
+    /// <param name="periods">The periods; periods absent from the dataset give rows without data.</param>
+    /// <returns>The selection.</returns>
+    public static PeriodSelection Each(IEnumerable<ReportingPeriod> periods)
+    {
+        Preconditions.CheckNotNull(periods);
+        var list = periods.Distinct().Order().ToList();
+        Preconditions.CheckArgument(list.TrueForAll(p => !p.IsDefault), nameof(periods), "A period is the default value.");
+        return new PeriodSelection("periods " + string.Join(", ", list), _ => list.Select(PeriodBucket.Of).ToList());
+    }
+
+    /// <summary>Selects each calendar year from <paramref name="firstYear"/> to <paramref name="lastYear"/>, a row each (as <see cref="EachYear"/>).</summary>
+    /// <param name="firstYear">The first year.</param>
+    /// <param name="lastYear">The last year, not before <paramref name="firstYear"/>.</param>
+    /// <returns>The selection.</returns>
+    public static PeriodSelection Years(int firstYear, int lastYear)
+    {
+        Preconditions.CheckArgumentRange(lastYear >= firstYear, lastYear, "The last year must not be before the first.");
+        return new PeriodSelection(
+            string.Create(CultureInfo.InvariantCulture, $"each year {firstYear}-{lastYear}"),
+            periods => Enumerable.Range(firstYear, lastYear - firstYear + 1)
+                .Select(y => new PeriodBucket(y.ToString(CultureInfo.InvariantCulture), periods.Where(p => p.Year == y), y, y, false))
+                .ToList());
+    }
+
+    /// <summary>
+    /// Selects one row summing every period whose year is from <paramref name="firstYear"/> to
+    /// <paramref name="lastYear"/>: each committee's figures of those years are added, and a committee
+    /// contributes when it reports the measure in at least one of them.
+    /// </summary>
+    /// <param name="firstYear">The first year.</param>
+    /// <param name="lastYear">The last year, not before <paramref name="firstYear"/>.</param>
+    /// <returns>The selection.</returns>
+    public static PeriodSelection Total(int firstYear, int lastYear)
+    {
+        Preconditions.CheckArgumentRange(lastYear >= firstYear, lastYear, "The last year must not be before the first.");
+        string label = string.Create(CultureInfo.InvariantCulture, $"{firstYear}-{lastYear}");
+        return new PeriodSelection(
+            "total " + label,
+            periods => [new PeriodBucket(label, periods.Where(p => p.Year >= firstYear && p.Year <= lastYear), firstYear, lastYear, true)]);
+    }
+
+    /// <summary>Returns the rows this selection makes of a dataset's periods.</summary>
+    /// <param name="datasetPeriods">The dataset's periods, sorted.</param>
+    /// <returns>The buckets, in row order.</returns>
+    public IReadOnlyList<PeriodBucket> Resolve(IReadOnlyList<ReportingPeriod> datasetPeriods)
+    {
+        Preconditions.CheckNotNull(datasetPeriods);
+        return resolve(datasetPeriods);
+    }
+
+    /// <summary>Returns the description.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Description;
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Diagnostics;
+
+namespace Zhengxie.Metrics.Aggregation;
+
+/// <summary>
+/// The change of a sum between two period buckets: absolute (to − from) and relative ((to − from) / from).
+/// Only exact sums give a change; a qualified sum (bounds) or a missing one gives none (the bounds are
+/// in <see cref="FromValue"/> and <see cref="ToValue"/>). Immutable and thread-safe.
+/// </summary>
+[DebuggerDisplay("{From.Label,nq} → {To.Label,nq}: {Absolute}")]
+public sealed class ValueChange
+{
+    internal ValueChange(PeriodBucket from, PeriodBucket to, Bounds? fromValue, Bounds? toValue)
+    {
+        From = from;
+        To = to;
+        FromValue = fromValue;
+        ToValue = toValue;
+    }
+
+    /// <summary>Gets the earlier bucket.</summary>
+    public PeriodBucket From { get; }
+
+    /// <summary>Gets the later bucket.</summary>
+    public PeriodBucket To { get; }
+
+    /// <summary>Gets the earlier sum, or <see langword="null"/> when missing.</summary>
+    public Bounds? FromValue { get; }
+
+    /// <summary>Gets the later sum, or <see langword="null"/> when missing.</summary>
+    public Bounds? ToValue { get; }
+
+    /// <summary>Gets to − from, or <see langword="null"/> unless both sums are exact. Checked for overflow.</summary>
+    public long? Absolute => FromValue is { IsExact: true } a && ToValue is { IsExact: true } b ? checked(b.Lower - a.Lower) : null;
+
+    /// <summary>Gets (to − from) / from, or <see langword="null"/> unless both sums are exact and from is not zero.</summary>
+    public decimal? Relative => Absolute is { } d && FromValue!.Value.Lower != 0 ? (decimal)d / FromValue.Value.Lower : null;
+}
+
+/// <summary>
+/// Growth of a sum over a span of years: the total relative growth and the compound annual growth rate
+/// ((to / from)^(1 / years) − 1). Exact, non-zero sums only. Immutable and thread-safe.
+/// </summary>
+public sealed class Growth
+{
+    internal Growth(ValueChange change, int years)
+    {
+        Change = change;
+        Years = years;
+    }
+
+    /// <summary>Gets the change between the first and last bucket.</summary>
+    public ValueChange Change { get; }
+
+    /// <summary>Gets the number of years between the first and the last bucket.</summary>
+    public int Years { get; }
+
+    /// <summary>Gets the total relative growth ((to − from) / from), or <see langword="null"/>.</summary>
+    public decimal? Total => Change.Relative;
+
+    /// <summary>Gets the compound annual growth rate, or <see langword="null"/> when there is no exact total growth, the span is not positive, or the later sum is zero.</summary>
+    public double? CompoundAnnualRate =>
+        Total is not null && Years > 0 && Change.ToValue!.Value.Lower > 0
+            ? Math.Pow((double)Change.ToValue.Value.Lower / Change.FromValue!.Value.Lower, 1.0 / Years) - 1.0
+            : null;
+}
