@@ -175,6 +175,12 @@ public sealed class IndicatorTable
     /// <summary>Gets the period buckets, in row order within each group.</summary>
     public IReadOnlyList<PeriodBucket> Periods => buckets;
 
+    /// <summary>Gets the region table of a hierarchy roll-up (for <see cref="GetShareOfParent"/>), or <see langword="null"/>; for JSON.</summary>
+    internal RegionTable? Regions => regions;
+
+    /// <summary>Gets the number of committees in each group, in the order of <see cref="Groups"/>; for JSON.</summary>
+    internal IReadOnlyList<int> GroupSizes => groupSizes;
+
     /// <summary>Gets a cell by row and column index.</summary>
     /// <param name="row">The row index.</param>
     /// <param name="column">The column index.</param>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Zhengxie.Metrics.Aggregation;
 using Zhengxie.Metrics.Records;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.SampleData;
@@ -75,6 +76,16 @@ namespace Zhengxie.Metrics.Serialization;
         typeof(DaysToReplyDistributionJsonConverter),
         typeof(HandlingUnitStatisticsJsonConverter),
         typeof(KeyProposalBreakdownJsonConverter),
+        typeof(EnumJsonConverter<GroupKind>),
+        typeof(GroupKeyJsonConverter),
+        typeof(PeriodBucketJsonConverter),
+        typeof(AggregateValueJsonConverter),
+        typeof(PooledRateJsonConverter),
+        typeof(IndicatorTableJsonConverter),
+        typeof(CommitteeRateJsonConverter),
+        typeof(RankedCommitteeJsonConverter),
+        typeof(RateDistributionJsonConverter),
+        typeof(FigureDatasetJsonConverter),
     })]
 [JsonSerializable(typeof(LocalDate))]
 [JsonSerializable(typeof(LocalDate?))]
@@ -147,6 +158,19 @@ namespace Zhengxie.Metrics.Serialization;
 [JsonSerializable(typeof(List<HandlingUnitStatistics>))]
 [JsonSerializable(typeof(IReadOnlyList<HandlingUnitStatistics>))]
 [JsonSerializable(typeof(KeyProposalBreakdown))]
+[JsonSerializable(typeof(GroupKind))]
+[JsonSerializable(typeof(GroupKey))]
+[JsonSerializable(typeof(PeriodBucket))]
+[JsonSerializable(typeof(AggregateValue))]
+[JsonSerializable(typeof(PooledRate))]
+[JsonSerializable(typeof(IndicatorTable))]
+[JsonSerializable(typeof(CommitteeRate))]
+[JsonSerializable(typeof(RankedCommittee))]
+[JsonSerializable(typeof(RateDistribution))]
+[JsonSerializable(typeof(List<RateDistribution>))]
+[JsonSerializable(typeof(IReadOnlyList<RateDistribution>))]
+[JsonSerializable(typeof(IReadOnlyList<RankedCommittee>))]
+[JsonSerializable(typeof(FigureDataset))]
 public sealed partial class ZhengxieJsonContext : JsonSerializerContext
 {
 }
