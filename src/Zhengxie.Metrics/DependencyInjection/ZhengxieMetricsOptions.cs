@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Zhengxie.Metrics.Records;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.Validation;
 
@@ -25,6 +26,12 @@ public sealed class ZhengxieMetricsOptions
 
     /// <summary>Gets or sets what validation does with bad input: throw (the default) or collect findings.</summary>
     public ValidationMode ValidationMode { get; set; } = ValidationMode.Throw;
+
+    /// <summary>
+    /// Gets or sets the handling rules that decide proposals' reply deadlines; <see cref="Records.HandlingPolicy.Default"/>
+    /// (3 months from handover, extendable to 6) by default. Checked with <see cref="Records.HandlingPolicy.Validate"/> at registration.
+    /// </summary>
+    public HandlingPolicy HandlingPolicy { get; set; } = HandlingPolicy.Default;
 
     /// <summary>
     /// Checks every setting, naming the bad one (<c>ZhengxieMetricsOptions.RateOptions.DownstreamBase</c>).
@@ -58,6 +65,20 @@ public sealed class ZhengxieMetricsOptions
             throw Bad("ValidationMode", Undefined(ValidationMode), paramName);
         }
 
+        if (HandlingPolicy is null)
+        {
+            throw Bad("HandlingPolicy", "must not be null (use HandlingPolicy.Default)", paramName);
+        }
+
+        try
+        {
+            HandlingPolicy.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw Bad("HandlingPolicy." + ex.ParamName, "is invalid: " + ex.Message.Replace(" (Parameter '" + ex.ParamName + "')", string.Empty, StringComparison.Ordinal).TrimEnd('.'), paramName, ex);
+        }
+
         if (RegionTable is { Count: 0 })
         {
             throw Bad("RegionTable", "is empty; leave it null for the embedded GB/T 2260 table", paramName);
@@ -68,6 +89,6 @@ public sealed class ZhengxieMetricsOptions
         where TEnum : struct, Enum =>
         string.Create(CultureInfo.InvariantCulture, $"is {Convert.ToInt64(value, CultureInfo.InvariantCulture)}, which is not a {typeof(TEnum).Name} (use one of {string.Join(", ", Enum.GetNames<TEnum>())})");
 
-    private static ArgumentException Bad(string setting, string problem, string paramName) =>
-        new($"Zhengxie.Metrics options: ZhengxieMetricsOptions.{setting} {problem}.", paramName);
+    private static ArgumentException Bad(string setting, string problem, string paramName, Exception? inner = null) =>
+        new($"Zhengxie.Metrics options: ZhengxieMetricsOptions.{setting} {problem}.", paramName, inner);
 }

@@ -2,6 +2,7 @@ using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using Zhengxie.Metrics.Records;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.Utility;
 
@@ -16,8 +17,10 @@ namespace Zhengxie.Metrics.DependencyInjection;
 /// <remarks>
 /// Registered: <see cref="RegionTable"/> (the options' table, or <see cref="RegionTable.Default"/>),
 /// <see cref="MeasureCatalog"/> (the options' catalog, or <see cref="MeasureCatalog.Default"/>),
-/// <see cref="RateOptions"/>, <see cref="Validation.ValidationMode"/> through <see cref="ZhengxieMetricsSettings"/>,
-/// and <see cref="IClock"/> as <see cref="SystemClock.Instance"/>.
+/// <see cref="RateOptions"/>, <see cref="HandlingPolicy"/>, <see cref="Validation.ValidationMode"/> through
+/// <see cref="ZhengxieMetricsSettings"/>, <see cref="ProposalRecordSetFactory"/> (built from the registered
+/// <see cref="HandlingPolicy"/>, so a policy the application registered first is the one used), and
+/// <see cref="IClock"/> as <see cref="SystemClock.Instance"/>.
 /// </remarks>
 public static class ZhengxieMetricsServiceCollectionExtensions
 {
@@ -47,6 +50,10 @@ public static class ZhengxieMetricsServiceCollectionExtensions
         services.TryAddSingleton(settings.RegionTable);
         services.TryAddSingleton(settings.MeasureCatalog);
         services.TryAddSingleton(settings.RateOptions);
+        services.TryAddSingleton(settings.HandlingPolicy);
+        services.TryAddSingleton(static provider => new ProposalRecordSetFactory(
+            provider.GetRequiredService<HandlingPolicy>(),
+            provider.GetRequiredService<ZhengxieMetricsSettings>().ValidationMode));
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }

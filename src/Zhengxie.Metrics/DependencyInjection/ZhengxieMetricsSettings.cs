@@ -1,3 +1,4 @@
+using Zhengxie.Metrics.Records;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.Validation;
 
@@ -18,6 +19,7 @@ public sealed class ZhengxieMetricsSettings
         MeasureCatalog = options.MeasureCatalog ?? MeasureCatalog.Default;
         RateOptions = options.RateOptions;
         ValidationMode = options.ValidationMode;
+        HandlingPolicy = options.HandlingPolicy;
     }
 
     /// <summary>Gets the region table (<see cref="RegionTable.Default"/> unless the application chose another).</summary>
@@ -31,4 +33,7 @@ public sealed class ZhengxieMetricsSettings
 
     /// <summary>Gets what validation does with bad input.</summary>
     public ValidationMode ValidationMode { get; }
+
+    /// <summary>Gets the handling policy (<see cref="HandlingPolicy.Default"/> unless the application chose another).</summary>
+    public HandlingPolicy HandlingPolicy { get; }
 }
