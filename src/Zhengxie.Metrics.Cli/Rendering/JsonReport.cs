@@ -7,8 +7,11 @@ using Zhengxie.Metrics.Rendering;
 
 namespace Zhengxie.Metrics.Cli.Rendering;
 
-/// <summary>The JSON form of <c>report</c>: columns, rows with the numbers behind every cell, notes.</summary>
-// TODO: switch to ZhengxieJson (src/Zhengxie.Metrics/Serialization/) once the json branch is merged.
+/// <summary>
+/// The JSON form of <c>report</c>'s table as displayed: columns, rows with the text and the numbers
+/// behind every cell, notes. (The library's lossless JSON of its result types is <c>ZhengxieJson</c>;
+/// this is the display table, which has no library type of its own.)
+/// </summary>
 internal static class JsonReport
 {
     internal static void Write(ReportTable table, TextWriter output)
