@@ -78,7 +78,7 @@ internal static class Aggregator
                     LeafDistinct(ctx, [col.Present], col.Measure, leafDistinct);
                 }
 
-                EmitMeasure(ctx, j, leafSum, leafWidth, leafUnbounded, leafCount, leafDistinct);
+                EmitMeasure(ctx, j, leafSum, leafWidth, leafUnbounded, leafCount, leafDistinct, col.CanSumUnchecked);
                 if (rateMeasures.Contains(measures[j]) && !kept.ContainsKey(measures[j]))
                 {
                     kept[measures[j]] = leafSum;
@@ -399,45 +399,140 @@ internal static class Aggregator
         }
     }
 
-    private static void EmitMeasure(Context ctx, int slot, long[] leafSum, long[] leafWidth, byte[] leafUnbounded, int[] leafCount, int[] leafDistinct)
+    private static void EmitMeasure(Context ctx, int slot, long[] leafSum, long[] leafWidth, byte[] leafUnbounded, int[] leafCount, int[] leafDistinct, bool safe)
     {
         var r = ctx.Result;
+        Emit(ctx, slot, safe, leafSum, leafWidth, leafUnbounded, leafCount, leafDistinct, r.MeasureLower, r.MeasureUpper, r.MeasureContributors);
+    }
+
+    /// <summary>
+    /// Writes each group's row for each bucket: sums the group's leaves per period (SIMD adds when
+    /// <paramref name="safe"/>, that is when no sum of the column can overflow; else checked scalar adds),
+    /// then takes the bucket's period (or sums its periods, checked).
+    /// </summary>
+    private static void Emit(Context ctx, int slot, bool safe, long[] leafLower, long[] leafWidth, byte[] leafUnbounded, int[]? leafCount, int[] leafDistinct, long[] outLower, long[] outUpper, int[]? outCount)
+    {
         int rows = ctx.Rows;
         int b = ctx.Buckets.Length;
         int s = ctx.Stride;
-        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
+        long[] gLower = ArrayPool<long>.Shared.Rent(s);
+        long[] gWidth = ArrayPool<long>.Shared.Rent(s);
+        byte[] gUnbounded = ArrayPool<byte>.Shared.Rent(s);
+        int[] gCount = ArrayPool<int>.Shared.Rent(s);
+        try
         {
-            var leaves = ctx.Plan.GroupLeaves[g];
-            for (int k = 0; k < b; k++)
+            for (int g = 0; g < ctx.Plan.Keys.Length; g++)
             {
-                var periods = ctx.BucketPeriods[k];
-                long lo = 0, width = 0;
-                int count = 0;
-                bool unbounded = false;
+                var leaves = ctx.Plan.GroupLeaves[g];
+                Array.Clear(gLower, 0, s);
+                Array.Clear(gWidth, 0, s);
+                Array.Clear(gUnbounded, 0, s);
+                Array.Clear(gCount, 0, s);
+                var lo = MemoryMarshal.Cast<long, Vector<long>>(gLower.AsSpan(0, s));
+                var wi = MemoryMarshal.Cast<long, Vector<long>>(gWidth.AsSpan(0, s));
+                var un = MemoryMarshal.Cast<byte, Vector<byte>>(gUnbounded.AsSpan(0, s));
+                var co = MemoryMarshal.Cast<int, Vector<int>>(gCount.AsSpan(0, s));
                 foreach (int leaf in leaves)
                 {
                     int o = leaf * s;
-                    foreach (int p in periods)
+                    if (safe)
                     {
-                        lo = checked(lo + leafSum[o + p]);
-                        width = checked(width + leafWidth[o + p]);
-                        unbounded |= leafUnbounded[o + p] != 0;
+                        var srcLower = MemoryMarshal.Cast<long, Vector<long>>(leafLower.AsSpan(o, s));
+                        var srcWidth = MemoryMarshal.Cast<long, Vector<long>>(leafWidth.AsSpan(o, s));
+                        for (int v = 0; v < lo.Length; v++)
+                        {
+                            lo[v] += srcLower[v];
+                            wi[v] += srcWidth[v];
+                        }
+                    }
+                    else
+                    {
+                        for (int p = 0; p < s; p++)
+                        {
+                            gLower[p] = checked(gLower[p] + leafLower[o + p]);
+                            gWidth[p] = checked(gWidth[p] + leafWidth[o + p]);
+                        }
                     }
 
-                    count += periods.Length switch
+                    var srcUnbounded = MemoryMarshal.Cast<byte, Vector<byte>>(leafUnbounded.AsSpan(o, s));
+                    for (int v = 0; v < un.Length; v++)
                     {
-                        0 => 0,
-                        1 => leafCount[o + periods[0]],
-                        _ => leafDistinct[(leaf * b) + k],
-                    };
+                        un[v] |= srcUnbounded[v];
+                    }
+
+                    if (leafCount is not null)
+                    {
+                        var srcCount = MemoryMarshal.Cast<int, Vector<int>>(leafCount.AsSpan(o, s));
+                        for (int v = 0; v < co.Length; v++)
+                        {
+                            co[v] += srcCount[v];
+                        }
+                    }
                 }
 
-                int i = (slot * rows) + (g * b) + k;
-                r.MeasureLower[i] = lo;
-                r.MeasureUpper[i] = unbounded ? -1 : checked(lo + width);
-                r.MeasureContributors[i] = count;
+                for (int k = 0; k < b; k++)
+                {
+                    var periods = ctx.BucketPeriods[k];
+                    long lower = 0, width = 0;
+                    bool unbounded = false;
+                    int count = 0;
+                    if (periods.Length == 1)
+                    {
+                        int p = periods[0];
+                        lower = gLower[p];
+                        width = gWidth[p];
+                        unbounded = gUnbounded[p] != 0;
+                        count = gCount[p];
+                    }
+                    else if (periods.Length > 1)
+                    {
+                        foreach (int p in periods)
+                        {
+                            lower = checked(lower + gLower[p]);
+                            width = checked(width + gWidth[p]);
+                            unbounded |= gUnbounded[p] != 0;
+                        }
+
+                        foreach (int leaf in leaves)
+                        {
+                            count += leafDistinct[(leaf * b) + k];
+                        }
+                    }
+
+                    int i = (slot * rows) + (g * b) + k;
+                    outLower[i] = lower;
+                    outUpper[i] = unbounded ? -1 : checked(lower + width);
+                    if (outCount is not null)
+                    {
+                        outCount[i] = count;
+                    }
+                }
             }
         }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(gLower);
+            ArrayPool<long>.Shared.Return(gWidth);
+            ArrayPool<byte>.Shared.Return(gUnbounded);
+            ArrayPool<int>.Shared.Return(gCount);
+        }
+    }
+
+    /// <summary>Whether no sum of a rate's counts can overflow: the sum over every count of every cell fits in a long.</summary>
+    private static bool RateIsSafe(CountColumn[] all)
+    {
+        Int128 bound = 0;
+        foreach (var c in all)
+        {
+            if (!c.CanSumUnchecked)
+            {
+                return false;
+            }
+
+            bound += (Int128)c.MaxValue * c.CellCount;
+        }
+
+        return bound <= long.MaxValue;
     }
 
     private static void PoolRate(Context ctx, int slot, RateDefinition rate, CountColumn[] parts, CountColumn den, Dictionary<Measure, long[]> kept, int[] rateCount, int[] leafDistinct)
@@ -497,7 +592,7 @@ internal static class Aggregator
                 LeafDistinct(ctx, masks, rate.Measure, leafDistinct);
             }
 
-            EmitRate(ctx, slot, rate, numSum, numWidth, numUnbounded, sums[^1], denWidth, denUnbounded, rateCount, leafDistinct);
+            EmitRate(ctx, slot, rate, RateIsSafe(all), numSum, numWidth, numUnbounded, sums[^1], denWidth, denUnbounded, rateCount, leafDistinct);
         }
         finally
         {
@@ -550,11 +645,13 @@ internal static class Aggregator
                                 continue;
                             }
 
-                            for (int lane = 0; lane < VB; lane++)
+                            var words = Vector.AsVectorUInt64(extra);
+                            for (int w = 0; w < Vector<ulong>.Count; w++)
                             {
-                                if (extra[lane] != 0)
+                                // Each byte is 0 or 1, so each set bit is one lane.
+                                for (ulong bits = words[w]; bits != 0; bits &= bits - 1)
                                 {
-                                    int p = (k * VB) + lane;
+                                    int p = (k * VB) + (w * 8) + (BitOperations.TrailingZeroCount(bits) / 8);
                                     sums[x][o + p] = checked(sums[x][o + p] - all[x].Values[(c * s) + p]);
                                 }
                             }
@@ -567,56 +664,22 @@ internal static class Aggregator
         }
     }
 
-    private static void EmitRate(Context ctx, int slot, RateDefinition rate, long[] numSum, long[] numWidth, byte[] numUnbounded, long[] denSum, long[] denWidth, byte[] denUnbounded, int[] rateCount, int[] leafDistinct)
+    private static void EmitRate(Context ctx, int slot, RateDefinition rate, bool safe, long[] numSum, long[] numWidth, byte[] numUnbounded, long[] denSum, long[] denWidth, byte[] denUnbounded, int[] rateCount, int[] leafDistinct)
     {
         var r = ctx.Result;
+        Emit(ctx, slot, safe, numSum, numWidth, numUnbounded, rateCount, leafDistinct, r.NumeratorLower, r.NumeratorUpper, r.RateContributors);
+        Emit(ctx, slot, safe, denSum, denWidth, denUnbounded, null, leafDistinct, r.DenominatorLower, r.DenominatorUpper, null);
         int rows = ctx.Rows;
         int b = ctx.Buckets.Length;
-        int s = ctx.Stride;
-        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
+        for (int row = 0; row < rows; row++)
         {
-            var leaves = ctx.Plan.GroupLeaves[g];
-            for (int k = 0; k < b; k++)
+            int i = (slot * rows) + row;
+            long dhi = r.DenominatorUpper[i];
+            if (r.RateContributors[i] > 0 && dhi >= 0 && r.NumeratorLower[i] > dhi)
             {
-                var periods = ctx.BucketPeriods[k];
-                long nlo = 0, nw = 0, dlo = 0, dw = 0;
-                bool nu = false, du = false;
-                int count = 0;
-                foreach (int leaf in leaves)
-                {
-                    int o = leaf * s;
-                    foreach (int p in periods)
-                    {
-                        nlo = checked(nlo + numSum[o + p]);
-                        nw = checked(nw + numWidth[o + p]);
-                        nu |= numUnbounded[o + p] != 0;
-                        dlo = checked(dlo + denSum[o + p]);
-                        dw = checked(dw + denWidth[o + p]);
-                        du |= denUnbounded[o + p] != 0;
-                    }
-
-                    count += periods.Length switch
-                    {
-                        0 => 0,
-                        1 => rateCount[o + periods[0]],
-                        _ => leafDistinct[(leaf * b) + k],
-                    };
-                }
-
-                long dhi = du ? -1 : checked(dlo + dw);
-                if (count > 0 && !du && nlo > dhi)
-                {
-                    throw new ZhengxieMetricsException(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"Group {ctx.Plan.Keys[g]}, period {ctx.Buckets[k].Label}, measure {rate.Measure}: the pooled numerator {nlo} exceeds the pooled denominator {dhi} ({rate.Formula}); some committee's counts break the chain (for example filed > received)."));
-                }
-
-                int i = (slot * rows) + (g * b) + k;
-                r.NumeratorLower[i] = nlo;
-                r.NumeratorUpper[i] = nu ? -1 : checked(nlo + nw);
-                r.DenominatorLower[i] = dlo;
-                r.DenominatorUpper[i] = dhi;
-                r.RateContributors[i] = count;
+                throw new ZhengxieMetricsException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Group {ctx.Plan.Keys[row / b]}, period {ctx.Buckets[row % b].Label}, measure {rate.Measure}: the pooled numerator {r.NumeratorLower[i]} exceeds the pooled denominator {dhi} ({rate.Formula}); some committee's counts break the chain (for example filed > received)."));
             }
         }
     }
