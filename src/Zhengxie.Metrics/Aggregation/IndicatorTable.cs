@@ -466,34 +466,93 @@ public sealed class IndicatorTable
     }
 }
 
-/// <summary>The columnar content of an <see cref="IndicatorTable"/>: per column, one entry per row (column-major); an upper bound of −1 means unbounded.</summary>
+/// <summary>
+/// The columnar content of an <see cref="IndicatorTable"/>: per column, one entry per row (column-major);
+/// an upper bound of −1 means unbounded. Stored in chunks below the large-object threshold, so a table
+/// lives in the ordinary heap: no fresh pages to fault in, and no full collections triggered by each result.
+/// </summary>
 internal sealed class AggregationResult
 {
     internal AggregationResult(int rows, int measureCount, int rateCount)
     {
-        MeasureLower = new long[rows * measureCount];
-        MeasureUpper = new long[rows * measureCount];
-        MeasureContributors = new int[rows * measureCount];
-        NumeratorLower = new long[rows * rateCount];
-        NumeratorUpper = new long[rows * rateCount];
-        DenominatorLower = new long[rows * rateCount];
-        DenominatorUpper = new long[rows * rateCount];
-        RateContributors = new int[rows * rateCount];
+        MeasureLower = new ChunkedArray<long>(rows * measureCount);
+        MeasureUpper = new ChunkedArray<long>(rows * measureCount);
+        MeasureContributors = new ChunkedArray<int>(rows * measureCount);
+        NumeratorLower = new ChunkedArray<long>(rows * rateCount);
+        NumeratorUpper = new ChunkedArray<long>(rows * rateCount);
+        DenominatorLower = new ChunkedArray<long>(rows * rateCount);
+        DenominatorUpper = new ChunkedArray<long>(rows * rateCount);
+        RateContributors = new ChunkedArray<int>(rows * rateCount);
     }
 
-    internal long[] MeasureLower { get; }
+    internal ChunkedArray<long> MeasureLower { get; }
 
-    internal long[] MeasureUpper { get; }
+    internal ChunkedArray<long> MeasureUpper { get; }
 
-    internal int[] MeasureContributors { get; }
+    internal ChunkedArray<int> MeasureContributors { get; }
 
-    internal long[] NumeratorLower { get; }
+    internal ChunkedArray<long> NumeratorLower { get; }
 
-    internal long[] NumeratorUpper { get; }
+    internal ChunkedArray<long> NumeratorUpper { get; }
 
-    internal long[] DenominatorLower { get; }
+    internal ChunkedArray<long> DenominatorLower { get; }
 
-    internal long[] DenominatorUpper { get; }
+    internal ChunkedArray<long> DenominatorUpper { get; }
 
-    internal int[] RateContributors { get; }
+    internal ChunkedArray<int> RateContributors { get; }
+}
+
+/// <summary>An array stored in chunks of 8,192 elements (64 KB of longs, below the 85,000-byte large-object threshold).</summary>
+/// <typeparam name="T">The element type.</typeparam>
+internal sealed class ChunkedArray<T>
+    where T : struct
+{
+    private const int Shift = 13;
+    private const int Mask = (1 << Shift) - 1;
+    private readonly T[][] chunks;
+
+    internal ChunkedArray(int length)
+    {
+        Length = length;
+        chunks = new T[(length + Mask) >> Shift][];
+        for (int c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = new T[Math.Min(1 << Shift, length - (c << Shift))];
+        }
+    }
+
+    internal int Length { get; }
+
+    internal ref T this[int index] => ref chunks[index >> Shift][index & Mask];
+
+    /// <summary>Copies elements <paramref name="start"/>.. into <paramref name="destination"/> (its whole length).</summary>
+    internal void CopyTo(int start, Span<T> destination)
+    {
+        for (int done = 0; done < destination.Length;)
+        {
+            int i = start + done;
+            int n = Math.Min(destination.Length - done, (1 << Shift) - (i & Mask));
+            chunks[i >> Shift].AsSpan(i & Mask, n).CopyTo(destination.Slice(done, n));
+            done += n;
+        }
+    }
+
+    /// <summary>Copies <paramref name="source"/> into elements <paramref name="start"/>...</summary>
+    internal void CopyFrom(ReadOnlySpan<T> source, int start)
+    {
+        for (int done = 0; done < source.Length;)
+        {
+            int i = start + done;
+            int n = Math.Min(source.Length - done, (1 << Shift) - (i & Mask));
+            source.Slice(done, n).CopyTo(chunks[i >> Shift].AsSpan(i & Mask, n));
+            done += n;
+        }
+    }
+
+    /// <summary>Returns elements <paramref name="start"/>.. as one span when they lie in one chunk; else an empty span.</summary>
+    internal Span<T> TrySlice(int start, int length)
+    {
+        int offset = start & Mask;
+        return offset + length <= (1 << Shift) && length > 0 ? chunks[start >> Shift].AsSpan(offset, length) : default;
+    }
 }
