@@ -422,7 +422,7 @@ internal static class Aggregator
     private static void EmitMeasure(Context ctx, int slot, long[] leafSum, long[] leafWidth, byte[] leafUnbounded, int[] leafCount, int[] leafDistinct, bool safe, bool exact)
     {
         var r = ctx.Result;
-        Emit(ctx, slot, safe, leafSum, exact ? null : leafWidth, leafUnbounded, leafCount, leafDistinct, r.MeasureLower, r.MeasureUpper, r.MeasureContributors);
+        Emit(ctx, slot, safe, leafSum, exact ? null : leafWidth, leafUnbounded, leafCount, leafDistinct, r.MeasureLower, exact ? null : AggregationResult.Ensure(r.MeasureUpper, slot, ctx.Rows), r.MeasureContributors);
     }
 
     /// <summary>
@@ -430,7 +430,7 @@ internal static class Aggregator
     /// <paramref name="safe"/>, that is when no sum of the column can overflow; else checked scalar adds),
     /// then takes the bucket's period (or sums its periods, checked).
     /// </summary>
-    private static void Emit(Context ctx, int slot, bool safe, long[] leafLower, long[]? leafWidth, byte[] leafUnbounded, int[]? leafCount, int[] leafDistinct, ChunkedArray<long> outLower, ChunkedArray<long> outUpper, ChunkedArray<int>? outCount)
+    private static void Emit(Context ctx, int slot, bool safe, long[] leafLower, long[]? leafWidth, byte[] leafUnbounded, int[]? leafCount, int[] leafDistinct, ChunkedArray<long> outLower, ChunkedArray<long>? outUpper, ChunkedArray<int>? outCount)
     {
         int rows = ctx.Rows;
         int b = ctx.Buckets.Length;
@@ -497,16 +497,12 @@ internal static class Aggregator
 
             int first = (slot * rows) + (g * b);
             var spanLower = ctx.Identity ? outLower.TrySlice(first, b) : default;
-            if (spanLower.Length == b && b > 0)
+            var spanUpper = ctx.Identity && outUpper is not null ? outUpper.TrySlice(g * b, b) : default;
+            if (spanLower.Length == b && b > 0 && (outUpper is null || spanUpper.Length == b))
             {
                 // Each bucket is the period of the same index: copy the group's sums as whole vectors.
-                var spanUpper = outUpper.TrySlice(first, b);
                 gLower[..b].CopyTo(spanLower);
-                if (leafWidth is null)
-                {
-                    gLower[..b].CopyTo(spanUpper);
-                }
-                else
+                if (outUpper is not null)
                 {
                     for (int k = 0; k < b; k++)
                     {
@@ -551,7 +547,10 @@ internal static class Aggregator
                 }
 
                 outLower[first + k] = lower;
-                outUpper[first + k] = unbounded ? -1 : checked(lower + width);
+                if (outUpper is not null)
+                {
+                    outUpper[(g * b) + k] = unbounded ? -1 : checked(lower + width);
+                }
                 if (outCount is not null)
                 {
                     outCount[first + k] = count;
@@ -628,50 +627,53 @@ internal static class Aggregator
             var all = parts.Append(den).ToArray();
             var leafGroups = ctx.Plan.LeafGroups;
             int vb = s / VB;
-            foreach (var run in ctx.Plan.Runs)
-            {
-                var groups = leafGroups[run.Leaf];
-                for (int c = run.Start; c < run.Start + run.Length; c++)
-                {
-                    for (int kb = 0; kb < vb; kb++)
-                    {
-                        int v = (c * vb) + kb;
-                        var m = MemoryMarshal.Cast<byte, Vector<byte>>(all[0].Present.AsSpan())[v];
-                        for (int x = 1; x < all.Length; x++)
-                        {
-                            m &= MemoryMarshal.Cast<byte, Vector<byte>>(all[x].Present.AsSpan())[v];
-                        }
+            int n = ctx.Plan.LeafCount * s;
 
-                        for (int x = 0; x < all.Length; x++)
+            // Corrections per leaf and period first (one update per excluded cell), then applied to each
+            // group holding the leaf.
+            long[] numCorrection = ArrayPool<long>.Shared.Rent(n);
+            long[] denCorrection = ArrayPool<long>.Shared.Rent(n);
+            int[] countCorrection = ArrayPool<int>.Shared.Rent(n);
+            try
+            {
+                Array.Clear(numCorrection, 0, n);
+                Array.Clear(denCorrection, 0, n);
+                Array.Clear(countCorrection, 0, n);
+                foreach (var run in ctx.Plan.Runs)
+                {
+                    int o = run.Leaf * s;
+                    for (int c = run.Start; c < run.Start + run.Length; c++)
+                    {
+                        for (int kb = 0; kb < vb; kb++)
                         {
-                            var extra = Vector.AndNot(MemoryMarshal.Cast<byte, Vector<byte>>(all[x].Present.AsSpan())[v], m);
-                            if (extra == Vector<byte>.Zero)
+                            int v = (c * vb) + kb;
+                            var m = MemoryMarshal.Cast<byte, Vector<byte>>(all[0].Present.AsSpan())[v];
+                            for (int x = 1; x < all.Length; x++)
                             {
-                                continue;
+                                m &= MemoryMarshal.Cast<byte, Vector<byte>>(all[x].Present.AsSpan())[v];
                             }
 
-                            bool isDen = x == all.Length - 1;
-                            var target = isDen ? denLower : numLower;
-                            var words = Vector.AsVectorUInt64(extra);
-                            for (int w = 0; w < Vector<ulong>.Count; w++)
+                            for (int x = 0; x < all.Length; x++)
                             {
-                                for (ulong bits = words[w]; bits != 0; bits &= bits - 1)
+                                var extra = Vector.AndNot(MemoryMarshal.Cast<byte, Vector<byte>>(all[x].Present.AsSpan())[v], m);
+                                if (extra == Vector<byte>.Zero)
                                 {
-                                    int p = (kb * VB) + (w * 8) + (BitOperations.TrailingZeroCount(bits) / 8);
-                                    int k = bucketOf[p];
-                                    if (k < 0)
-                                    {
-                                        continue;
-                                    }
+                                    continue;
+                                }
 
-                                    long value = all[x].Values[(c * s) + p];
-                                    foreach (int g in groups)
+                                bool isDen = x == all.Length - 1;
+                                var target = isDen ? denCorrection : numCorrection;
+                                var values = all[x].Values;
+                                var words = Vector.AsVectorUInt64(extra);
+                                for (int w = 0; w < Vector<ulong>.Count; w++)
+                                {
+                                    for (ulong bits = words[w]; bits != 0; bits &= bits - 1)
                                     {
-                                        int i = (g * b) + k;
-                                        target[i] = checked(target[i] - value);
+                                        int p = (kb * VB) + (w * 8) + (BitOperations.TrailingZeroCount(bits) / 8);
+                                        target[o + p] = checked(target[o + p] + values[(c * s) + p]);
                                         if (isDen)
                                         {
-                                            count[i]--;
+                                            countCorrection[o + p]++;
                                         }
                                     }
                                 }
@@ -679,6 +681,46 @@ internal static class Aggregator
                         }
                     }
                 }
+
+                for (int leaf = 0; leaf < ctx.Plan.LeafCount; leaf++)
+                {
+                    int o = leaf * s;
+                    foreach (int g in leafGroups[leaf])
+                    {
+                        if (ctx.Identity)
+                        {
+                            // Bucket k is period k: subtract whole rows.
+                            SubtractInto(numLower.AsSpan(g * b, b), numCorrection.AsSpan(o, b));
+                            SubtractInto(denLower.AsSpan(g * b, b), denCorrection.AsSpan(o, b));
+                            var cnt = count.AsSpan(g * b, b);
+                            var cc = countCorrection.AsSpan(o, b);
+                            for (int k = 0; k < b; k++)
+                            {
+                                cnt[k] -= cc[k];
+                            }
+
+                            continue;
+                        }
+
+                        for (int p = 0; p < s; p++)
+                        {
+                            int k = bucketOf[p];
+                            if (k >= 0)
+                            {
+                                int i = (g * b) + k;
+                                numLower[i] = checked(numLower[i] - numCorrection[o + p]);
+                                denLower[i] = checked(denLower[i] - denCorrection[o + p]);
+                                count[i] -= countCorrection[o + p];
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(numCorrection);
+                ArrayPool<long>.Shared.Return(denCorrection);
+                ArrayPool<int>.Shared.Return(countCorrection);
             }
 
             for (int x = 0; x < all.Length; x++)
@@ -714,21 +756,17 @@ internal static class Aggregator
             r.DenominatorLower.CopyFrom(denLower.AsSpan(0, rows), baseOut);
             r.RateContributors.CopyFrom(count.AsSpan(0, rows), baseOut);
             bool anyQualified = Array.Exists(all, c => c.Qualified.Length > 0);
-            if (!anyQualified)
-            {
-                r.NumeratorUpper.CopyFrom(numLower.AsSpan(0, rows), baseOut);
-                r.DenominatorUpper.CopyFrom(denLower.AsSpan(0, rows), baseOut);
-            }
+            var numUpper = anyQualified ? AggregationResult.Ensure(r.NumeratorUpper, slot, rows) : null;
+            var denUpper = anyQualified ? AggregationResult.Ensure(r.DenominatorUpper, slot, rows) : null;
 
             for (int row = 0; row < rows; row++)
             {
                 long dhi = denLower[row];
                 if (anyQualified)
                 {
-                    int i = baseOut + row;
-                    r.NumeratorUpper[i] = numUnbounded[row] != 0 ? -1 : checked(numLower[row] + numWidth[row]);
+                    numUpper![row] = numUnbounded[row] != 0 ? -1 : checked(numLower[row] + numWidth[row]);
                     dhi = denUnbounded[row] != 0 ? -1 : checked(denLower[row] + denWidth[row]);
-                    r.DenominatorUpper[i] = dhi;
+                    denUpper![row] = dhi;
                 }
 
                 if (count[row] > 0 && dhi >= 0 && numLower[row] > dhi)
@@ -748,6 +786,23 @@ internal static class Aggregator
             ArrayPool<long>.Shared.Return(numLower);
             ArrayPool<long>.Shared.Return(denLower);
             ArrayPool<int>.Shared.Return(count);
+        }
+    }
+
+    /// <summary>Subtracts <paramref name="source"/> from <paramref name="target"/>; the rate is safe, so nothing can overflow.</summary>
+    private static void SubtractInto(Span<long> target, ReadOnlySpan<long> source)
+    {
+        int i = 0;
+        var t = MemoryMarshal.Cast<long, Vector<long>>(target);
+        var u = MemoryMarshal.Cast<long, Vector<long>>(source);
+        for (; i < t.Length; i++)
+        {
+            t[i] -= u[i];
+        }
+
+        for (i *= VL; i < target.Length; i++)
+        {
+            target[i] -= source[i];
         }
     }
 
@@ -912,14 +967,17 @@ internal static class Aggregator
     private static void EmitRate(Context ctx, int slot, RateDefinition rate, bool safe, long[] numSum, long[] numWidth, byte[] numUnbounded, long[] denSum, long[] denWidth, byte[] denUnbounded, int[] rateCount, int[] leafDistinct)
     {
         var r = ctx.Result;
-        Emit(ctx, slot, safe, numSum, numWidth, numUnbounded, rateCount, leafDistinct, r.NumeratorLower, r.NumeratorUpper, r.RateContributors);
-        Emit(ctx, slot, safe, denSum, denWidth, denUnbounded, null, leafDistinct, r.DenominatorLower, r.DenominatorUpper, null);
+        int rowCount = ctx.Rows;
+        var numUpper = AggregationResult.Ensure(r.NumeratorUpper, slot, rowCount);
+        var denUpper = AggregationResult.Ensure(r.DenominatorUpper, slot, rowCount);
+        Emit(ctx, slot, safe, numSum, numWidth, numUnbounded, rateCount, leafDistinct, r.NumeratorLower, numUpper, r.RateContributors);
+        Emit(ctx, slot, safe, denSum, denWidth, denUnbounded, null, leafDistinct, r.DenominatorLower, denUpper, null);
         int rows = ctx.Rows;
         int b = ctx.Buckets.Length;
         for (int row = 0; row < rows; row++)
         {
             int i = (slot * rows) + row;
-            long dhi = r.DenominatorUpper[i];
+            long dhi = denUpper[row];
             if (r.RateContributors[i] > 0 && dhi >= 0 && r.NumeratorLower[i] > dhi)
             {
                 throw new ZhengxieMetricsException(string.Create(

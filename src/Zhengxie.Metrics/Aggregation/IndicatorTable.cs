@@ -267,7 +267,7 @@ public sealed class IndicatorTable
         Preconditions.CheckArgument(column.Slot < measureColumns.Length && ReferenceEquals(measureColumns[column.Slot], column), nameof(column), "The column is not of this table.");
         int i = (column.Slot * RowCount) + row;
         long lo = data.MeasureLower[i];
-        long hi = data.MeasureUpper[i];
+        long hi = data.MeasureUpper[column.Slot] is { } upper ? upper[row] : lo;
         var sum = hi < 0 ? Bounds.AtLeast(lo) : Bounds.Between(lo, hi);
         return new AggregateValue(sum, data.MeasureContributors[i], groupSizes[row / buckets.Length]);
     }
@@ -296,8 +296,12 @@ public sealed class IndicatorTable
             return new PooledRate(Metrics.Rate.None, 0, groupSizes[row / buckets.Length]);
         }
 
-        var num = data.NumeratorUpper[i] < 0 ? Bounds.AtLeast(data.NumeratorLower[i]) : Bounds.Between(data.NumeratorLower[i], data.NumeratorUpper[i]);
-        var den = data.DenominatorUpper[i] < 0 ? Bounds.AtLeast(data.DenominatorLower[i]) : Bounds.Between(data.DenominatorLower[i], data.DenominatorUpper[i]);
+        long numLower = data.NumeratorLower[i];
+        long numUpper = data.NumeratorUpper[column.Slot] is { } nu ? nu[row] : numLower;
+        long denLower = data.DenominatorLower[i];
+        long denUpper = data.DenominatorUpper[column.Slot] is { } du ? du[row] : denLower;
+        var num = numUpper < 0 ? Bounds.AtLeast(numLower) : Bounds.Between(numLower, numUpper);
+        var den = denUpper < 0 ? Bounds.AtLeast(denLower) : Bounds.Between(denLower, denUpper);
         return new PooledRate(Metrics.Rate.FromBounds(num, den), n, groupSizes[row / buckets.Length]);
     }
 
@@ -475,31 +479,39 @@ internal sealed class AggregationResult
 {
     internal AggregationResult(int rows, int measureCount, int rateCount)
     {
+        Rows = rows;
         MeasureLower = new ChunkedArray<long>(rows * measureCount);
-        MeasureUpper = new ChunkedArray<long>(rows * measureCount);
         MeasureContributors = new ChunkedArray<int>(rows * measureCount);
+        MeasureUpper = new ChunkedArray<long>?[measureCount];
         NumeratorLower = new ChunkedArray<long>(rows * rateCount);
-        NumeratorUpper = new ChunkedArray<long>(rows * rateCount);
         DenominatorLower = new ChunkedArray<long>(rows * rateCount);
-        DenominatorUpper = new ChunkedArray<long>(rows * rateCount);
         RateContributors = new ChunkedArray<int>(rows * rateCount);
+        NumeratorUpper = new ChunkedArray<long>?[rateCount];
+        DenominatorUpper = new ChunkedArray<long>?[rateCount];
     }
+
+    internal int Rows { get; }
 
     internal ChunkedArray<long> MeasureLower { get; }
 
-    internal ChunkedArray<long> MeasureUpper { get; }
+    /// <summary>Gets, per measure column, the upper bounds by row; <see langword="null"/> when every sum of the column is exact.</summary>
+    internal ChunkedArray<long>?[] MeasureUpper { get; }
 
     internal ChunkedArray<int> MeasureContributors { get; }
 
     internal ChunkedArray<long> NumeratorLower { get; }
 
-    internal ChunkedArray<long> NumeratorUpper { get; }
+    /// <summary>Gets, per rate column, the numerators' upper bounds by row; <see langword="null"/> when exact.</summary>
+    internal ChunkedArray<long>?[] NumeratorUpper { get; }
 
     internal ChunkedArray<long> DenominatorLower { get; }
 
-    internal ChunkedArray<long> DenominatorUpper { get; }
+    /// <summary>Gets, per rate column, the denominators' upper bounds by row; <see langword="null"/> when exact.</summary>
+    internal ChunkedArray<long>?[] DenominatorUpper { get; }
 
     internal ChunkedArray<int> RateContributors { get; }
+
+    internal static ChunkedArray<long> Ensure(ChunkedArray<long>?[] uppers, int slot, int rows) => uppers[slot] ??= new ChunkedArray<long>(rows);
 }
 
 /// <summary>An array stored in chunks of 8,192 elements (64 KB of longs, below the 85,000-byte large-object threshold).</summary>
