@@ -18,6 +18,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// </summary>
 internal static class Aggregator
 {
+
     private static readonly int VL = Vector<long>.Count;
     private static readonly int VB = Vector<byte>.Count;
 
@@ -78,7 +79,7 @@ internal static class Aggregator
                     LeafDistinct(ctx, [col.Present], col.Measure, leafDistinct);
                 }
 
-                EmitMeasure(ctx, j, leafSum, leafWidth, leafUnbounded, leafCount, leafDistinct);
+                EmitMeasure(ctx, j, leafSum, leafWidth, leafUnbounded, leafCount, leafDistinct, col.CanSumUnchecked, col.Qualified.Length == 0);
                 if (rateMeasures.Contains(measures[j]) && !kept.ContainsKey(measures[j]))
                 {
                     kept[measures[j]] = leafSum;
@@ -99,7 +100,15 @@ internal static class Aggregator
                     continue;
                 }
 
-                PoolRate(ctx, k, rates[k], parts!, den, kept, leafCount, leafDistinct);
+                int[] slots = rates[k].Numerator.Append(rates[k].Denominator).Select(m => Array.IndexOf(measures, m)).ToArray();
+                if (!anyMulti && Array.TrueForAll(slots, x => x >= 0) && RateIsSafe(parts.Append(den).ToArray()!))
+                {
+                    PoolRateFromMeasures(ctx, k, rates[k], parts!, den, slots);
+                }
+                else
+                {
+                    PoolRate(ctx, k, rates[k], parts!, den, kept, leafCount, leafDistinct);
+                }
             }
         }
         finally
@@ -245,21 +254,32 @@ internal static class Aggregator
             int outBase = run.Leaf * vl;
             int end = (run.Start + run.Length) * vl;
             int k = 0;
-            for (; k + 4 <= vl; k += 4)
+            for (; k + 8 <= vl; k += 8)
             {
-                Vector<long> a0 = default, a1 = default, a2 = default, a3 = default;
+                // Eight accumulators in registers: one sequential pass over the run's rows (256 bytes each with AVX2).
+                Vector<long> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
                 for (int i = (run.Start * vl) + k; i < end; i += vl)
                 {
-                    a0 += values[i];
-                    a1 += values[i + 1];
-                    a2 += values[i + 2];
-                    a3 += values[i + 3];
+                    var row = values.Slice(i, 8);
+                    a0 += row[0];
+                    a1 += row[1];
+                    a2 += row[2];
+                    a3 += row[3];
+                    a4 += row[4];
+                    a5 += row[5];
+                    a6 += row[6];
+                    a7 += row[7];
                 }
 
-                sums[outBase + k] += a0;
-                sums[outBase + k + 1] += a1;
-                sums[outBase + k + 2] += a2;
-                sums[outBase + k + 3] += a3;
+                var o = sums.Slice(outBase + k, 8);
+                o[0] += a0;
+                o[1] += a1;
+                o[2] += a2;
+                o[3] += a3;
+                o[4] += a4;
+                o[5] += a5;
+                o[6] += a6;
+                o[7] += a7;
             }
 
             for (; k < vl; k++)
@@ -399,45 +419,420 @@ internal static class Aggregator
         }
     }
 
-    private static void EmitMeasure(Context ctx, int slot, long[] leafSum, long[] leafWidth, byte[] leafUnbounded, int[] leafCount, int[] leafDistinct)
+    private static void EmitMeasure(Context ctx, int slot, long[] leafSum, long[] leafWidth, byte[] leafUnbounded, int[] leafCount, int[] leafDistinct, bool safe, bool exact)
+    {
+        var r = ctx.Result;
+        Emit(ctx, slot, safe, leafSum, exact ? null : leafWidth, leafUnbounded, leafCount, leafDistinct, r.MeasureLower, exact ? null : AggregationResult.Ensure(r.MeasureUpper, slot, ctx.Rows), r.MeasureContributors);
+    }
+
+    /// <summary>
+    /// Writes each group's row for each bucket: sums the group's leaves per period (SIMD adds when
+    /// <paramref name="safe"/>, that is when no sum of the column can overflow; else checked scalar adds),
+    /// then takes the bucket's period (or sums its periods, checked).
+    /// </summary>
+    private static void Emit(Context ctx, int slot, bool safe, long[] leafLower, long[]? leafWidth, byte[] leafUnbounded, int[]? leafCount, int[] leafDistinct, ChunkedArray<long> outLower, ChunkedArray<long>? outUpper, ChunkedArray<int>? outCount)
+    {
+        int rows = ctx.Rows;
+        int b = ctx.Buckets.Length;
+        int s = ctx.Stride;
+        bool small = s <= 512;
+        Span<long> gLower = small ? stackalloc long[s] : new long[s];
+        Span<long> gWidth = small ? stackalloc long[s] : new long[s];
+        Span<byte> gUnbounded = small ? stackalloc byte[s] : new byte[s];
+        Span<int> gCount = small ? stackalloc int[s] : new int[s];
+        var lo = MemoryMarshal.Cast<long, Vector<long>>(gLower);
+        var un = MemoryMarshal.Cast<byte, Vector<byte>>(gUnbounded);
+        var co = MemoryMarshal.Cast<int, Vector<int>>(gCount);
+        var single = ctx.SinglePeriod;
+        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
+        {
+            var leaves = ctx.Plan.GroupLeaves[g];
+            gLower.Clear();
+            gWidth.Clear();
+            gUnbounded.Clear();
+            gCount.Clear();
+            foreach (int leaf in leaves)
+            {
+                int o = leaf * s;
+                if (safe)
+                {
+                    var srcLower = MemoryMarshal.Cast<long, Vector<long>>(leafLower.AsSpan(o, s));
+                    for (int v = 0; v < lo.Length; v++)
+                    {
+                        lo[v] += srcLower[v];
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < s; p++)
+                    {
+                        gLower[p] = checked(gLower[p] + leafLower[o + p]);
+                    }
+                }
+
+                if (leafWidth is not null)
+                {
+                    // Widths and flags of qualified cells (skipped for columns of exact counts).
+                    for (int p = 0; p < s; p++)
+                    {
+                        gWidth[p] = checked(gWidth[p] + leafWidth[o + p]);
+                    }
+
+                    var srcUnbounded = MemoryMarshal.Cast<byte, Vector<byte>>(leafUnbounded.AsSpan(o, s));
+                    for (int v = 0; v < un.Length; v++)
+                    {
+                        un[v] |= srcUnbounded[v];
+                    }
+                }
+
+                if (leafCount is not null)
+                {
+                    var srcCount = MemoryMarshal.Cast<int, Vector<int>>(leafCount.AsSpan(o, s));
+                    for (int v = 0; v < co.Length; v++)
+                    {
+                        co[v] += srcCount[v];
+                    }
+                }
+            }
+
+            int first = (slot * rows) + (g * b);
+            var spanLower = ctx.Identity ? outLower.TrySlice(first, b) : default;
+            var spanUpper = ctx.Identity && outUpper is not null ? outUpper.TrySlice(g * b, b) : default;
+            if (spanLower.Length == b && b > 0 && (outUpper is null || spanUpper.Length == b))
+            {
+                // Each bucket is the period of the same index: copy the group's sums as whole vectors.
+                gLower[..b].CopyTo(spanLower);
+                if (outUpper is not null)
+                {
+                    for (int k = 0; k < b; k++)
+                    {
+                        spanUpper[k] = gUnbounded[k] != 0 ? -1 : checked(gLower[k] + gWidth[k]);
+                    }
+                }
+
+                if (outCount is not null)
+                {
+                    gCount[..b].CopyTo(outCount.TrySlice(first, b));
+                }
+
+                continue;
+            }
+
+            for (int k = 0; k < b; k++)
+            {
+                long lower = 0, width = 0;
+                bool unbounded = false;
+                int count = 0;
+                int p = single[k];
+                if (p >= 0)
+                {
+                    lower = gLower[p];
+                    width = gWidth[p];
+                    unbounded = gUnbounded[p] != 0;
+                    count = gCount[p];
+                }
+                else if (ctx.BucketPeriods[k].Length > 1)
+                {
+                    foreach (int q in ctx.BucketPeriods[k])
+                    {
+                        lower = checked(lower + gLower[q]);
+                        width = checked(width + gWidth[q]);
+                        unbounded |= gUnbounded[q] != 0;
+                    }
+
+                    foreach (int leaf in leaves)
+                    {
+                        count += leafDistinct[(leaf * b) + k];
+                    }
+                }
+
+                outLower[first + k] = lower;
+                if (outUpper is not null)
+                {
+                    outUpper[(g * b) + k] = unbounded ? -1 : checked(lower + width);
+                }
+                if (outCount is not null)
+                {
+                    outCount[first + k] = count;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether no sum of a rate's counts can overflow: the sum over every count of every cell fits in a long.</summary>
+    private static bool RateIsSafe(CountColumn[] all)
+    {
+        Int128 bound = 0;
+        foreach (var c in all)
+        {
+            if (!c.CanSumUnchecked)
+            {
+                return false;
+            }
+
+            bound += (Int128)c.MaxValue * c.CellCount;
+        }
+
+        return bound <= long.MaxValue;
+    }
+
+    /// <summary>
+    /// Pools a rate from the table's own measure rows, when every count of the rate is a measure column
+    /// and every bucket is one period: the pooled numerator starts as the sum of its parts' group sums,
+    /// the denominator and contributors as the denominator's; then the cells of committees that do not
+    /// report every count of the rate (few) are subtracted from each group holding them, and the widths
+    /// of qualified cells inside the rate are added. No second pass over the leaves.
+    /// </summary>
+    private static void PoolRateFromMeasures(Context ctx, int slot, RateDefinition rate, CountColumn[] parts, CountColumn den, int[] slots)
     {
         var r = ctx.Result;
         int rows = ctx.Rows;
         int b = ctx.Buckets.Length;
         int s = ctx.Stride;
-        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
+        int denSlot = slots[^1];
+        long[] numWidth = ArrayPool<long>.Shared.Rent(rows);
+        long[] denWidth = ArrayPool<long>.Shared.Rent(rows);
+        byte[] numUnbounded = ArrayPool<byte>.Shared.Rent(rows);
+        byte[] denUnbounded = ArrayPool<byte>.Shared.Rent(rows);
+        long[] numLower = ArrayPool<long>.Shared.Rent(rows);
+        long[] denLower = ArrayPool<long>.Shared.Rent(rows);
+        int[] count = ArrayPool<int>.Shared.Rent(rows);
+        try
         {
-            var leaves = ctx.Plan.GroupLeaves[g];
-            for (int k = 0; k < b; k++)
+            Array.Clear(numWidth, 0, rows);
+            Array.Clear(denWidth, 0, rows);
+            Array.Clear(numUnbounded, 0, rows);
+            Array.Clear(denUnbounded, 0, rows);
+            int baseOut = slot * rows;
+            long[] scratch = ArrayPool<long>.Shared.Rent(rows);
+            try
             {
-                var periods = ctx.BucketPeriods[k];
-                long lo = 0, width = 0;
-                int count = 0;
-                bool unbounded = false;
-                foreach (int leaf in leaves)
+                // The rate is safe (RateIsSafe), so these whole-vector adds cannot overflow.
+                r.MeasureLower.CopyTo(slots[0] * rows, numLower.AsSpan(0, rows));
+                for (int x = 1; x < parts.Length; x++)
                 {
-                    int o = leaf * s;
-                    foreach (int p in periods)
-                    {
-                        lo = checked(lo + leafSum[o + p]);
-                        width = checked(width + leafWidth[o + p]);
-                        unbounded |= leafUnbounded[o + p] != 0;
-                    }
+                    r.MeasureLower.CopyTo(slots[x] * rows, scratch.AsSpan(0, rows));
+                    AddInto(numLower.AsSpan(0, rows), scratch.AsSpan(0, rows));
+                }
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(scratch);
+            }
 
-                    count += periods.Length switch
+            r.MeasureLower.CopyTo(denSlot * rows, denLower.AsSpan(0, rows));
+            r.MeasureContributors.CopyTo(denSlot * rows, count.AsSpan(0, rows));
+
+            int[] bucketOf = ctx.BucketOfPeriod;
+            var all = parts.Append(den).ToArray();
+            var leafGroups = ctx.Plan.LeafGroups;
+            int vb = s / VB;
+            int n = ctx.Plan.LeafCount * s;
+
+            // Corrections per leaf and period first (one update per excluded cell), then applied to each
+            // group holding the leaf.
+            long[] numCorrection = ArrayPool<long>.Shared.Rent(n);
+            long[] denCorrection = ArrayPool<long>.Shared.Rent(n);
+            int[] countCorrection = ArrayPool<int>.Shared.Rent(n);
+            try
+            {
+                Array.Clear(numCorrection, 0, n);
+                Array.Clear(denCorrection, 0, n);
+                Array.Clear(countCorrection, 0, n);
+                foreach (var run in ctx.Plan.Runs)
+                {
+                    int o = run.Leaf * s;
+                    for (int c = run.Start; c < run.Start + run.Length; c++)
                     {
-                        0 => 0,
-                        1 => leafCount[o + periods[0]],
-                        _ => leafDistinct[(leaf * b) + k],
-                    };
+                        for (int kb = 0; kb < vb; kb++)
+                        {
+                            int v = (c * vb) + kb;
+                            var m = MemoryMarshal.Cast<byte, Vector<byte>>(all[0].Present.AsSpan())[v];
+                            for (int x = 1; x < all.Length; x++)
+                            {
+                                m &= MemoryMarshal.Cast<byte, Vector<byte>>(all[x].Present.AsSpan())[v];
+                            }
+
+                            for (int x = 0; x < all.Length; x++)
+                            {
+                                var extra = Vector.AndNot(MemoryMarshal.Cast<byte, Vector<byte>>(all[x].Present.AsSpan())[v], m);
+                                if (extra == Vector<byte>.Zero)
+                                {
+                                    continue;
+                                }
+
+                                bool isDen = x == all.Length - 1;
+                                var target = isDen ? denCorrection : numCorrection;
+                                var values = all[x].Values;
+                                var words = Vector.AsVectorUInt64(extra);
+                                for (int w = 0; w < Vector<ulong>.Count; w++)
+                                {
+                                    for (ulong bits = words[w]; bits != 0; bits &= bits - 1)
+                                    {
+                                        int p = (kb * VB) + (w * 8) + (BitOperations.TrailingZeroCount(bits) / 8);
+                                        target[o + p] = checked(target[o + p] + values[(c * s) + p]);
+                                        if (isDen)
+                                        {
+                                            countCorrection[o + p]++;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
 
-                int i = (slot * rows) + (g * b) + k;
-                r.MeasureLower[i] = lo;
-                r.MeasureUpper[i] = unbounded ? -1 : checked(lo + width);
-                r.MeasureContributors[i] = count;
+                for (int leaf = 0; leaf < ctx.Plan.LeafCount; leaf++)
+                {
+                    int o = leaf * s;
+                    foreach (int g in leafGroups[leaf])
+                    {
+                        if (ctx.Identity)
+                        {
+                            // Bucket k is period k: subtract whole rows.
+                            SubtractInto(numLower.AsSpan(g * b, b), numCorrection.AsSpan(o, b));
+                            SubtractInto(denLower.AsSpan(g * b, b), denCorrection.AsSpan(o, b));
+                            var cnt = count.AsSpan(g * b, b);
+                            var cc = countCorrection.AsSpan(o, b);
+                            for (int k = 0; k < b; k++)
+                            {
+                                cnt[k] -= cc[k];
+                            }
+
+                            continue;
+                        }
+
+                        for (int p = 0; p < s; p++)
+                        {
+                            int k = bucketOf[p];
+                            if (k >= 0)
+                            {
+                                int i = (g * b) + k;
+                                numLower[i] = checked(numLower[i] - numCorrection[o + p]);
+                                denLower[i] = checked(denLower[i] - denCorrection[o + p]);
+                                count[i] -= countCorrection[o + p];
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(numCorrection);
+                ArrayPool<long>.Shared.Return(denCorrection);
+                ArrayPool<int>.Shared.Return(countCorrection);
+            }
+
+            for (int x = 0; x < all.Length; x++)
+            {
+                bool isDen = x == all.Length - 1;
+                var width = isDen ? denWidth : numWidth;
+                var unbounded = isDen ? denUnbounded : numUnbounded;
+                foreach (var q in all[x].Qualified)
+                {
+                    int leaf = ctx.Plan.LeafOf[q.Cell / s];
+                    int k = bucketOf[q.Cell % s];
+                    if (leaf < 0 || k < 0 || !AllPresent(all, q.Cell))
+                    {
+                        continue;
+                    }
+
+                    foreach (int g in leafGroups[leaf])
+                    {
+                        int row = (g * b) + k;
+                        if (q.Width < 0)
+                        {
+                            unbounded[row] = 1;
+                        }
+                        else
+                        {
+                            width[row] = checked(width[row] + q.Width);
+                        }
+                    }
+                }
+            }
+
+            r.NumeratorLower.CopyFrom(numLower.AsSpan(0, rows), baseOut);
+            r.DenominatorLower.CopyFrom(denLower.AsSpan(0, rows), baseOut);
+            r.RateContributors.CopyFrom(count.AsSpan(0, rows), baseOut);
+            bool anyQualified = Array.Exists(all, c => c.Qualified.Length > 0);
+            var numUpper = anyQualified ? AggregationResult.Ensure(r.NumeratorUpper, slot, rows) : null;
+            var denUpper = anyQualified ? AggregationResult.Ensure(r.DenominatorUpper, slot, rows) : null;
+
+            for (int row = 0; row < rows; row++)
+            {
+                long dhi = denLower[row];
+                if (anyQualified)
+                {
+                    numUpper![row] = numUnbounded[row] != 0 ? -1 : checked(numLower[row] + numWidth[row]);
+                    dhi = denUnbounded[row] != 0 ? -1 : checked(denLower[row] + denWidth[row]);
+                    denUpper![row] = dhi;
+                }
+
+                if (count[row] > 0 && dhi >= 0 && numLower[row] > dhi)
+                {
+                    throw new ZhengxieMetricsException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Group {ctx.Plan.Keys[row / b]}, period {ctx.Buckets[row % b].Label}, measure {rate.Measure}: the pooled numerator {numLower[row]} exceeds the pooled denominator {dhi} ({rate.Formula}); some committee's counts break the chain (for example filed > received)."));
+                }
             }
         }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(numWidth);
+            ArrayPool<long>.Shared.Return(denWidth);
+            ArrayPool<byte>.Shared.Return(numUnbounded);
+            ArrayPool<byte>.Shared.Return(denUnbounded);
+            ArrayPool<long>.Shared.Return(numLower);
+            ArrayPool<long>.Shared.Return(denLower);
+            ArrayPool<int>.Shared.Return(count);
+        }
+    }
+
+    /// <summary>Subtracts <paramref name="source"/> from <paramref name="target"/>; the rate is safe, so nothing can overflow.</summary>
+    private static void SubtractInto(Span<long> target, ReadOnlySpan<long> source)
+    {
+        int i = 0;
+        var t = MemoryMarshal.Cast<long, Vector<long>>(target);
+        var u = MemoryMarshal.Cast<long, Vector<long>>(source);
+        for (; i < t.Length; i++)
+        {
+            t[i] -= u[i];
+        }
+
+        for (i *= VL; i < target.Length; i++)
+        {
+            target[i] -= source[i];
+        }
+    }
+
+    private static void AddInto(Span<long> target, ReadOnlySpan<long> source)
+    {
+        int i = 0;
+        var t = MemoryMarshal.Cast<long, Vector<long>>(target);
+        var u = MemoryMarshal.Cast<long, Vector<long>>(source);
+        for (; i < t.Length; i++)
+        {
+            t[i] += u[i];
+        }
+
+        for (i *= VL; i < target.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+
+    private static bool AllPresent(CountColumn[] columns, int cell)
+    {
+        foreach (var c in columns)
+        {
+            if (c.Present[cell] == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void PoolRate(Context ctx, int slot, RateDefinition rate, CountColumn[] parts, CountColumn den, Dictionary<Measure, long[]> kept, int[] rateCount, int[] leafDistinct)
@@ -497,7 +892,7 @@ internal static class Aggregator
                 LeafDistinct(ctx, masks, rate.Measure, leafDistinct);
             }
 
-            EmitRate(ctx, slot, rate, numSum, numWidth, numUnbounded, sums[^1], denWidth, denUnbounded, rateCount, leafDistinct);
+            EmitRate(ctx, slot, rate, RateIsSafe(all), numSum, numWidth, numUnbounded, sums[^1], denWidth, denUnbounded, rateCount, leafDistinct);
         }
         finally
         {
@@ -550,11 +945,13 @@ internal static class Aggregator
                                 continue;
                             }
 
-                            for (int lane = 0; lane < VB; lane++)
+                            var words = Vector.AsVectorUInt64(extra);
+                            for (int w = 0; w < Vector<ulong>.Count; w++)
                             {
-                                if (extra[lane] != 0)
+                                // Each byte is 0 or 1, so each set bit is one lane.
+                                for (ulong bits = words[w]; bits != 0; bits &= bits - 1)
                                 {
-                                    int p = (k * VB) + lane;
+                                    int p = (k * VB) + (w * 8) + (BitOperations.TrailingZeroCount(bits) / 8);
                                     sums[x][o + p] = checked(sums[x][o + p] - all[x].Values[(c * s) + p]);
                                 }
                             }
@@ -567,58 +964,55 @@ internal static class Aggregator
         }
     }
 
-    private static void EmitRate(Context ctx, int slot, RateDefinition rate, long[] numSum, long[] numWidth, byte[] numUnbounded, long[] denSum, long[] denWidth, byte[] denUnbounded, int[] rateCount, int[] leafDistinct)
+    private static void EmitRate(Context ctx, int slot, RateDefinition rate, bool safe, long[] numSum, long[] numWidth, byte[] numUnbounded, long[] denSum, long[] denWidth, byte[] denUnbounded, int[] rateCount, int[] leafDistinct)
     {
         var r = ctx.Result;
+        int rowCount = ctx.Rows;
+        var numUpper = AggregationResult.Ensure(r.NumeratorUpper, slot, rowCount);
+        var denUpper = AggregationResult.Ensure(r.DenominatorUpper, slot, rowCount);
+        Emit(ctx, slot, safe, numSum, numWidth, numUnbounded, rateCount, leafDistinct, r.NumeratorLower, numUpper, r.RateContributors);
+        Emit(ctx, slot, safe, denSum, denWidth, denUnbounded, null, leafDistinct, r.DenominatorLower, denUpper, null);
         int rows = ctx.Rows;
         int b = ctx.Buckets.Length;
-        int s = ctx.Stride;
-        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
+        for (int row = 0; row < rows; row++)
         {
-            var leaves = ctx.Plan.GroupLeaves[g];
-            for (int k = 0; k < b; k++)
+            int i = (slot * rows) + row;
+            long dhi = denUpper[row];
+            if (r.RateContributors[i] > 0 && dhi >= 0 && r.NumeratorLower[i] > dhi)
             {
-                var periods = ctx.BucketPeriods[k];
-                long nlo = 0, nw = 0, dlo = 0, dw = 0;
-                bool nu = false, du = false;
-                int count = 0;
-                foreach (int leaf in leaves)
-                {
-                    int o = leaf * s;
-                    foreach (int p in periods)
-                    {
-                        nlo = checked(nlo + numSum[o + p]);
-                        nw = checked(nw + numWidth[o + p]);
-                        nu |= numUnbounded[o + p] != 0;
-                        dlo = checked(dlo + denSum[o + p]);
-                        dw = checked(dw + denWidth[o + p]);
-                        du |= denUnbounded[o + p] != 0;
-                    }
-
-                    count += periods.Length switch
-                    {
-                        0 => 0,
-                        1 => rateCount[o + periods[0]],
-                        _ => leafDistinct[(leaf * b) + k],
-                    };
-                }
-
-                long dhi = du ? -1 : checked(dlo + dw);
-                if (count > 0 && !du && nlo > dhi)
-                {
-                    throw new ZhengxieMetricsException(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"Group {ctx.Plan.Keys[g]}, period {ctx.Buckets[k].Label}, measure {rate.Measure}: the pooled numerator {nlo} exceeds the pooled denominator {dhi} ({rate.Formula}); some committee's counts break the chain (for example filed > received)."));
-                }
-
-                int i = (slot * rows) + (g * b) + k;
-                r.NumeratorLower[i] = nlo;
-                r.NumeratorUpper[i] = nu ? -1 : checked(nlo + nw);
-                r.DenominatorLower[i] = dlo;
-                r.DenominatorUpper[i] = dhi;
-                r.RateContributors[i] = count;
+                throw new ZhengxieMetricsException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Group {ctx.Plan.Keys[row / b]}, period {ctx.Buckets[row % b].Label}, measure {rate.Measure}: the pooled numerator {r.NumeratorLower[i]} exceeds the pooled denominator {dhi} ({rate.Formula}); some committee's counts break the chain (for example filed > received)."));
             }
         }
+    }
+
+    private static bool IsIdentity(int[][] bucketPeriods)
+    {
+        for (int k = 0; k < bucketPeriods.Length; k++)
+        {
+            if (bucketPeriods[k].Length != 1 || bucketPeriods[k][0] != k)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int[] BucketOf(int[][] bucketPeriods, int stride)
+    {
+        var map = new int[stride];
+        Array.Fill(map, -1);
+        for (int k = 0; k < bucketPeriods.Length; k++)
+        {
+            if (bucketPeriods[k].Length == 1)
+            {
+                map[bucketPeriods[k][0]] = k;
+            }
+        }
+
+        return map;
     }
 
     private sealed class Context(FigureDataset dataset, GroupingPlan plan, PeriodBucket[] buckets, int[][] bucketPeriods, bool anyMulti, AggregationResult result)
@@ -636,6 +1030,15 @@ internal static class Aggregator
         internal AggregationResult Result { get; } = result;
 
         internal int Stride => Dataset.Stride;
+
+        /// <summary>Gets a value indicating whether bucket k is exactly period k, for every bucket.</summary>
+        internal bool Identity { get; } = IsIdentity(bucketPeriods);
+
+        /// <summary>Gets each period's bucket when that bucket is the period alone, else −1.</summary>
+        internal int[] BucketOfPeriod { get; } = BucketOf(bucketPeriods, dataset.Stride);
+
+        /// <summary>Gets each bucket's only period, or −1 when it has none or several.</summary>
+        internal int[] SinglePeriod { get; } = Array.ConvertAll(bucketPeriods, p => p.Length == 1 ? p[0] : -1);
 
         internal int Rows => Plan.Keys.Length * Buckets.Length;
     }
