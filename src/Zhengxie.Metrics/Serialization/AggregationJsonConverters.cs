@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Aggregation;
@@ -425,6 +426,23 @@ internal sealed class IndicatorTableJsonConverter : JsonConverter<IndicatorTable
 
         int rowCount = checked(groups.Count * buckets.Count);
         var data = new AggregationResult(rowCount, measures.Count, rates.Count);
+
+        // A column keeps upper bounds only when one of its cells is not exact; then it keeps them for every row.
+        var measureBounded = new bool[measures.Count];
+        var rateBounded = new bool[rates.Count];
+        foreach (var cells in groups.SelectMany(g => g.Rows))
+        {
+            for (int j = 0; j < measures.Count; j++)
+            {
+                measureBounded[j] |= cells.Values[measures[j].Measure.Id].Sum is { IsExact: false };
+            }
+
+            for (int k = 0; k < rates.Count; k++)
+            {
+                rateBounded[k] |= cells.Rates[rates[k].Measure.Id].Rate is { IsExact: false };
+            }
+        }
+
         for (int g = 0; g < groups.Count; g++)
         {
             for (int b = 0; b < buckets.Count; b++)
@@ -437,7 +455,11 @@ internal sealed class IndicatorTableJsonConverter : JsonConverter<IndicatorTable
                     int i = (j * rowCount) + row;
                     var sum = v.Sum ?? Bounds.Exactly(0);
                     data.MeasureLower[i] = sum.Lower;
-                    data.MeasureUpper[i] = sum.HasUpperBound ? sum.Upper!.Value : -1;
+                    if (measureBounded[j])
+                    {
+                        AggregationResult.Ensure(data.MeasureUpper, j, rowCount)[row] = sum.HasUpperBound ? sum.Upper!.Value : -1;
+                    }
+
                     data.MeasureContributors[i] = v.Contributors;
                 }
 
@@ -449,9 +471,12 @@ internal sealed class IndicatorTableJsonConverter : JsonConverter<IndicatorTable
                     if (p.Rate is { } rate)
                     {
                         data.NumeratorLower[i] = rate.Numerator.Lower;
-                        data.NumeratorUpper[i] = rate.Numerator.HasUpperBound ? rate.Numerator.Upper!.Value : -1;
                         data.DenominatorLower[i] = rate.Denominator.Lower;
-                        data.DenominatorUpper[i] = rate.Denominator.HasUpperBound ? rate.Denominator.Upper!.Value : -1;
+                        if (rateBounded[k])
+                        {
+                            AggregationResult.Ensure(data.NumeratorUpper, k, rowCount)[row] = rate.Numerator.HasUpperBound ? rate.Numerator.Upper!.Value : -1;
+                            AggregationResult.Ensure(data.DenominatorUpper, k, rowCount)[row] = rate.Denominator.HasUpperBound ? rate.Denominator.Upper!.Value : -1;
+                        }
                     }
                 }
             }
