@@ -172,9 +172,9 @@ public sealed class FigureDatasetBuilder
 
         foreach (var ((c, p), list) in proposalFigures)
         {
-            foreach (var (figure, measure) in ProposalCountCells(list))
+            foreach (var (figure, measure, bounds) in ProposalCountCells(list, findings))
             {
-                AddCell(committeeCells, c, p, figure, measure, findings);
+                AddCell(committeeCells, c, p, figure, measure, bounds);
             }
         }
 
@@ -191,23 +191,39 @@ public sealed class FigureDatasetBuilder
     }
 
     /// <summary>
-    /// THE SWAP POINT: turns one committee's proposal figures of one period (committee scope, no topic)
-    /// into count cells. For now a figure becomes a cell of its own measure when it states a count;
-    /// figures qualified 'all' (「全部办复」) and stated rates (立案率78.5%) stay in the dataset but give
-    /// no cell. To be replaced by <c>ProposalStatistics.FromFigures</c>, which resolves implied counts
-    /// (replied = filed; 78.5% of 354 ⇒ 278 filed).
+    /// Turns one committee's proposal figures of one period (committee scope, no topic) into count
+    /// cells through <see cref="ProposalStatistics.FromFigures(IEnumerable{Figure}, out IReadOnlyList{ValidationFinding})"/>,
+    /// the same analysis as for a single committee: 「全部办复」 takes the value of its denominator, a stated
+    /// rate implies its numerator where exactly one whole number fits (78.5 % of 354 ⇒ 278 filed), bounds
+    /// narrow through the chain received ≥ filed ≥ replied, and every contradiction becomes a finding
+    /// (the counts it involves are left out).
     /// </summary>
     /// <param name="figures">The committee's proposal-family and rate figures of one period.</param>
-    /// <returns>Each count cell: the figure it comes from and the measure it fills.</returns>
-    internal static IEnumerable<(Figure Figure, Measure Measure)> ProposalCountCells(IReadOnlyList<Figure> figures)
+    /// <param name="findings">Where the analysis's findings go.</param>
+    /// <returns>Each count cell: the figure it comes from (for implied counts, one that records where they were implied from), its measure and its bounds.</returns>
+    internal static IEnumerable<(Figure Figure, Measure Measure, Bounds Bounds)> ProposalCountCells(IReadOnlyList<Figure> figures, List<ValidationFinding> findings)
     {
-        foreach (var f in figures)
+        var statistics = ProposalStatistics.FromFigures(figures, out var analysisFindings);
+
+        // A 「全部」 figure whose denominator the committee does not state is no error: it stays in the
+        // dataset (GetFigures) and gives no count, as missing is not zero. Every other finding counts.
+        findings.AddRange(analysisFindings.Where(f => f.Rule != ValidationRule.MissingDenominator));
+        var cells = new List<(Figure, Measure, Bounds)>(statistics.Counts.Count);
+        foreach (var (measure, bounds) in statistics.Counts)
         {
-            if (f.Qualifier is not (Qualifier.All or Qualifier.PercentReported) && !f.Measure.IsRate)
+            var stated = figures.FirstOrDefault(f => f.Measure == measure && !f.Measure.IsRate);
+            if (stated is null)
             {
-                yield return (f, f.Measure);
+                // Implied by a stated rate: record the count as exact, in the unit the committee's proposals are counted in.
+                var rate = figures.First(f => f.Measure.IsRate);
+                var unit = figures.FirstOrDefault(f => !f.Measure.IsRate)?.Unit ?? FigureUnit.Piece;
+                stated = new Figure(rate.Committee, rate.Period, measure, bounds.IsExact ? bounds.Lower : null, unit, bounds.IsExact ? Qualifier.Exact : Qualifier.All, source: rate.Source);
             }
+
+            cells.Add((stated, measure, bounds));
         }
+
+        return cells;
     }
 
     private static bool IsProposalFamily(Measure measure) =>
@@ -226,7 +242,11 @@ public sealed class FigureDatasetBuilder
             return;
         }
 
-        var bounds = f.Bounds!.Value;
+        AddCell(cells, c, p, f, measure, f.Bounds!.Value);
+    }
+
+    private static void AddCell(Dictionary<Measure, List<Cell>> cells, int c, int p, Figure f, Measure measure, Bounds bounds)
+    {
         if (!cells.TryGetValue(measure, out var list))
         {
             cells[measure] = list = [];

@@ -93,7 +93,7 @@ public class AggregationPropertyTests
                 }
                 else if (noise == 2)
                 {
-                    figures.Add(new Figure(committee, period, Measures.Proposals.RepliedOnTime, null, FigureUnit.Piece, Qualifier.All));
+                    figures.Add(new Figure(committee, period, Measures.Proposals.Concluded, null, FigureUnit.Piece, Qualifier.All));
                 }
             }
 

@@ -9,10 +9,28 @@ namespace Zhengxie.Metrics.Tests.Aggregation;
 /// <summary>A plain reference implementation of the aggregates, written from DOMAIN.md with loops over the figures.</summary>
 internal static class AggregationReference
 {
-    /// <summary>The committee-scope, topic-less count figures (the cells the library sums).</summary>
-    internal static List<Figure> Cells(IEnumerable<Figure> figures) => figures
-        .Where(f => f.Scope == FigureScope.Committee && f.Topic is null && f.Qualifier is not (Qualifier.All or Qualifier.PercentReported) && !f.Measure.IsRate)
-        .ToList();
+    /// <summary>
+    /// The committee-scope, topic-less count figures (the cells the library sums); a 「全部办结」 figure
+    /// (concluded, qualified 'all') stands for the committee's filed count of the period when it states one,
+    /// and for nothing when it does not.
+    /// </summary>
+    internal static List<Figure> Cells(IEnumerable<Figure> figures)
+    {
+        var counts = figures
+            .Where(f => f.Scope == FigureScope.Committee && f.Topic is null && f.Qualifier is not (Qualifier.All or Qualifier.PercentReported) && !f.Measure.IsRate)
+            .ToList();
+        var all = figures.Where(f => f.Scope == FigureScope.Committee && f.Topic is null && f.Qualifier == Qualifier.All && f.Measure == Measures.Proposals.Concluded);
+        foreach (var f in all)
+        {
+            var filed = counts.FirstOrDefault(c => c.Committee == f.Committee && c.Period == f.Period && c.Measure == Measures.Proposals.Filed);
+            if (filed is not null)
+            {
+                counts.Add(new Figure(f.Committee, f.Period, f.Measure, filed.Value, filed.Unit, filed.Qualifier));
+            }
+        }
+
+        return counts;
+    }
 
     internal static AggregateValue Sum(List<Figure> cells, ISet<Committee> group, IReadOnlyCollection<ReportingPeriod> periods, Measure measure)
     {

@@ -19,7 +19,7 @@ public class SeedRollupTests
     private static readonly int ZhejiangCounties = RegionTable.Default.Regions.Count(r => r.Code.ProvinceCode.Value == 330000 && r.Level == AdministrativeLevel.County);
     private static readonly int ZhejiangAll = RegionTable.Default.Regions.Count(r => r.Code.ProvinceCode.Value == 330000);
 
-    private static FigureDataset Dataset() => new FigureDatasetBuilder(mode: ValidationMode.CollectFindings).AddRange(SeedFigures.Load()).Build();
+    private static FigureDataset Dataset() => new FigureDatasetBuilder(mode: ValidationMode.CollectFindings).AddRange(Zhengxie.Metrics.SampleData.SeedReports.AllFigures).Build();
 
     [Fact]
     public void The_seed_figures_have_one_unit_conflict()
@@ -36,8 +36,7 @@ public class SeedRollupTests
     {
         var dataset = Dataset();
 
-        // proposals.replied is asked for explicitly: no committee states it as a count.
-        var table = dataset.RollUp(Participation.CountyLevel, options: new AggregationOptions { Measures = [.. dataset.CountMeasures, Measures.Proposals.Replied] });
+        var table = dataset.RollUp(Participation.CountyLevel);
         int y2020 = table.FindRow(Zhejiang, "2020");
         int y2024 = table.FindRow(Zhejiang, "2024");
 
@@ -46,9 +45,10 @@ public class SeedRollupTests
         table.GetValue(y2020, Measures.Proposals.Filed).Should().Be(Expected(Bounds.Exactly(221), 1, ZhejiangCounties));
         table.GetValue(y2020, InviteToConsult).Sum.Should().Be(Bounds.Exactly(22));
 
-        // 「全部按时协商办复」 gives no count yet: missing, not zero.
-        table.GetValue(y2020, Measures.Proposals.Replied).HasValue.Should().BeFalse();
-        table.GetValue(y2020, Measures.Proposals.Replied).Contributors.Should().Be(0);
+        // 「全部按时协商办复」: replied and replied on time are all of the 221 filed.
+        table.GetValue(y2020, Measures.Proposals.Replied).Should().Be(Expected(Bounds.Exactly(221), 1, ZhejiangCounties));
+        table.GetValue(y2020, Measures.Proposals.RepliedOnTime).Should().Be(Expected(Bounds.Exactly(221), 1, ZhejiangCounties));
+        table.GetRate(y2020, Measures.Rates.Reply).Rate.Should().Be(Rate.Of(221, 221));
 
         // 嵊州 2024: 「全年高质量各类协商39次」; 「读书活动75场」 plus its topic part 「崇学系列 10多场」, which is not added.
         table.GetValue(y2024, Consultation).Should().Be(Expected(Bounds.Exactly(39), 1, ZhejiangCounties));
@@ -88,10 +88,23 @@ public class SeedRollupTests
     }
 
     [Fact]
+    public void Counts_implied_by_stated_rates_enter_the_dataset()
+    {
+        var dataset = Dataset();
+
+        // 丽水: 354 received at a printed 78.5 % ⇒ 278 filed; 乌当: reply rate 100 % of 176 filed ⇒ 176 replied.
+        dataset.GetCount(Lishui, Session44, Measures.Proposals.Filed).Should().Be(Bounds.Exactly(278));
+        dataset.GetCount(Committee.Parse("520112"), ReportingPeriod.SinceSession(11, 1, 2022), Measures.Proposals.Replied).Should().Be(Bounds.Exactly(176));
+
+        // 乌当's satisfaction rate of 100 % has no feedback count to imply anything from.
+        dataset.GetCount(Committee.Parse("520112"), ReportingPeriod.SinceSession(11, 1, 2022), Measures.Proposals.Satisfied).Should().BeNull();
+    }
+
+    [Fact]
     public void A_request_adding_a_region_total_to_its_own_parts_says_why()
     {
         // 莲都区 (331102, under 丽水) states its own 「请你来协商」 for the same session.
-        var figures = SeedFigures.Load();
+        var figures = Zhengxie.Metrics.SampleData.SeedReports.AllFigures.ToList();
         figures.Add(new Figure(Committee.Parse("331102"), Session44, InviteToConsult, 12, FigureUnit.Times));
         var dataset = new FigureDatasetBuilder(mode: ValidationMode.CollectFindings).AddRange(figures).Build();
 
