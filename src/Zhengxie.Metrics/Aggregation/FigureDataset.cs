@@ -21,7 +21,9 @@ namespace Zhengxie.Metrics.Aggregation;
 /// says how many committees contributed. Topic figures (parts, possibly overlapping) and region_total
 /// figures stay in the dataset (<see cref="GetFigures"/>) but are never added into committee totals;
 /// region totals are summed only on request (<see cref="AggregationScope"/>), never with the figures
-/// they contain. Figures qualified 'all' and stated rates are kept but give no count for now.</para>
+/// they contain. A committee's proposal figures of a period are resolved as
+/// <see cref="ProposalStatistics.FromFigures(System.Collections.Generic.IEnumerable{Figure}, out System.Collections.Generic.IReadOnlyList{Validation.ValidationFinding})"/>
+/// resolves them: 「全部」 takes its denominator's value and a stated rate implies its numerator where one whole number fits.</para>
 /// <para><b>Layout.</b> Committees are the region table's (dense, in code order, so a prefecture's
 /// counties are contiguous); periods are the dataset's, sorted. Each count measure is a column of
 /// <see cref="long"/> values, committee-major with the period axis padded to whole SIMD vectors, a byte

@@ -138,7 +138,7 @@ public sealed class FigureDatasetBuilder
 
         int stride = Math.Max(1, (periods.Length + Vector<byte>.Count - 1) / Vector<byte>.Count) * Vector<byte>.Count;
 
-        // Count cells: committee-scope, topic-less figures of a count; proposal figures go through the one swap point.
+        // Count cells: committee-scope, topic-less figures of a count; proposal figures are resolved per committee and period (ProposalCountCells).
         var committeeCells = new Dictionary<Measure, List<Cell>>();
         var regionTotalCells = new Dictionary<Measure, List<Cell>>();
         var proposalFigures = new Dictionary<(int Committee, int Period), List<Figure>>();
