@@ -475,18 +475,7 @@ internal static class Aggregator
                     WriteUpper(ctx, r.DenominatorLower, k * rows, width, unbounded, denUpper);
                 }
 
-                for (int row = 0; row < rows; row++)
-                {
-                    int i = (k * rows) + row;
-                    long dhi = denUpper is null ? r.DenominatorLower[i] : denUpper[row];
-                    long nlo = r.NumeratorLower[i];
-                    if (nlo > dhi && dhi >= 0 && r.RateContributors[i] > 0)
-                    {
-                        throw new ZhengxieMetricsException(string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"Group {plan.Keys[row / b]}, period {ctx.Buckets[row % b].Label}, measure {rates[k].Measure}: the pooled numerator {nlo} exceeds the pooled denominator {dhi} ({rates[k].Formula}); some committee's counts break the chain (for example filed > received)."));
-                    }
-                }
+                CheckPooled(ctx, rates[k], r.NumeratorLower, r.DenominatorLower, denUpper, r.RateContributors, k * rows);
             }
         }
         finally
@@ -530,13 +519,68 @@ internal static class Aggregator
         int s = ctx.Stride;
         int b = ctx.Buckets.Length;
         var single = ctx.SinglePeriod;
-        for (int row = 0; row < ctx.Rows; row++)
+        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
         {
-            int k = row % b;
-            int p = single[k];
-            int w = ((row / b) * s) + p;
-            long lo = lower[column + row];
-            upper[row] = p < 0 ? lo : unbounded[w] != 0 ? -1 : checked(lo + width[w]);
+            int at = g * b;
+            var lo = lower.TrySlice(column + at, b);
+            var up = upper.TrySlice(at, b);
+            if (lo.Length == b && up.Length == b)
+            {
+                var w = width.AsSpan(g * s, s);
+                var u = unbounded.AsSpan(g * s, s);
+                for (int k = 0; k < lo.Length; k++)
+                {
+                    int p = single[k];
+                    up[k] = p < 0 ? lo[k] : u[p] != 0 ? -1 : checked(lo[k] + w[p]);
+                }
+
+                continue;
+            }
+
+            for (int k = 0; k < b; k++)
+            {
+                int p = single[k];
+                long l = lower[column + at + k];
+                upper[at + k] = p < 0 ? l : unbounded[(g * s) + p] != 0 ? -1 : checked(l + width[(g * s) + p]);
+            }
+        }
+    }
+
+    /// <summary>Throws when a pooled numerator exceeds its denominator's upper bound in a row with contributors.</summary>
+    private static void CheckPooled(Context ctx, RateDefinition rate, ChunkedArray<long> numLower, ChunkedArray<long> denLower, ChunkedArray<long>? denUpper, ChunkedArray<int> contributors, int column)
+    {
+        int b = ctx.Buckets.Length;
+        for (int g = 0; g < ctx.Plan.Keys.Length; g++)
+        {
+            int at = g * b;
+            var num = numLower.TrySlice(column + at, b);
+            var den = denUpper is null ? denLower.TrySlice(column + at, b) : denUpper.TrySlice(at, b);
+            if (num.Length == b && den.Length == b)
+            {
+                bool ok = true;
+                for (int k = 0; k < num.Length; k++)
+                {
+                    ok &= num[k] <= den[k] || den[k] < 0;
+                }
+
+                if (ok)
+                {
+                    continue;
+                }
+            }
+
+            for (int k = 0; k < b; k++)
+            {
+                int i = column + at + k;
+                long dhi = denUpper is null ? denLower[i] : denUpper[at + k];
+                long nlo = numLower[i];
+                if (nlo > dhi && dhi >= 0 && contributors[i] > 0)
+                {
+                    throw new ZhengxieMetricsException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Group {ctx.Plan.Keys[g]}, period {ctx.Buckets[k].Label}, measure {rate.Measure}: the pooled numerator {nlo} exceeds the pooled denominator {dhi} ({rate.Formula}); some committee's counts break the chain (for example filed > received)."));
+                }
+            }
         }
     }
 
