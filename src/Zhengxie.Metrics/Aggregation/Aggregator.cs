@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Threading.Tasks;
 using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -19,11 +20,19 @@ namespace Zhengxie.Metrics.Aggregation;
 internal static class Aggregator
 {
 
+    internal static bool DiagSequential;
+    internal static bool DiagNoFused;
     private static readonly int VL = Vector<long>.Count;
     private static readonly int VB = Vector<byte>.Count;
 
     /// <summary>The committees per block of the fused pass (with 32 periods, 32 KB of each value column).</summary>
     private const int BlockRows = 256;
+
+    /// <summary>The cells (committees × stride × columns) from which the fused pass runs on two threads.</summary>
+    private const long ParallelCells = 1 << 20;
+
+    /// <summary>The work of pooling one rate, relative to summing one measure column (for balancing the two threads).</summary>
+    private const double RateWeight = 0.9;
 
     internal static IndicatorTable Run(FigureDataset ds, GroupingPlan plan, IReadOnlyList<PeriodBucket> bucketList, AggregationOptions options)
     {
@@ -56,7 +65,7 @@ internal static class Aggregator
         var measureColumns = new MeasureColumn[measures.Length];
         var rateColumns = new RateColumn[rates.Length];
         var ctx = new Context(ds, plan, buckets, bucketPeriods, anyMulti, result);
-        if (!anyMulti && TryRunFused(ctx, measures, rates, columnOf, measureColumns, rateColumns))
+        if (!DiagNoFused && !anyMulti && TryRunFused(ctx, measures, rates, columnOf, measureColumns, rateColumns))
         {
             return new IndicatorTable(plan.Keys, plan.GroupSizes, buckets, measureColumns, rateColumns, result, ds.Regions);
         }
@@ -183,6 +192,62 @@ internal static class Aggregator
             rateColumns[k] = new RateColumn(m + k, k, rates[k]);
         }
 
+        // Two partitions of the columns, run on two threads when the work is large enough: the rates
+        // with the measure columns they read (so a block's rows are re-read from that core's cache),
+        // the other measures on the other side, balanced by weight. Every output element is written by
+        // one thread in the same order as single-threaded, so the results are identical.
+        var inA = new bool[m];
+        var used = new HashSet<CountColumn>(rateCols.Where(c => c is not null).SelectMany(c => c!));
+        double weightA = 0, weightB = 0;
+        for (int j = 0; j < m; j++)
+        {
+            if (measureCols[j] is { } col)
+            {
+                inA[j] = !used.Contains(col);
+                weightA += inA[j] ? 1 : 0;
+                weightB += inA[j] ? 0 : 1;
+            }
+        }
+
+        weightB += rateCols.Count(c => c is not null) * RateWeight;
+        for (int j = m - 1; j >= 0 && Math.Abs(weightA - weightB) > 1; j--)
+        {
+            if (measureCols[j] is not null && inA[j] == (weightA > weightB))
+            {
+                weightA += inA[j] ? -1 : 1;
+                weightB += inA[j] ? 1 : -1;
+                inA[j] = !inA[j];
+            }
+        }
+
+        var partA = Enumerable.Range(0, m).Where(j => measureCols[j] is not null && inA[j]).ToArray();
+        var partB = Enumerable.Range(0, m).Where(j => measureCols[j] is not null && !inA[j]).ToArray();
+        var ratesB = Enumerable.Range(0, rc).Where(k => rateCols[k] is not null).ToArray();
+        long cells = (long)ctx.Dataset.Index.Count * ctx.Stride * (partA.Length + partB.Length + ratesB.Length);
+        if (!DiagSequential && cells >= ParallelCells && partA.Length > 0 && Environment.ProcessorCount > 1)
+        {
+            Parallel.Invoke(
+                () => RunPartition(ctx, measureCols, rateCols, partA, []),
+                () => RunPartition(ctx, measureCols, rateCols, partB, ratesB));
+        }
+        else
+        {
+            RunPartition(ctx, measureCols, rateCols, partA.Concat(partB).Order().ToArray(), ratesB);
+        }
+
+        FinishFused(ctx, measureCols, rates, rateCols);
+        return true;
+    }
+
+    /// <summary>
+    /// The fused pass over some measure columns and rates. Blocks of consecutive runs, about
+    /// <see cref="BlockRows"/> committees each: within a block each column is read as one sequential
+    /// stretch (which the hardware prefetcher follows), and the rates then re-read their columns'
+    /// stretches from cache. Each run's sums are added straight into the rows of the groups holding its
+    /// leaf (the table starts zeroed), so there is no per-leaf scratch.
+    /// </summary>
+    private static void RunPartition(Context ctx, CountColumn?[] measureCols, CountColumn[]?[] rateCols, int[] measureItems, int[] rateItems)
+    {
         var r = ctx.Result;
         var plan = ctx.Plan;
         var leafGroups = plan.LeafGroups;
@@ -193,11 +258,6 @@ internal static class Aggregator
         Span<long> sum = small ? stackalloc long[s] : new long[s];
         Span<long> sum2 = small ? stackalloc long[s] : new long[s];
         Span<int> count = small ? stackalloc int[s] : new int[s];
-
-        // Blocks of consecutive runs, about BlockRows committees each: within a block each column is
-        // read as one sequential stretch (which the hardware prefetcher follows), and the rates then
-        // re-read their columns' stretches from cache. Each run's sums are added straight into the
-        // rows of the groups holding its leaf (the table starts zeroed), so there is no per-leaf scratch.
         var runs = plan.Runs;
         for (int first = 0; first < runs.Length;)
         {
@@ -208,36 +268,14 @@ internal static class Aggregator
                 rowsInBlock += runs[last++].Length;
             }
 
-            for (int j = 0; j < m; j++)
+            foreach (int j in measureItems)
             {
-                if (measureCols[j] is not { } col)
-                {
-                    continue;
-                }
-
-                int column = j * rows;
-                for (int i = first; i < last; i++)
-                {
-                    var run = runs[i];
-                    sum.Clear();
-                    count.Clear();
-                    AddRows(col.Values, run.Start, run.Length, s, sum);
-                    AddPresence(col.Present, run.Start, run.Length, s, count);
-                    foreach (int g in leafGroups[run.Leaf])
-                    {
-                        AddToRow(ctx, r.MeasureLower, column + (g * b), sum);
-                        AddToRow(ctx, r.MeasureContributors, column + (g * b), count);
-                    }
-                }
+                SumColumnBlock(ctx, measureCols[j]!, first, last, j * rows, sum, count);
             }
 
-            for (int k = 0; k < rc; k++)
+            foreach (int k in rateItems)
             {
-                if (rateCols[k] is not { } all)
-                {
-                    continue;
-                }
-
+                var all = rateCols[k]!;
                 int column = k * rows;
                 for (int i = first; i < last; i++)
                 {
@@ -257,13 +295,72 @@ internal static class Aggregator
 
             first = last;
         }
+    }
 
-        FinishFused(ctx, measureCols, rates, rateCols);
-        return true;
+    /// <summary>Sums one measure column over the runs <paramref name="first"/>..<paramref name="last"/> and adds each run's sums and counts to the rows of its leaf's groups.</summary>
+    private static void SumColumnBlock(Context ctx, CountColumn col, int first, int last, int column, Span<long> sum, Span<int> count)
+    {
+        var r = ctx.Result;
+        var runs = ctx.Plan.Runs;
+        var leafGroups = ctx.Plan.LeafGroups;
+        int s = ctx.Stride;
+        int b = ctx.Buckets.Length;
+        var values = MemoryMarshal.Cast<long, Vector<long>>(col.Values.AsSpan());
+        var present = MemoryMarshal.Cast<byte, Vector<byte>>(col.Present.AsSpan());
+        var sums = MemoryMarshal.Cast<long, Vector<long>>(sum);
+        for (int i = first; i < last; i++)
+        {
+            var run = runs[i];
+            if (s == VB && run.Length <= 255)
+            {
+                // One byte vector and eight long vectors per committee (32 periods with AVX2): the whole
+                // run in registers, then stored once.
+                Vector<long> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+                Vector<byte> acc = default;
+                var rowsOfRun = values.Slice(run.Start * 8, run.Length * 8);
+                var masksOfRun = present.Slice(run.Start, run.Length);
+                for (int c = 0; c < masksOfRun.Length; c++)
+                {
+                    var row = rowsOfRun.Slice(c * 8, 8);
+                    a0 += row[0];
+                    a1 += row[1];
+                    a2 += row[2];
+                    a3 += row[3];
+                    a4 += row[4];
+                    a5 += row[5];
+                    a6 += row[6];
+                    a7 += row[7];
+                    acc += masksOfRun[c];
+                }
+
+                sums[0] = a0;
+                sums[1] = a1;
+                sums[2] = a2;
+                sums[3] = a3;
+                sums[4] = a4;
+                sums[5] = a5;
+                sums[6] = a6;
+                sums[7] = a7;
+                count.Clear();
+                Flush(acc, count);
+            }
+            else
+            {
+                sum.Clear();
+                count.Clear();
+                AddRows(col.Values, run.Start, run.Length, s, sum);
+                AddPresence(col.Present, run.Start, run.Length, s, count);
+            }
+
+            foreach (int g in leafGroups[run.Leaf])
+            {
+                AddToRow(ctx, r.MeasureLower, column + (g * b), sum);
+                AddToRow(ctx, r.MeasureContributors, column + (g * b), count);
+            }
+        }
     }
 
     /// <summary>Adds rows <paramref name="start"/>.. of a column (stride <paramref name="s"/>) into <paramref name="dest"/>; the caller has ruled out overflow.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddRows(long[] column, int start, int length, int s, Span<long> dest)
     {
         int vl = s / VL;
@@ -312,7 +409,6 @@ internal static class Aggregator
     }
 
     /// <summary>Counts the present cells of rows <paramref name="start"/>.. per period into <paramref name="dest"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddPresence(byte[] present, int start, int length, int s, Span<int> dest)
     {
         int vb = s / VB;
@@ -339,7 +435,6 @@ internal static class Aggregator
     /// report every count of the rate (the AND of the presence masks, widened to long lanes), and counts
     /// those committees into <paramref name="count"/>. The caller has ruled out overflow.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddMaskedRows(CountColumn[] all, int start, int length, int s, Span<long> num, Span<long> den, Span<int> count)
     {
         int vb = s / VB;
