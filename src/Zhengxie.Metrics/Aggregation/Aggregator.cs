@@ -11,17 +11,18 @@ using Zhengxie.Metrics.Validation;
 namespace Zhengxie.Metrics.Aggregation;
 
 /// <summary>
-/// The aggregation engine. One pass per column over the committees of each leaf (committees in exactly
-/// the same groups; for a hierarchy roll-up, the counties of one prefecture), summing whole rows of
-/// periods with SIMD adds into per-leaf, per-period accumulators; then each group's row is the sum of
-/// its leaves over its bucket's periods (checked). Rates reuse the columns' leaf sums and subtract the
-/// few cells of committees that do not report every count of the rate.
+/// The aggregation engine. When every bucket is at most one period and no sum can overflow (the usual
+/// case), the fused path reads each column once, in blocks of consecutive committees: each leaf run's
+/// per-period sums and counts (SIMD adds) and each rate's pooled numerator, denominator and contributors
+/// (masked vector sums over the committees that report every count of the rate, re-read from cache) are
+/// added straight into the rows of the groups holding the leaf; two threads take disjoint sets of
+/// columns. Otherwise the general path: one pass per column into per-leaf, per-period accumulators, each
+/// group's row the checked sum of its leaves over its bucket's periods, rates from the columns' leaf
+/// sums minus the cells of committees that do not report every count of the rate.
 /// </summary>
 internal static class Aggregator
 {
 
-    internal static bool DiagSequential;
-    internal static bool DiagNoFused;
     private static readonly int VL = Vector<long>.Count;
     private static readonly int VB = Vector<byte>.Count;
 
@@ -65,7 +66,7 @@ internal static class Aggregator
         var measureColumns = new MeasureColumn[measures.Length];
         var rateColumns = new RateColumn[rates.Length];
         var ctx = new Context(ds, plan, buckets, bucketPeriods, anyMulti, result);
-        if (!DiagNoFused && !anyMulti && TryRunFused(ctx, measures, rates, columnOf, measureColumns, rateColumns))
+        if (!anyMulti && TryRunFused(ctx, measures, rates, columnOf, measureColumns, rateColumns))
         {
             return new IndicatorTable(plan.Keys, plan.GroupSizes, buckets, measureColumns, rateColumns, result, ds.Regions);
         }
@@ -224,7 +225,7 @@ internal static class Aggregator
         var partB = Enumerable.Range(0, m).Where(j => measureCols[j] is not null && !inA[j]).ToArray();
         var ratesB = Enumerable.Range(0, rc).Where(k => rateCols[k] is not null).ToArray();
         long cells = (long)ctx.Dataset.Index.Count * ctx.Stride * (partA.Length + partB.Length + ratesB.Length);
-        if (!DiagSequential && cells >= ParallelCells && partA.Length > 0 && Environment.ProcessorCount > 1)
+        if (cells >= ParallelCells && partA.Length > 0 && Environment.ProcessorCount > 1)
         {
             Parallel.Invoke(
                 () => RunPartition(ctx, measureCols, rateCols, partA, []),
