@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Zhengxie.Metrics.Validation;
@@ -247,6 +248,7 @@ internal static class Aggregator
     /// stretches from cache. Each run's sums are added straight into the rows of the groups holding its
     /// leaf (the table starts zeroed), so there is no per-leaf scratch.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunPartition(Context ctx, CountColumn?[] measureCols, CountColumn[]?[] rateCols, int[] measureItems, int[] rateItems)
     {
         var r = ctx.Result;
@@ -299,6 +301,7 @@ internal static class Aggregator
     }
 
     /// <summary>Sums one measure column over the runs <paramref name="first"/>..<paramref name="last"/> and adds each run's sums and counts to the rows of its leaf's groups.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SumColumnBlock(Context ctx, CountColumn col, int first, int last, int column, Span<long> sum, Span<int> count)
     {
         var r = ctx.Result;
@@ -362,6 +365,7 @@ internal static class Aggregator
     }
 
     /// <summary>Adds rows <paramref name="start"/>.. of a column (stride <paramref name="s"/>) into <paramref name="dest"/>; the caller has ruled out overflow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRows(long[] column, int start, int length, int s, Span<long> dest)
     {
         int vl = s / VL;
@@ -410,6 +414,7 @@ internal static class Aggregator
     }
 
     /// <summary>Counts the present cells of rows <paramref name="start"/>.. per period into <paramref name="dest"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPresence(byte[] present, int start, int length, int s, Span<int> dest)
     {
         int vb = s / VB;
@@ -436,6 +441,7 @@ internal static class Aggregator
     /// report every count of the rate (the AND of the presence masks, widened to long lanes), and counts
     /// those committees into <paramref name="count"/>. The caller has ruled out overflow.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddMaskedRows(CountColumn[] all, int start, int length, int s, Span<long> num, Span<long> den, Span<int> count)
     {
         int vb = s / VB;
@@ -610,6 +616,7 @@ internal static class Aggregator
     }
 
     /// <summary>Writes the upper bounds of a column: lower + width (checked), or −1 when unbounded; a bucket without periods keeps its lower bound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteUpper(Context ctx, ChunkedArray<long> lower, int column, long[] width, byte[] unbounded, ChunkedArray<long> upper)
     {
         int s = ctx.Stride;
@@ -643,6 +650,7 @@ internal static class Aggregator
     }
 
     /// <summary>Throws when a pooled numerator exceeds its denominator's upper bound in a row with contributors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckPooled(Context ctx, RateDefinition rate, ChunkedArray<long> numLower, ChunkedArray<long> denLower, ChunkedArray<long>? denUpper, ChunkedArray<int> contributors, int column)
     {
         int b = ctx.Buckets.Length;
@@ -681,6 +689,7 @@ internal static class Aggregator
     }
 
     /// <summary>Adds a run's sums per period to a group's row of buckets (bucket k takes its single period; a bucket without periods takes nothing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddToRow(Context ctx, ChunkedArray<long> target, int start, ReadOnlySpan<long> periods)
     {
         int b = ctx.Buckets.Length;
@@ -705,6 +714,7 @@ internal static class Aggregator
     }
 
     /// <summary>Adds a run's counts per period to a group's row of buckets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddToRow(Context ctx, ChunkedArray<int> target, int start, ReadOnlySpan<int> periods)
     {
         int b = ctx.Buckets.Length;
@@ -728,6 +738,7 @@ internal static class Aggregator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInto(Span<int> target, ReadOnlySpan<int> source)
     {
         int i = 0;
@@ -939,6 +950,7 @@ internal static class Aggregator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Flush(Vector<byte> acc, Span<int> dest)
     {
         Vector.Widen(acc, out Vector<ushort> lo, out Vector<ushort> hi);
@@ -1423,6 +1435,7 @@ internal static class Aggregator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInto(Span<long> target, ReadOnlySpan<long> source)
     {
         int i = 0;
