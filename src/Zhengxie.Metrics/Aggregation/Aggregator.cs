@@ -688,9 +688,13 @@ internal static class Aggregator
         }
     }
 
-    /// <summary>Adds a run's sums per period to a group's row of buckets (bucket k takes its single period; a bucket without periods takes nothing).</summary>
+    /// <summary>
+    /// Adds a run's sums (or counts) per period to a group's row of buckets (bucket k takes its single
+    /// period; a bucket without periods takes nothing).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddToRow(Context ctx, ChunkedArray<long> target, int start, ReadOnlySpan<long> periods)
+    private static void AddToRow<T>(Context ctx, ChunkedArray<T> target, int start, ReadOnlySpan<T> periods)
+        where T : unmanaged, IAdditionOperators<T, T, T>
     {
         int b = ctx.Buckets.Length;
         if (ctx.Identity)
@@ -713,43 +717,20 @@ internal static class Aggregator
         }
     }
 
-    /// <summary>Adds a run's counts per period to a group's row of buckets.</summary>
+    /// <summary>Adds <paramref name="source"/> into <paramref name="target"/> element by element, a vector at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddToRow(Context ctx, ChunkedArray<int> target, int start, ReadOnlySpan<int> periods)
-    {
-        int b = ctx.Buckets.Length;
-        if (ctx.Identity)
-        {
-            var span = target.TrySlice(start, b);
-            if (span.Length == b)
-            {
-                AddInto(span, periods[..b]);
-                return;
-            }
-        }
-
-        var single = ctx.SinglePeriod;
-        for (int k = 0; k < b; k++)
-        {
-            if (single[k] >= 0)
-            {
-                target[start + k] += periods[single[k]];
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddInto(Span<int> target, ReadOnlySpan<int> source)
+    private static void AddInto<T>(Span<T> target, ReadOnlySpan<T> source)
+        where T : unmanaged, IAdditionOperators<T, T, T>
     {
         int i = 0;
-        var t = MemoryMarshal.Cast<int, Vector<int>>(target);
-        var u = MemoryMarshal.Cast<int, Vector<int>>(source);
+        var t = MemoryMarshal.Cast<T, Vector<T>>(target);
+        var u = MemoryMarshal.Cast<T, Vector<T>>(source);
         for (; i < t.Length; i++)
         {
             t[i] += u[i];
         }
 
-        for (i *= Vector<int>.Count; i < target.Length; i++)
+        for (i *= Vector<T>.Count; i < target.Length; i++)
         {
             target[i] += source[i];
         }
@@ -1432,23 +1413,6 @@ internal static class Aggregator
         for (i *= VL; i < target.Length; i++)
         {
             target[i] -= source[i];
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddInto(Span<long> target, ReadOnlySpan<long> source)
-    {
-        int i = 0;
-        var t = MemoryMarshal.Cast<long, Vector<long>>(target);
-        var u = MemoryMarshal.Cast<long, Vector<long>>(source);
-        for (; i < t.Length; i++)
-        {
-            t[i] += u[i];
-        }
-
-        for (i *= VL; i < target.Length; i++)
-        {
-            target[i] += source[i];
         }
     }
 
