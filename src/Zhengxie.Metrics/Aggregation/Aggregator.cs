@@ -855,52 +855,9 @@ internal static class Aggregator
             return;
         }
 
-        int vl = s / VL;
-        var values = MemoryMarshal.Cast<long, Vector<long>>(col.Values.AsSpan());
-        var sums = MemoryMarshal.Cast<long, Vector<long>>(leafSum.AsSpan(0, ctx.Plan.LeafCount * s));
         foreach (var run in ctx.Plan.Runs)
         {
-            int outBase = run.Leaf * vl;
-            int end = (run.Start + run.Length) * vl;
-            int k = 0;
-            for (; k + 8 <= vl; k += 8)
-            {
-                // Eight accumulators in registers: one sequential pass over the run's rows (256 bytes each with AVX2).
-                Vector<long> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-                for (int i = (run.Start * vl) + k; i < end; i += vl)
-                {
-                    var row = values.Slice(i, 8);
-                    a0 += row[0];
-                    a1 += row[1];
-                    a2 += row[2];
-                    a3 += row[3];
-                    a4 += row[4];
-                    a5 += row[5];
-                    a6 += row[6];
-                    a7 += row[7];
-                }
-
-                var o = sums.Slice(outBase + k, 8);
-                o[0] += a0;
-                o[1] += a1;
-                o[2] += a2;
-                o[3] += a3;
-                o[4] += a4;
-                o[5] += a5;
-                o[6] += a6;
-                o[7] += a7;
-            }
-
-            for (; k < vl; k++)
-            {
-                Vector<long> a = default;
-                for (int i = (run.Start * vl) + k; i < end; i += vl)
-                {
-                    a += values[i];
-                }
-
-                sums[outBase + k] += a;
-            }
+            AddRows(col.Values, run.Start, run.Length, s, leafSum.AsSpan(run.Leaf * s, s));
         }
     }
 
