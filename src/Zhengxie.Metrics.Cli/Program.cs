@@ -25,7 +25,7 @@ public static class Program
         if (parse.Errors.Count > 0)
         {
             string command = parse.CommandResult.Command == root ? "zhengxie-metrics" : "zhengxie-metrics " + parse.CommandResult.Command.Name;
-            stderr.WriteLine("error: " + Cli.OneLine(parse.Errors[0].Message) + $" (see '{command} --help')");
+            stderr.WriteLine("error: " + Suggestions.Describe(parse, root) + $" (see '{command} --help')");
             return ExitCodes.Usage;
         }
 

@@ -31,7 +31,7 @@ internal static class ReportCommand
             Description = "One row per committee (default), or per prefecture, province or administrative level.",
             DefaultValueFactory = _ => "committee",
         };
-        groupBy.AcceptOnlyFromAmong("committee", "prefecture", "province", "level");
+        Suggestions.AcceptOnly(groupBy, "committee", "prefecture", "province", "level");
         var years = new Option<YearRange?>("--years", "-y")
         {
             Description = "Only these years: 2018..2024, 2020, 2018.. or ..2024 (a session counts in the year it is mapped to).",
@@ -49,26 +49,20 @@ internal static class ReportCommand
             Description = "Output format.",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "md", "csv", "html", "json");
+        Suggestions.AcceptOnly(format, "table", "md", "csv", "html", "json");
         var headers = new Option<string>("--headers")
         {
             Description = "Column headers in Chinese (zh, the default), English (en) or both.",
             DefaultValueFactory = _ => "zh",
         };
-        headers.AcceptOnlyFromAmong("zh", "en", "both");
+        Suggestions.AcceptOnly(headers, "zh", "en", "both");
         var decimals = new Option<int>("--decimals")
         {
             Description = "Digits after the decimal point of percentages, 0 to 10 (default 1).",
             DefaultValueFactory = _ => 1,
             HelpName = "N",
+            CustomParser = ParseDecimals,
         };
-        decimals.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 10)
-            {
-                result.AddError("--decimals: give a number from 0 to 10.");
-            }
-        });
         var output = new Option<string?>("--out", "-o")
         {
             Description = "Write to this file (UTF-8) instead of standard output.",
@@ -100,6 +94,19 @@ internal static class ReportCommand
             parse.GetValue(bom),
             parse.GetValue(skipInvalid))));
         return command;
+    }
+
+    /// <summary>A whole number 0..10 in ASCII digits; anything else (abc, 1.5, ９, -1, 11) is one line and exit 2.</summary>
+    private static int ParseDecimals(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (text.Length is > 0 and <= 2 && text.All(char.IsAsciiDigit) && int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) is var n and <= 10)
+        {
+            return n;
+        }
+
+        result.AddError($"--decimals: '{text}' is not a number of digits; give a whole number from 0 to 10 in ASCII digits.");
+        return 1;
     }
 
     private static YearRange? ParseYears(ArgumentResult result)
@@ -159,6 +166,11 @@ internal static class ReportCommand
         bool bom,
         bool skipInvalid)
     {
+        if (bom && output is null)
+        {
+            throw new UsageException("--bom: a byte-order mark goes only into a file; use it with --out FILE.");
+        }
+
         IReadOnlyList<Figure> figures;
         string sourceName;
         if (input is null)
@@ -172,17 +184,27 @@ internal static class ReportCommand
             sourceName = Path.GetFileName(input);
             if (!result.IsValid)
             {
+                // Counted as validate counts them: format errors and errors among the figures.
+                int errors = FileCheck.Check(result, RegionTable.Default).Errors;
                 if (!skipInvalid)
                 {
-                    var first = result.Findings.First(f => f.IsError);
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {input}: {result.ErrorCount} error(s), the first at {first}. Run 'zhengxie-metrics validate {input}' to list them, or pass --skip-invalid to report on the valid rows."));
+                    string first = result.Findings.First(f => f.IsError).ToString().TrimEnd('.');
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {input}: {errors} error(s), the first at {first}. Run 'zhengxie-metrics validate {input}' to list them, or pass --skip-invalid to report on the valid rows."));
                     return ExitCodes.DataErrors;
                 }
 
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {input}: {result.ErrorCount} error(s); reporting on the {result.Figures.Count} valid figures (run 'zhengxie-metrics validate {input}' to list the errors)."));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {input}: {errors} error(s); reporting on the {result.Figures.Count} valid figures (run 'zhengxie-metrics validate {input}' to list the errors)."));
             }
 
             figures = result.Figures;
+        }
+
+        if (years is { } range && figures.Count > 0 && !figures.Any(f => range.Contains(f.Period.Year)))
+        {
+            var present = figures.Select(f => f.Period.Year).Distinct().Order().ToList();
+            string have = present.Count == 1 ? present[0].ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{present[0]}..{present[^1]}");
+            stderr.WriteLine($"error: {sourceName}: no figures in the years {range} (the input has figures of {have}); nothing to report.");
+            return ExitCodes.DataErrors;
         }
 
         var outputFormat = format switch

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using Zhengxie.Metrics.Regions;
 
 namespace Zhengxie.Metrics.Cli.Commands;
@@ -23,27 +22,10 @@ internal static class ValidateCommand
     private static int Run(TextWriter stdout, TextWriter stderr, string path)
     {
         var result = InputLoader.ReadFile(path, stderr);
-        int errors = result.ErrorCount;
-        int warnings = result.Findings.Count - result.ErrorCount;
-        foreach (var finding in result.Findings)
+        var (lines, errors, warnings) = FileCheck.Check(result, RegionTable.Default);
+        foreach (string line in lines)
         {
-            stdout.WriteLine(path + ": " + finding);
-        }
-
-        foreach (var committee in result.Figures.Select(f => f.Committee).Distinct().Order())
-        {
-            if (!RegionTable.Default.Contains(committee.Region))
-            {
-                warnings++;
-                stdout.WriteLine($"{path}: warning: committee {committee}: the code is not in the region table (GB/T 2260, 2023 edition); it may be an older code.");
-            }
-        }
-
-        var findings = Zhengxie.Metrics.Validation.FigureValidator.Validate(result.Figures);
-        foreach (var finding in findings)
-        {
-            errors++;
-            stdout.WriteLine(path + ": error: " + finding);
+            stdout.WriteLine(path + ": " + line);
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.RowCount} rows, {result.Figures.Count} figures loaded, {errors} error(s), {warnings} warning(s)."));

@@ -22,7 +22,7 @@ internal readonly record struct YearRange(int? From, int? To)
         {
             if (!TryYear(fromText, out int y))
             {
-                problem = $"'{text}' is not a year range: write 2018..2024, 2020, 2018.. or ..2024.";
+                problem = $"'{text}' is not a year range: write 2018..2024, 2020, 2018.. or ..2024 (years 1949 to 2200)";
                 return false;
             }
 
@@ -33,7 +33,7 @@ internal readonly record struct YearRange(int? From, int? To)
         {
             if (!TryYear(toText, out int y))
             {
-                problem = $"'{text}' is not a year range: write 2018..2024, 2020, 2018.. or ..2024.";
+                problem = $"'{text}' is not a year range: write 2018..2024, 2020, 2018.. or ..2024 (years 1949 to 2200)";
                 return false;
             }
 
