@@ -101,6 +101,8 @@ public class GoldWellFormedTest
         PrintedValues("百分之九十八点九", "%").Should().Contain(98.9m);
         PrintedValues("1,234件", "件").Should().Contain(1234m);
         PrintedValues("三成", "%").Should().Contain(30m);
+        PrintedValues("受眾3.2萬人次", "人次").Should().Contain(32000m);
+        PrintedValues("兩萬餘人", "人").Should().Contain(20000m);
     }
 
     /// <summary>Every number the quote prints, read the ways EXTRACTION.md allows (万/亿 multiplying unless the unit is 万元/亿元/万字).</summary>
@@ -108,18 +110,18 @@ public class GoldWellFormedTest
     {
         var values = new HashSet<decimal>();
         bool scaledUnit = unit is "万元" or "亿元" or "万字";
-        foreach (Match m in Regex.Matches(quote, @"(\d+(?:,\d{3})*(?:\.\d+)?)(?:(万|亿)(\d+)?)?"))
+        foreach (Match m in Regex.Matches(quote, @"(\d+(?:,\d{3})*(?:\.\d+)?)(?:([万萬亿億])(\d+)?)?"))
         {
             decimal n = decimal.Parse(m.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture);
             values.Add(n);
             if (m.Groups[2].Success && !scaledUnit)
             {
-                decimal scale = m.Groups[2].Value == "万" ? 10_000m : 100_000_000m;
+                decimal scale = m.Groups[2].Value is "万" or "萬" ? 10_000m : 100_000_000m;
                 values.Add((n * scale) + (m.Groups[3].Success ? decimal.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : 0m));
             }
         }
 
-        foreach (Match m in Regex.Matches(quote, "[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"))
+        foreach (Match m in Regex.Matches(quote, "[零〇一二两兩三四五六七八九十百千万萬亿億]+(?:[点點][零〇一二三四五六七八九]+)?"))
         {
             if (ParseChinese(m.Value) is { } n)
             {
@@ -138,7 +140,7 @@ public class GoldWellFormedTest
     {
         const string Digits = "零一二三四五六七八九";
         string integer = s, fraction = string.Empty;
-        int point = s.IndexOf('点', StringComparison.Ordinal);
+        int point = s.IndexOfAny(['点', '點']);
         if (point >= 0)
         {
             integer = s[..point];
@@ -149,7 +151,7 @@ public class GoldWellFormedTest
         bool any = false;
         foreach (char raw in integer)
         {
-            char c = raw switch { '〇' => '零', '两' => '二', _ => raw };
+            char c = raw switch { '〇' => '零', '两' or '兩' => '二', '萬' => '万', '億' => '亿', _ => raw };
             int d = Digits.IndexOf(c, StringComparison.Ordinal);
             if (d >= 0)
             {
