@@ -12,9 +12,9 @@ ls "$work/feed"
 test -f "$work/feed/Zhengxie.Metrics.$version.nupkg"
 test -f "$work/feed/Zhengxie.Metrics.$version.snupkg"
 
-# The package carries the README, the licence, the XML docs and the region table's notice.
+# The package carries the README, the licence, the XML docs and the notices of the region table and of the OpenCC character table.
 unzip -l "$work/feed/Zhengxie.Metrics.$version.nupkg" > "$work/contents.txt"
-for f in README.md LICENSE notices/regions/LICENSE-source.txt notices/regions/README.md lib/net8.0/Zhengxie.Metrics.xml lib/net10.0/Zhengxie.Metrics.xml; do
+for f in README.md LICENSE notices/regions/LICENSE-source.txt notices/regions/README.md notices/opencc/LICENSE.txt notices/opencc/README.md lib/net8.0/Zhengxie.Metrics.xml lib/net10.0/Zhengxie.Metrics.xml; do
   grep -q " $f\$" "$work/contents.txt" || { echo "package lacks $f"; exit 1; }
 done
 
