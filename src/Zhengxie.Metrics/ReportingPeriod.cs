@@ -31,8 +31,8 @@ public enum PeriodKind
 [DebuggerDisplay("{ToString(),nq}")]
 public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparable<ReportingPeriod>, IComparable, IFormattable
 {
-    private const int MinYear = 1949;
-    private const int MaxYear = 2200;
+    internal const int MinYear = 1949;
+    internal const int MaxYear = 2200;
 
     private ReportingPeriod(PeriodKind kind, int year, int term, int session)
     {

@@ -68,7 +68,7 @@ public sealed class Grouping
                 var regions = table.Regions;
                 for (int i = 0; i < regions.Count; i++)
                 {
-                    if (Takes(participation, regions[i].Level) && IsInSubtree(table, regions[i], root.Code))
+                    if (Takes(participation, table, regions[i]) && IsInSubtree(table, regions[i], root.Code))
                     {
                         members.Add(i);
                     }
@@ -196,11 +196,16 @@ public sealed class Grouping
         }
     }
 
-    private static bool Takes(Participation participation, AdministrativeLevel level) => participation switch
+    /// <summary>
+    /// Whether a region's committee takes part. A prefecture without counties (东莞, 中山, 儋州, 嘉峪关:
+    /// <see cref="RegionTable.IsLeafPrefecture(RegionCode)"/>) is the county-level unit of its own area, so it
+    /// takes part in a county-level roll-up as well as in a prefecture-level one.
+    /// </summary>
+    private static bool Takes(Participation participation, RegionTable table, Region region) => participation switch
     {
-        Participation.CountyLevel => level == AdministrativeLevel.County,
-        Participation.PrefectureLevel => level == AdministrativeLevel.Prefecture,
-        Participation.ProvinceLevel => level == AdministrativeLevel.Province,
+        Participation.CountyLevel => region.Level == AdministrativeLevel.County || table.IsLeafPrefecture(region.Code),
+        Participation.PrefectureLevel => region.Level == AdministrativeLevel.Prefecture,
+        Participation.ProvinceLevel => region.Level == AdministrativeLevel.Province,
         _ => true,
     };
 
@@ -246,7 +251,7 @@ public sealed class Grouping
 
         for (int i = 0; i < regions.Count; i++)
         {
-            if (!Takes(participation, regions[i].Level))
+            if (!Takes(participation, table, regions[i]))
             {
                 continue;
             }

@@ -5,7 +5,10 @@ namespace Zhengxie.Metrics.Aggregation;
 /// <summary>Which committees of a region take part in a roll-up.</summary>
 public enum Participation
 {
-    /// <summary>County-level committees only (县, 区, 县级市, 旗): the default.</summary>
+    /// <summary>
+    /// County-level committees only (县, 区, 县级市, 旗): the default. The four prefecture-level cities
+    /// without counties (东莞 441900, 中山 442000, 儋州 460400, 嘉峪关 620200) count as county level here.
+    /// </summary>
     CountyLevel = 0,
 
     /// <summary>

@@ -49,12 +49,13 @@ public sealed class PeriodSelection
     }
 
     /// <summary>Selects each calendar year from <paramref name="firstYear"/> to <paramref name="lastYear"/>, a row each (as <see cref="EachYear"/>).</summary>
-    /// <param name="firstYear">The first year.</param>
-    /// <param name="lastYear">The last year, not before <paramref name="firstYear"/>.</param>
+    /// <param name="firstYear">The first year, 1949 to 2200 (the years a <see cref="ReportingPeriod"/> can have).</param>
+    /// <param name="lastYear">The last year, not before <paramref name="firstYear"/>, 1949 to 2200.</param>
     /// <returns>The selection.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A year is outside 1949..2200, or the last is before the first.</exception>
     public static PeriodSelection Years(int firstYear, int lastYear)
     {
-        Preconditions.CheckArgumentRange(lastYear >= firstYear, lastYear, "The last year must not be before the first.");
+        CheckYears(firstYear, lastYear);
         return new PeriodSelection(
             string.Create(CultureInfo.InvariantCulture, $"each year {firstYear}-{lastYear}"),
             periods => Enumerable.Range(firstYear, lastYear - firstYear + 1)
@@ -67,16 +68,37 @@ public sealed class PeriodSelection
     /// <paramref name="lastYear"/>: each committee's figures of those years are added, and a committee
     /// contributes when it reports the measure in at least one of them.
     /// </summary>
-    /// <param name="firstYear">The first year.</param>
-    /// <param name="lastYear">The last year, not before <paramref name="firstYear"/>.</param>
+    /// <param name="firstYear">The first year, 1949 to 2200.</param>
+    /// <param name="lastYear">The last year, not before <paramref name="firstYear"/>, 1949 to 2200.</param>
     /// <returns>The selection.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A year is outside 1949..2200, or the last is before the first.</exception>
     public static PeriodSelection Total(int firstYear, int lastYear)
     {
-        Preconditions.CheckArgumentRange(lastYear >= firstYear, lastYear, "The last year must not be before the first.");
+        CheckYears(firstYear, lastYear);
         string label = string.Create(CultureInfo.InvariantCulture, $"{firstYear}-{lastYear}");
         return new PeriodSelection(
             "total " + label,
             periods => [new PeriodBucket(label, periods.Where(p => p.Year >= firstYear && p.Year <= lastYear), firstYear, lastYear, true)]);
+    }
+
+    /// <summary>
+    /// A year selection names years a period can have (1949..2200, as <see cref="ReportingPeriod"/>): a wider
+    /// one would silently select nothing (int.MinValue..int.MaxValue overflows the row count to 0) or make
+    /// millions of empty rows (0..99999).
+    /// </summary>
+    private static void CheckYears(int firstYear, int lastYear)
+    {
+        if (firstYear is < ReportingPeriod.MinYear or > ReportingPeriod.MaxYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstYear), firstYear, string.Create(CultureInfo.InvariantCulture, $"The first year {firstYear} is outside the years a period can have ({ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear})."));
+        }
+
+        if (lastYear is < ReportingPeriod.MinYear or > ReportingPeriod.MaxYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, string.Create(CultureInfo.InvariantCulture, $"The last year {lastYear} is outside the years a period can have ({ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear})."));
+        }
+
+        Preconditions.CheckArgumentRange(lastYear >= firstYear, lastYear, "The last year must not be before the first.");
     }
 
     /// <summary>Returns the rows this selection makes of a dataset's periods.</summary>

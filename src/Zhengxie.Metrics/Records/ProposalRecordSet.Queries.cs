@@ -313,7 +313,8 @@ public sealed partial class ProposalRecordSet
 
     private OpenProposalCounts CountOpen(int g, LocalDate asOf)
     {
-        int day = DayNumber(asOf);
+        // A date before year 1 (which DateOnly cannot hold) is before every record: nothing is open.
+        int day = asOf.Year < 1 ? int.MinValue : DayNumber(asOf);
         long open = 0, overdue = 0, awaiting = 0;
         var inc = RecordCodes.Increments;
         for (int i = groupStart[g]; i < groupStart[g + 1]; i++)

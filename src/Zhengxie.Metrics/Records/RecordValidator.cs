@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
@@ -11,6 +12,12 @@ internal static class RecordValidator
     internal static void Check(ProposalRecord r, Dictionary<string, int> idCount, HandlingPolicy policy, List<ValidationFinding> findings)
     {
         string id = r.Id;
+        if (!CheckDates(r, policy, findings))
+        {
+            // The other checks compare and count days; dates that cannot be real say nothing there.
+            return;
+        }
+
         if (idCount[id] > 1)
         {
             Add(ValidationRule.DuplicateRecord, string.Create(CultureInfo.InvariantCulture, $"the identifier {id} appears {idCount[id]} times."));
@@ -139,6 +146,54 @@ internal static class RecordValidator
 
         void Add(ValidationRule rule, string message) =>
             findings.Add(new ValidationFinding(rule, message, r.Committee, r.Period, recordId: id));
+    }
+
+    /// <summary>
+    /// Checks that every date of the record can be real: in the years a period can have (1949..2200), the
+    /// submission not more than a year before the period's year, and a reply deadline inside the calendar.
+    /// </summary>
+    /// <returns>Whether the dates passed.</returns>
+    private static bool CheckDates(ProposalRecord r, HandlingPolicy policy, List<ValidationFinding> findings)
+    {
+        int before = findings.Count;
+        Check(r.Submitted, "submission");
+        Check(r.FiledOn, "filing");
+        Check(r.HandedOverOn, "handover");
+        Check(r.RepliedOn, "reply");
+        Check(r.ExtendedUntil, "extension");
+        if (findings.Count != before)
+        {
+            return false;
+        }
+
+        if (r.Submitted.Year < r.Period.Year - 1)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture, $"proposal {r.Id} was submitted on {Format(r.Submitted)}, more than a year before its period {r.Period}."));
+            return false;
+        }
+
+        try
+        {
+            _ = policy.DeadlineFor(r);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            Add($"proposal {r.Id}: its reply deadline ({Format(policy.StartFor(r)!.Value)} + {policy.ReplyDeadline}, extendable to + {policy.MaximumExtension}) lies beyond the calendar's end (9999-12-31).");
+            return false;
+        }
+
+        return true;
+
+        void Check(LocalDate? date, string what)
+        {
+            if (date is { } d && d.Year is < ReportingPeriod.MinYear or > ReportingPeriod.MaxYear)
+            {
+                Add(string.Create(CultureInfo.InvariantCulture, $"proposal {r.Id} has the {what} date {Format(d)}, outside the years a record can have ({ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear}); a placeholder such as 0001-01-01 is no date."));
+            }
+        }
+
+        void Add(string message) =>
+            findings.Add(new ValidationFinding(ValidationRule.DateOutOfRange, message, r.Committee, r.Period, recordId: r.Id));
     }
 
     internal static string Format(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);

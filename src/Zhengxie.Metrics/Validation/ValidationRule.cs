@@ -81,4 +81,11 @@ public enum ValidationRule
 
     /// <summary>A proposal record's handling units contradict each other (co-handling units without a lead unit, or the lead unit also listed as co-handling).</summary>
     InconsistentHandlingUnits = 29,
+
+    /// <summary>
+    /// A proposal record's date cannot be real: outside the years a period can have (1949 to 2200; a
+    /// placeholder such as 0001-01-01 or a negative year), submitted more than a year before its period's
+    /// year, or a reply deadline (handover plus the policy's periods) beyond the calendar's end.
+    /// </summary>
+    DateOutOfRange = 30,
 }

@@ -74,7 +74,8 @@ internal static class AggregationReference
     {
         bool Takes(Region r) => participation switch
         {
-            Participation.CountyLevel => r.Level == AdministrativeLevel.County,
+            // A prefecture with no regions below it (东莞, 中山, 儋州, 嘉峪关) is a county-level unit.
+            Participation.CountyLevel => r.Level == AdministrativeLevel.County || (r.Level == AdministrativeLevel.Prefecture && table.GetChildren(r.Code).Count == 0),
             Participation.PrefectureLevel => r.Level == AdministrativeLevel.Prefecture,
             Participation.ProvinceLevel => r.Level == AdministrativeLevel.Province,
             _ => true,
