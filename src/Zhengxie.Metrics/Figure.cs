@@ -47,8 +47,8 @@ public sealed class Figure : IEquatable<Figure>
         Preconditions.CheckArgument(!period.IsDefault, nameof(period), "A figure needs a period.");
         Preconditions.CheckArgument(!measure.IsDefault, nameof(measure), "A figure needs a measure.");
         Preconditions.CheckArgument(!string.IsNullOrEmpty(unit.Symbol), nameof(unit), "A figure needs a unit.");
-        Preconditions.CheckArgument(Enum.IsDefined(qualifier), nameof(qualifier), "Unknown qualifier.");
-        Preconditions.CheckArgument(Enum.IsDefined(scope), nameof(scope), "Unknown scope.");
+        Preconditions.CheckArgument(qualifier is >= Qualifier.Exact and <= Qualifier.PercentReported, nameof(qualifier), "Unknown qualifier.");
+        Preconditions.CheckArgument(scope is FigureScope.Committee or FigureScope.RegionTotal, nameof(scope), "Unknown scope.");
         Preconditions.CheckArgument(
             (qualifier == Qualifier.All) == (value is null),
             nameof(value),

@@ -124,13 +124,19 @@ public sealed class ProposalRecord
         init
         {
             Preconditions.CheckNotNull(value, nameof(CoUnits));
-            var copy = value.ToArray();
-            foreach (var unit in copy)
+            if (value.Count == 0)
             {
-                Preconditions.CheckNotNullOrWhiteSpace(unit, nameof(CoUnits));
+                coUnits = Array.Empty<string>();
+                return;
             }
 
-            Preconditions.CheckArgument(copy.Distinct(StringComparer.Ordinal).Count() == copy.Length, nameof(CoUnits), "A co-handling unit is listed twice.");
+            var copy = value.ToArray();
+            for (int i = 0; i < copy.Length; i++)
+            {
+                Preconditions.CheckNotNullOrWhiteSpace(copy[i], nameof(CoUnits));
+            }
+
+            Preconditions.CheckArgument(AllDistinct(copy), nameof(CoUnits), "A co-handling unit is listed twice.");
             coUnits = Array.AsReadOnly(copy);
         }
     }
@@ -183,6 +189,27 @@ public sealed class ProposalRecord
     /// <summary>Returns the identifier and decision.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Id + " (" + Committee.ToString() + ", " + Period.ToString() + ", " + Decision.ToString() + ")";
+
+    private static bool AllDistinct(string[] units)
+    {
+        if (units.Length > 16)
+        {
+            return new HashSet<string>(units, StringComparer.Ordinal).Count == units.Length;
+        }
+
+        for (int i = 1; i < units.Length; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(units[i], units[j], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     private static LocalDate? CheckIso(LocalDate? date, string paramName)
     {
