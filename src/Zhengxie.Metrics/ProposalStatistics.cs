@@ -266,7 +266,7 @@ public sealed class ProposalStatistics
         Preconditions.CheckArgument(
             other is null,
             nameof(figures),
-            string.Create(CultureInfo.InvariantCulture, $"The figures belong to more than one committee and period ({committee} {period} and {other?.Committee} {other?.Period}); use FromFiguresByCommittee."));
+            $"The figures belong to more than one committee and period ({committee} {period} and {other?.Committee} {other?.Period}); use FromFiguresByCommittee.");
         findings = [];
         var (map, rates) = ProposalFigureAnalysis.Analyse(committee, period, list.Where(f => f.Scope == FigureScope.Committee && f.Topic is null), findings);
         return new ProposalStatistics(committee, period, map, rates);

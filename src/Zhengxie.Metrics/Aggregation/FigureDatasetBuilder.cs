@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.Utility;
 using Zhengxie.Metrics.Validation;
@@ -28,15 +30,33 @@ namespace Zhengxie.Metrics.Aggregation;
 /// </remarks>
 public sealed class FigureDatasetBuilder
 {
-    private readonly Dictionary<FigureKey, Figure> figures = [];
+    // Mechanics (issue 8): figures are stored once, in order of arrival, in `items`; a topic-less figure's
+    // identity is packed in one long (committee's code and level, the builder's period and measure
+    // numbers, scope), so adding costs one hash of a long; measures and periods are numbered per builder
+    // through identity-first look-ups, so no measure string is hashed per figure. Topic figures keep
+    // the general key. The validation rules in Build are unchanged.
+    private const int PeriodBits = 23;
+    private const int MeasureBits = 18;
+
+    private readonly List<Figure> items = [];
+    private readonly List<int> itemPeriod = [];
+    private readonly List<int> itemMeasure = [];
+    private readonly Dictionary<long, int> packedSlots = [];
+    private readonly Dictionary<FigureKey, int> topicSlots = [];
     private readonly Dictionary<FigureKey, List<Figure>> conflicts = [];
+    private readonly HashSet<int> conflicted = [];
+    private readonly MeasureNumbers measureNumbers = new();
+    private readonly Dictionary<ReportingPeriod, int> periodNumbers = [];
+    private readonly List<ReportingPeriod> periodList = [];
+    private ReportingPeriod lastPeriod;
+    private int lastPeriodNumber = -1;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="regions">The region table committees must be in; <see cref="RegionTable.Default"/> when omitted.</param>
     /// <param name="mode">Whether bad input throws (the default) or becomes findings.</param>
     public FigureDatasetBuilder(RegionTable? regions = null, ValidationMode mode = ValidationMode.Throw)
     {
-        Preconditions.CheckArgument(Enum.IsDefined(mode), nameof(mode), "Unknown validation mode.");
+        Preconditions.CheckArgument(mode is ValidationMode.Throw or ValidationMode.CollectFindings, nameof(mode), "Unknown validation mode.");
         Regions = regions ?? RegionTable.Default;
         Mode = mode;
     }
@@ -48,7 +68,7 @@ public sealed class FigureDatasetBuilder
     public ValidationMode Mode { get; }
 
     /// <summary>Gets the number of distinct figures added so far.</summary>
-    public int Count => figures.Count;
+    public int Count => items.Count;
 
     /// <summary>Adds a figure.</summary>
     /// <param name="figure">The figure.</param>
@@ -56,12 +76,41 @@ public sealed class FigureDatasetBuilder
     public FigureDatasetBuilder Add(Figure figure)
     {
         Preconditions.CheckNotNull(figure);
-        var key = new FigureKey(figure.Committee, figure.Period, figure.Measure, figure.Scope, figure.Topic);
-        if (!figures.TryAdd(key, figure) && !figures[key].Equals(figure))
+        int measure = measureNumbers.NumberOf(figure.Measure);
+        int period = PeriodNumber(figure.Period);
+        ref int slot = ref Unsafe.NullRef<int>();
+        bool exists;
+        if (figure.Topic is null && period < (1 << PeriodBits) && measure < (1 << MeasureBits))
         {
+            long packed = ((long)figure.Committee.GetHashCode() << (PeriodBits + MeasureBits + 1))
+                | ((long)period << (MeasureBits + 1))
+                | ((long)measure << 1)
+                | (long)figure.Scope;
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(packedSlots, packed, out exists);
+        }
+        else
+        {
+            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(topicSlots, KeyOf(figure), out exists);
+        }
+
+        if (!exists)
+        {
+            slot = items.Count;
+            items.Add(figure);
+            itemPeriod.Add(period);
+            itemMeasure.Add(measure);
+            return this;
+        }
+
+        int first = slot;
+        var earlier = items[first];
+        if (!earlier.Equals(figure))
+        {
+            var key = KeyOf(figure);
             if (!conflicts.TryGetValue(key, out var list))
             {
-                conflicts[key] = list = [figures[key]];
+                conflicts[key] = list = [earlier];
+                conflicted.Add(first);
             }
 
             if (!list.Contains(figure))
@@ -79,6 +128,24 @@ public sealed class FigureDatasetBuilder
     public FigureDatasetBuilder AddRange(IEnumerable<Figure> figures)
     {
         Preconditions.CheckNotNull(figures);
+        if (figures.TryGetNonEnumeratedCount(out int n))
+        {
+            items.EnsureCapacity(items.Count + n);
+            itemPeriod.EnsureCapacity(items.Count + n);
+            itemMeasure.EnsureCapacity(items.Count + n);
+            packedSlots.EnsureCapacity(items.Count + n);
+        }
+
+        if (figures is List<Figure> list)
+        {
+            foreach (var f in CollectionsMarshal.AsSpan(list))
+            {
+                Add(f);
+            }
+
+            return this;
+        }
+
         foreach (var f in figures)
         {
             Add(f);
@@ -94,7 +161,8 @@ public sealed class FigureDatasetBuilder
     {
         var index = CommitteeIndex.For(Regions);
         var findings = new List<ValidationFinding>();
-        var accepted = new List<(int Committee, Figure Figure)>(figures.Count);
+        var accepted = new List<(int Committee, Figure Figure)>(items.Count);
+        var acceptedItem = new List<int>(items.Count);
         foreach (var (key, conflict) in conflicts)
         {
             string values = string.Join(", ", conflict.Select(f => f.FormatAsReported() + QualifierNote(f)).Order(StringComparer.Ordinal));
@@ -106,15 +174,30 @@ public sealed class FigureDatasetBuilder
                 key.Measure));
         }
 
-        foreach (var (key, figure) in figures)
+        Committee lastCommittee = default;
+        int lastIndex = -1;
+        for (int i = 0; i < items.Count; i++)
         {
-            if (conflicts.ContainsKey(key))
+            if (conflicted.Count > 0 && conflicted.Contains(i))
             {
                 continue;
             }
 
-            if (!index.TryGetIndex(key.Committee, out int c))
+            var figure = items[i];
+            var committee = figure.Committee;
+            int c;
+            if (lastIndex >= 0 && committee == lastCommittee)
             {
+                c = lastIndex;
+            }
+            else if (index.TryGetIndex(committee, out c))
+            {
+                lastCommittee = committee;
+                lastIndex = c;
+            }
+            else
+            {
+                var key = KeyOf(figure);
                 findings.Add(new ValidationFinding(
                     ValidationRule.UnknownRegion,
                     Regions.TryGet(key.Committee.Region, out var region)
@@ -127,57 +210,85 @@ public sealed class FigureDatasetBuilder
             }
 
             accepted.Add((c, figure));
+            acceptedItem.Add(i);
         }
 
-        var periods = accepted.Select(a => a.Figure.Period).Distinct().Order().ToArray();
-        var periodIndex = new Dictionary<ReportingPeriod, int>(periods.Length);
+        // The periods of the accepted figures, sorted; the builder's period numbers map onto them.
+        var used = new bool[periodList.Count];
+        foreach (int i in acceptedItem)
+        {
+            used[itemPeriod[i]] = true;
+        }
+
+        var periods = periodList.Where((_, k) => used[k]).Order().ToArray();
+        var periodOf = new int[periodList.Count];
         for (int p = 0; p < periods.Length; p++)
         {
-            periodIndex[periods[p]] = p;
+            periodOf[periodNumbers[periods[p]]] = p;
         }
 
         int stride = Math.Max(1, (periods.Length + Vector<byte>.Count - 1) / Vector<byte>.Count) * Vector<byte>.Count;
 
         // Count cells: committee-scope, topic-less figures of a count; proposal figures are resolved per committee and period (ProposalCountCells).
-        var committeeCells = new Dictionary<Measure, List<Cell>>();
-        var regionTotalCells = new Dictionary<Measure, List<Cell>>();
+        int measureCount = measureNumbers.Count;
+        var committeeCellsById = new List<Cell>?[measureCount];
+        var regionTotalCellsById = new List<Cell>?[measureCount];
         var proposalFigures = new Dictionary<(int Committee, int Period), List<Figure>>();
-        foreach (var (c, f) in accepted)
+        for (int a = 0; a < accepted.Count; a++)
         {
-            int p = periodIndex[f.Period];
+            var (c, f) = accepted[a];
+            int item = acceptedItem[a];
+            int p = periodOf[itemPeriod[item]];
             if (f.Topic is not null)
             {
                 continue;
             }
 
-            if (f.Scope == FigureScope.Committee && IsProposalFamily(f.Measure))
+            int m = itemMeasure[item];
+            if (f.Scope == FigureScope.Committee && measureNumbers.IsProposalFamily(m))
             {
-                var k = (c, p);
-                if (!proposalFigures.TryGetValue(k, out var list))
-                {
-                    proposalFigures[k] = list = [];
-                }
-
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(proposalFigures, (c, p), out _);
+                list ??= new List<Figure>(16);
                 list.Add(f);
                 continue;
             }
 
-            if (f.Qualifier is Qualifier.All or Qualifier.PercentReported || f.Measure.IsRate)
+            if (f.Qualifier is Qualifier.All or Qualifier.PercentReported || measureNumbers.IsRate(m))
             {
                 continue;
             }
 
-            AddCell(f.Scope == FigureScope.Committee ? committeeCells : regionTotalCells, c, p, f, f.Measure, findings);
+            AddCell(f.Scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById, m, c, p, f, f.Measure, findings);
+        }
+
+        Span<long> exact = stackalloc long[ProposalFigureAnalysis.ChainMeasures.Length];
+        var chainIndex = new int[measureCount];
+        for (int m = 0; m < measureCount; m++)
+        {
+            chainIndex[m] = Array.IndexOf(ProposalFigureAnalysis.ChainMeasures, measureNumbers[m]);
         }
 
         foreach (var ((c, p), list) in proposalFigures)
         {
+            // The usual case, exact whole counts that meet the chain, needs no analysis: each is its own cell.
+            if (TryExactCounts(list, chainIndex, exact))
+            {
+                foreach (var f in list)
+                {
+                    AddCell(committeeCellsById, measureNumbers.NumberOf(f.Measure), c, p, f, f.Measure, Bounds.Exactly((long)f.Value!.Value));
+                }
+
+                continue;
+            }
+
             foreach (var (figure, measure, bounds) in ProposalCountCells(list, findings))
             {
-                AddCell(committeeCells, c, p, figure, measure, bounds);
+                AddCell(committeeCellsById, measureNumbers.NumberOf(measure), c, p, figure, measure, bounds);
             }
         }
 
+        var committeeCells = ByMeasure(committeeCellsById);
+        var regionTotalCells = ByMeasure(regionTotalCellsById);
         var committeeColumns = BuildColumns(committeeCells, regionTotalCells, index.Count, stride, findings);
         var regionTotalColumns = BuildColumns(regionTotalCells, committeeCells, index.Count, stride, findings);
         findings.Sort(CompareFindings);
@@ -186,7 +297,12 @@ public sealed class FigureDatasetBuilder
             throw new ValidationException(findings);
         }
 
-        var kept = accepted.Select(a => a.Figure).ToList();
+        var kept = new List<Figure>(accepted.Count);
+        foreach (var (_, f) in accepted)
+        {
+            kept.Add(f);
+        }
+
         return new FigureDataset(Regions, index, periods, stride, committeeColumns, regionTotalColumns, kept, findings);
     }
 
@@ -226,10 +342,32 @@ public sealed class FigureDatasetBuilder
         return cells;
     }
 
+    /// <summary>Whether one committee-period's proposal figures are all exact whole counts (no 「全部」, no rate, no scaled unit) that meet the chain.</summary>
+    private bool TryExactCounts(List<Figure> figures, int[] chainIndex, Span<long> exact)
+    {
+        exact.Fill(-1);
+        foreach (var f in figures)
+        {
+            int m = measureNumbers.NumberOf(f.Measure);
+            if (f.Qualifier != Qualifier.Exact || measureNumbers.IsRate(m) || f.Value is not { } v
+                || v < 0 || v > long.MaxValue || !decimal.IsInteger(v) || f.Unit.Scale != 1)
+            {
+                return false;
+            }
+
+            if (chainIndex[m] >= 0)
+            {
+                exact[chainIndex[m]] = (long)v;
+            }
+        }
+
+        return ProposalFigureAnalysis.ExactChainHolds(exact);
+    }
+
     private static bool IsProposalFamily(Measure measure) =>
         measure.IsRate || string.Equals(measure.Family, "proposals", StringComparison.Ordinal);
 
-    private static void AddCell(Dictionary<Measure, List<Cell>> cells, int c, int p, Figure f, Measure measure, List<ValidationFinding> findings)
+    private static void AddCell(List<Cell>?[] cells, int m, int c, int p, Figure f, Measure measure, List<ValidationFinding> findings)
     {
         if (f.Value is < 0)
         {
@@ -242,18 +380,59 @@ public sealed class FigureDatasetBuilder
             return;
         }
 
-        AddCell(cells, c, p, f, measure, f.Bounds!.Value);
+        AddCell(cells, m, c, p, f, measure, BoundsOf(f));
     }
 
-    private static void AddCell(Dictionary<Measure, List<Cell>> cells, int c, int p, Figure f, Measure measure, Bounds bounds)
+    private static void AddCell(List<Cell>?[] cells, int m, int c, int p, Figure f, Measure measure, Bounds bounds)
     {
-        if (!cells.TryGetValue(measure, out var list))
+        (cells[m] ??= []).Add(new Cell(c, p, bounds, f));
+    }
+
+    /// <summary>The figure's bounds: an exact whole value in a unit of scale 1 directly, anything else through <see cref="Figure.Bounds"/>.</summary>
+    private static Bounds BoundsOf(Figure f)
+    {
+        if (f.Qualifier == Qualifier.Exact && f.Value is { } v && v >= 0 && v <= long.MaxValue && decimal.IsInteger(v) && f.Unit.Scale == 1)
         {
-            cells[measure] = list = [];
+            return Bounds.Exactly((long)v);
         }
 
-        list.Add(new Cell(c, p, bounds, f));
+        return f.Bounds!.Value;
     }
+
+    private Dictionary<Measure, List<Cell>> ByMeasure(List<Cell>?[] cellsById)
+    {
+        var result = new Dictionary<Measure, List<Cell>>();
+        for (int m = 0; m < cellsById.Length; m++)
+        {
+            if (cellsById[m] is { } list)
+            {
+                result[measureNumbers[m]] = list;
+            }
+        }
+
+        return result;
+    }
+
+    private int PeriodNumber(ReportingPeriod period)
+    {
+        if (lastPeriodNumber >= 0 && period == lastPeriod)
+        {
+            return lastPeriodNumber;
+        }
+
+        ref int number = ref CollectionsMarshal.GetValueRefOrAddDefault(periodNumbers, period, out bool exists);
+        if (!exists)
+        {
+            number = periodList.Count;
+            periodList.Add(period);
+        }
+
+        lastPeriod = period;
+        lastPeriodNumber = number;
+        return number;
+    }
+
+    private static FigureKey KeyOf(Figure f) => new(f.Committee, f.Period, f.Measure, f.Scope, f.Topic);
 
     private static Dictionary<Measure, CountColumn> BuildColumns(
         Dictionary<Measure, List<Cell>> cells,
@@ -342,7 +521,51 @@ public sealed class FigureDatasetBuilder
         + (key.Scope == FigureScope.RegionTotal ? " (region_total)" : string.Empty)
         + (key.Topic is null ? string.Empty : " [" + key.Topic + "]");
 
-    private sealed record Cell(int Committee, int Period, Bounds Bounds, Figure Figure);
+    private readonly record struct Cell(int Committee, int Period, Bounds Bounds, Figure Figure);
+
+    /// <summary>Numbers a builder's measures: by the identifier's reference first (figures usually share it), then by value.</summary>
+    private sealed class MeasureNumbers
+    {
+        private readonly Dictionary<string, int> byReference = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Measure, int> byValue = [];
+        private readonly List<Measure> measures = [];
+        private readonly List<bool> proposalFamily = [];
+        private readonly List<bool> rate = [];
+
+        internal int Count => measures.Count;
+
+        internal Measure this[int number] => measures[number];
+
+        internal bool IsProposalFamily(int number) => proposalFamily[number];
+
+        internal bool IsRate(int number) => rate[number];
+
+        internal int NumberOf(Measure measure)
+        {
+            string id = measure.Id;
+            if (byReference.TryGetValue(id, out int number))
+            {
+                return number;
+            }
+
+            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byValue, measure, out bool exists);
+            if (!exists)
+            {
+                slot = measures.Count;
+                measures.Add(measure);
+                proposalFamily.Add(FigureDatasetBuilder.IsProposalFamily(measure));
+                rate.Add(measure.IsRate);
+            }
+
+            number = slot;
+            if (byReference.Count < 4096)
+            {
+                byReference[id] = number;
+            }
+
+            return number;
+        }
+    }
 }
 
 /// <summary>The identity of a figure in a dataset: no two figures share it.</summary>

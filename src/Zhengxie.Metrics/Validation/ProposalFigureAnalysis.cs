@@ -47,6 +47,49 @@ internal static class ProposalFigureAnalysis
         new([Measures.OpinionInfo.AdoptedNationally], Measures.OpinionInfo.Submitted, ValidationRule.CountExceedsBound),
     ];
 
+    /// <summary>The distinct measures of <see cref="Chain"/>, numbered for <see cref="ExactChainHolds"/>.</summary>
+    internal static readonly Measure[] ChainMeasures = Chain.SelectMany(c => c.Parts.Append(c.Whole)).Distinct().ToArray();
+
+    /// <summary>Each constraint of <see cref="Chain"/> as indices into <see cref="ChainMeasures"/>: the whole first, then the parts.</summary>
+    private static readonly int[][] ChainIndices = Chain
+        .Select(c => c.Parts.Prepend(c.Whole).Select(m => Array.IndexOf(ChainMeasures, m)).ToArray())
+        .ToArray();
+
+    /// <summary>
+    /// Whether exact counts meet every constraint of the chain (the parts present never sum above their
+    /// whole). When they do and there are no other qualifiers, 「全部」 or stated rates, <see cref="Analyse"/>
+    /// finds nothing and returns the counts unchanged, which lets the dataset builder skip it.
+    /// </summary>
+    /// <param name="exact">The exact count of each of <see cref="ChainMeasures"/>, or −1 where it is not stated.</param>
+    /// <returns>Whether no constraint is broken.</returns>
+    internal static bool ExactChainHolds(ReadOnlySpan<long> exact)
+    {
+        foreach (var c in ChainIndices)
+        {
+            long whole = exact[c[0]];
+            if (whole < 0)
+            {
+                continue;
+            }
+
+            long sum = 0;
+            for (int k = 1; k < c.Length; k++)
+            {
+                long part = exact[c[k]];
+                if (part > 0)
+                {
+                    sum += part;
+                    if (sum > whole || sum < 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether a measure's figures become counts of <see cref="ProposalStatistics"/>: <c>proposals.*</c> and <c>opinion_info.*</c>.</summary>
     internal static bool IsCountMeasure(Measure measure) => measure.Family is "proposals" or "opinion_info";
 
