@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using Zhengxie.Metrics.Extraction.Text;
 using Zhengxie.Metrics.Regions;
 
 namespace Zhengxie.Metrics.Extraction;
@@ -35,16 +37,85 @@ public sealed class ReportExtractor
     public ExtractionResult Extract(string text, ExtractionContext? context = null)
     {
         Utility.Preconditions.CheckNotNull(text);
-        _ = Regions.Count; // the engine looks committees up here
-        return new ExtractionResult(
-            Array.Empty<ExtractedFigure>(),
-            Array.Empty<ExtractedFigure>(),
-            Array.Empty<UnclassifiedNumber>(),
-            Array.Empty<ExtractionFinding>(),
-            context?.Committee,
-            context?.Period,
-            ContextOrigin.Caller,
-            ContextOrigin.Caller,
-            context?.Document);
+        char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        try
+        {
+            // One character for one (full-width → ASCII, Traditional → Simplified, odd spaces) in a pooled buffer:
+            // offsets do not move and nothing is allocated. Only text that NFKC changes in length (combining marks,
+            // ligatures, format characters, surrogates) goes through NormalizedText and its offset map.
+            int length = text.Length;
+            NormalizedText? map = null;
+            if (!FoldOneToOne(text, buffer))
+            {
+                map = NormalizedText.Create(text);
+                if (map.Text.Length > buffer.Length)
+                {
+                    ArrayPool<char>.Shared.Return(buffer);
+                    buffer = ArrayPool<char>.Shared.Rent(map.Text.Length);
+                }
+
+                map.Text.CopyTo(0, buffer, 0, map.Text.Length);
+                length = map.Text.Length;
+            }
+
+            var scanner = new ReportScanner(text, buffer, length, map);
+            scanner.Scan();
+
+            var findings = scanner.Findings ?? new List<ExtractionFinding>();
+            var span = buffer.AsSpan(0, length);
+            Committee? committee = context?.Committee;
+            var committeeOrigin = ContextOrigin.Caller;
+            if (committee is null)
+            {
+                committee = ContextReader.FindCommittee(span, Regions, findings);
+                committeeOrigin = ContextOrigin.Text;
+            }
+
+            ReportingPeriod? period = context?.Period;
+            var periodOrigin = ContextOrigin.Caller;
+            if (period is null)
+            {
+                period = ContextReader.FindPeriod(span);
+                periodOrigin = ContextOrigin.Text;
+            }
+
+            return new ExtractionResult(
+                (IReadOnlyList<ExtractedFigure>?)scanner.Figures?.AsReadOnly() ?? Array.Empty<ExtractedFigure>(),
+                (IReadOnlyList<ExtractedFigure>?)scanner.Breakdowns?.AsReadOnly() ?? Array.Empty<ExtractedFigure>(),
+                (IReadOnlyList<UnclassifiedNumber>?)scanner.Unclassified?.AsReadOnly() ?? Array.Empty<UnclassifiedNumber>(),
+                findings.Count == 0 ? Array.Empty<ExtractionFinding>() : findings.AsReadOnly(),
+                committee,
+                period,
+                committeeOrigin,
+                periodOrigin,
+                context?.Document);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool FoldOneToOne(string text, char[] buffer)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            uint e = CharTable.Lookup(text[i]);
+            uint kind = e & CharTable.KindMask;
+            if (kind == CharTable.Map)
+            {
+                buffer[i] = (char)(e & 0xFFFF);
+            }
+            else if (kind == CharTable.Break)
+            {
+                buffer[i] = '\n';
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
