@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FluentAssertions;
 using Xunit;
+using Zhengxie.Metrics.Extraction;
 using static Zhengxie.Metrics.Tests.Extraction.Scoring.ScoringCases;
 
 namespace Zhengxie.Metrics.Tests.Extraction.Scoring;
@@ -154,6 +155,18 @@ public class ExtractionScorerTest
         score.Predicted.Should().Be(each.Sum(s => s.Predicted));
         score.Matched.Should().Be(each.Sum(s => s.Matched));
         score.IndicatorAgreement.Should().Be(each.Sum(s => s.IndicatorAgreement));
+    }
+
+    [Fact]
+    public void An_extracted_figure_is_written_in_the_scorers_words()
+    {
+        var extracted = new ExtractedFigure(
+            new Measure("activity.consultation.grassroots"), 100m, new FigureUnit("场次"), Qualifier.MoreThan, FigureScope.RegionTotal, "民生议事堂", "议事会", "开展基层协商活动100余场次", 32, 13);
+
+        var figure = GoldFigure.From(extracted);
+
+        figure.Should().Be(new GoldFigure("activity.consultation.grassroots", 100m, "场次", "more_than", "开展基层协商活动100余场次", "region_total", "民生议事堂"));
+        Score(Report(Consultations), figure).Matched.Should().Be(1);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System;
+using Zhengxie.Metrics.Extraction;
+
 namespace Zhengxie.Metrics.Tests.Extraction.Scoring;
 
 /// <summary>
@@ -20,4 +23,21 @@ public sealed record GoldFigure(
     string Qualifier,
     string Quote,
     string? Scope = null,
-    string? Topic = null);
+    string? Topic = null)
+{
+    /// <summary>Writes an extracted figure in the scorer's format (identifier, value, unit symbol, qualifier and scope words, quote, topic).</summary>
+    /// <param name="figure">The extracted figure.</param>
+    /// <returns>The figure to score.</returns>
+    public static GoldFigure From(ExtractedFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return new GoldFigure(
+            figure.Measure.Id,
+            figure.Value,
+            figure.Unit.Symbol,
+            QualifierText.ToWord(figure.Qualifier),
+            figure.Quote,
+            QualifierText.ToWord(figure.Scope),
+            figure.Topic);
+    }
+}
