@@ -13,11 +13,12 @@ internal static class Cli
 {
     internal static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("zhengxie-metrics: work indicators of CPPCC (政协) committees from figures in CSV: indicator tables, validation, region look-up.")
+        var root = new RootCommand("zhengxie-metrics: work indicators of CPPCC (政协) committees from figures in CSV: indicator tables, validation, region look-up, and figures extracted from report text.")
         {
             ReportCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             RegionsCommand.Create(stdout, stderr),
+            ExtractCommand.Create(stdout, stderr),
         };
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExitCodes((SynchronousCommandLineAction)help.Action!);
