@@ -35,7 +35,8 @@ internal static partial class Aggregator
     /// <summary>The work of pooling one rate, relative to summing one measure column (for balancing the two threads).</summary>
     private const double RateWeight = 0.9;
 
-    internal static IndicatorTable Run(FigureDataset ds, GroupingPlan plan, IReadOnlyList<PeriodBucket> bucketList, AggregationOptions options)
+    /// <summary>The roll-up itself; <see cref="Run"/> (Aggregator.Overflow.cs) wraps it with the handling of overflow.</summary>
+    private static IndicatorTable RunCore(FigureDataset ds, GroupingPlan plan, IReadOnlyList<PeriodBucket> bucketList, AggregationOptions options)
     {
         var buckets = bucketList.ToArray();
         var rates = (options.Rates ?? RateOptions.Default.Definitions).ToArray();

@@ -380,7 +380,19 @@ public sealed class FigureDatasetBuilder
             return;
         }
 
-        AddCell(cells, m, c, p, f, measure, BoundsOf(f));
+        // A value no whole count fits (「近1次」, 1.5次) or bounds beyond 64 bits: a finding naming the figure, never a raw exception.
+        if (IsPlainWhole(f))
+        {
+            AddCell(cells, m, c, p, f, measure, BoundsOf(f));
+        }
+        else if (FigureChecks.CheckValue(f, out var bounds) is { } problem)
+        {
+            findings.Add(problem);
+        }
+        else
+        {
+            AddCell(cells, m, c, p, f, measure, bounds!.Value);
+        }
     }
 
     private static void AddCell(List<Cell>?[] cells, int m, int c, int p, Figure f, Measure measure, Bounds bounds)
@@ -391,13 +403,17 @@ public sealed class FigureDatasetBuilder
     /// <summary>The figure's bounds: an exact whole value in a unit of scale 1 directly, anything else through <see cref="Figure.Bounds"/>.</summary>
     private static Bounds BoundsOf(Figure f)
     {
-        if (f.Qualifier == Qualifier.Exact && f.Value is { } v && v >= 0 && v <= long.MaxValue && decimal.IsInteger(v) && f.Unit.Scale == 1)
+        if (IsPlainWhole(f))
         {
-            return Bounds.Exactly((long)v);
+            return Bounds.Exactly((long)f.Value!.Value);
         }
 
         return f.Bounds!.Value;
     }
+
+    /// <summary>Whether the figure is an exact whole value in a unit of scale 1 that fits in a long (its bounds need no check).</summary>
+    private static bool IsPlainWhole(Figure f) =>
+        f.Qualifier == Qualifier.Exact && f.Value is { } v && v >= 0 && v <= long.MaxValue && decimal.IsInteger(v) && f.Unit.Scale == 1;
 
     private Dictionary<Measure, List<Cell>> ByMeasure(List<Cell>?[] cellsById)
     {

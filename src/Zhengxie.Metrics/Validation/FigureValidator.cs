@@ -179,14 +179,20 @@ public static class FigureValidator
                 .ToList();
             if (children.Count > 0)
             {
-                var sum = Bounds.Sum(children.Select(c => c.Bounds));
-                if (sum.Lower > upper)
+                // Summed in 128 bits: parts near 2^63 (9223372036854775807) add up beyond a long without overflowing here.
+                Int128 sumLower = 0;
+                foreach (var c in children)
+                {
+                    sumLower += c.Bounds.Lower;
+                }
+
+                if (sumLower > upper)
                 {
                     string parts = string.Join(" + ", children.Select(c => c.Figure.Measure.Id + " = " + c.Figure.FormatAsReported()));
                     findings.Add(FigureChecks.Finding(
                         ValidationRule.BreakdownExceedsTotal,
                         total,
-                        string.Create(CultureInfo.InvariantCulture, $"the parts {parts} add up to at least {sum.Lower}, more than the total {total.FormatAsReported()} ({totalBounds}).")));
+                        string.Create(CultureInfo.InvariantCulture, $"the parts {parts} add up to at least {sumLower}, more than the total {total.FormatAsReported()} ({totalBounds}).")));
                 }
             }
 

@@ -245,13 +245,16 @@ internal static class ProposalFigureAnalysis
                     continue;
                 }
 
-                long lowerSum = present.Aggregate(0L, (s, m) => checked(s + counts[m].Lower));
-                if (whole.HasUpperBound && lowerSum > whole.Upper!.Value)
+                // Summed in 128 bits: parts near 2^63 are a finding (they exceed any 64-bit whole), not an OverflowException.
+                Int128 exactSum = present.Aggregate(Int128.Zero, (s, m) => s + counts[m].Lower);
+                if (exactSum > long.MaxValue || (whole.HasUpperBound && exactSum > whole.Upper!.Value))
                 {
                     culprits = [.. present, c.Whole];
                     string parts = string.Join(" + ", present.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m} = {counts[m]}")));
                     return FigureChecks.Finding(c.Rule, committee, period, present[0], string.Create(CultureInfo.InvariantCulture, $"{parts} exceeds {c.Whole} = {whole}."));
                 }
+
+                long lowerSum = (long)exactSum;
 
                 if (lowerSum > whole.Lower)
                 {
@@ -297,7 +300,14 @@ internal static class ProposalFigureAnalysis
                 var present = def.Numerator.Where(counts.ContainsKey).ToList();
                 if (present.Count == def.Numerator.Count)
                 {
-                    var num = Bounds.Sum(present.Select(m => counts[m]));
+                    Int128 numLower = present.Aggregate(Int128.Zero, (s, m) => s + counts[m].Lower);
+                    if (numLower > long.MaxValue)
+                    {
+                        culprits = [rate];
+                        return FigureChecks.Finding(ValidationRule.RateContradictsCounts, committee, period, rate, string.Create(CultureInfo.InvariantCulture, $"the stated {shown} needs a numerator of {range} over {def.Denominator} = {den} ({def.Formula}), but the counts give at least {numLower}, beyond a 64-bit count."));
+                    }
+
+                    var num = Bounds.Sum(present.Select(m => counts[m].HasUpperBound && (Int128)counts[m].Upper!.Value * present.Count > long.MaxValue ? Bounds.AtLeast(counts[m].Lower) : counts[m]));
                     if (!num.TryIntersect(range, out var fit))
                     {
                         culprits = [rate];
