@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -14,8 +17,13 @@ namespace Zhengxie.Metrics;
 /// An identifier is one or more dot-separated segments of lower-case ASCII letters, digits and
 /// underscores, each starting with a letter. Equality is ordinal on the identifier. <c>default(Measure)</c>
 /// has no identifier (<see cref="IsDefault"/>). Immutable and thread-safe.
+/// <para>Identifiers that were renamed stay readable: creating or parsing a measure from a former identifier
+/// (see <see cref="Aliases"/>) gives the measure under its current identifier, so data files, JSON and
+/// catalogue look-ups written with the old name keep working. <c>rate.resolution_adoption</c> is read as
+/// <c>rate.adoption_including_planned</c>.</para>
 /// </remarks>
 [DebuggerDisplay("{Id,nq}")]
+[JsonConverter(typeof(MeasureJsonConverter))]
 public readonly struct Measure : IEquatable<Measure>, IComparable<Measure>, IComparable
 {
     private readonly string? id;
@@ -27,8 +35,18 @@ public readonly struct Measure : IEquatable<Measure>, IComparable<Measure>, ICom
     {
         Preconditions.CheckNotNull(id);
         Preconditions.CheckArgument(IsWellFormed(id), nameof(id), $"'{id}' is not a measure identifier: use dot-separated lower-case segments such as proposals.filed.");
-        this.id = id;
+        this.id = Canonical(id);
     }
+
+    /// <summary>
+    /// Gets the former identifiers that are still read, each with the current identifier it stands for:
+    /// <c>rate.resolution_adoption</c> → <c>rate.adoption_including_planned</c> ((outcome_a + outcome_b) / filed).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { [ResolutionAdoptionAlias] = AdoptionIncludingPlannedId }.AsReadOnly();
+
+    private const string ResolutionAdoptionAlias = "rate.resolution_adoption";
+    private const string AdoptionIncludingPlannedId = "rate.adoption_including_planned";
 
     /// <summary>Gets the identifier, such as <c>proposals.filed</c> (empty for the default value).</summary>
     public string Id => id ?? string.Empty;
@@ -60,6 +78,10 @@ public readonly struct Measure : IEquatable<Measure>, IComparable<Measure>, ICom
 
     /// <summary>Gets a value indicating whether this is <c>default(Measure)</c>.</summary>
     public bool IsDefault => id is null;
+
+    // The one alias is checked by length first, so a measure that is not it costs one comparison.
+    private static string Canonical(string id) =>
+        id.Length == ResolutionAdoptionAlias.Length && string.Equals(id, ResolutionAdoptionAlias, StringComparison.Ordinal) ? AdoptionIncludingPlannedId : id;
 
     /// <summary>Returns whether <paramref name="id"/> is a well-formed identifier.</summary>
     /// <param name="id">The text to test.</param>

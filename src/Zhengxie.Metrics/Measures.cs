@@ -73,8 +73,11 @@ public static class Measures
         /// <summary><c>rate.adoption</c>: adoption rate, narrow = outcome_a / filed (解决采纳率, sometimes 采纳率).</summary>
         public static Measure Adoption { get; } = new("rate.adoption");
 
-        /// <summary><c>rate.resolution_adoption</c>: adoption rate including planned = (outcome_a + outcome_b) / filed (采纳率 / 采用率, often).</summary>
-        public static Measure AdoptionIncludingPlanned { get; } = new("rate.resolution_adoption");
+        /// <summary>
+        /// <c>rate.adoption_including_planned</c>: adoption rate including planned = (outcome_a + outcome_b) / filed
+        /// (采纳率 / 采用率, often). The former identifier <c>rate.resolution_adoption</c> is read as this one.
+        /// </summary>
+        public static Measure AdoptionIncludingPlanned { get; } = new("rate.adoption_including_planned");
 
         /// <summary><c>rate.satisfaction</c>: 满意率 = (satisfied + basically_satisfied) / feedback received, by default.</summary>
         public static Measure Satisfaction { get; } = new("rate.satisfaction");

@@ -128,6 +128,7 @@ internal static class ReportCommand
         foreach (string raw in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             string name = raw.StartsWith("rate.", StringComparison.Ordinal) ? raw["rate.".Length..] : raw;
+            name = Measure.Aliases.TryGetValue("rate." + name, out string? current) ? current["rate.".Length..] : name;
             if (name == "all")
             {
                 list.AddRange(IndicatorReport.RateNames.Select(r => r.Definition));

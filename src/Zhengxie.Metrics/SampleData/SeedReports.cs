@@ -107,7 +107,7 @@ public static class SeedReports
         {
             foreach (var rate in rates.EnumerateObject())
             {
-                expected[rate.Name] = rate.Value.GetString()!;
+                expected[Measure.Aliases.TryGetValue(rate.Name, out string? current) ? current : rate.Name] = rate.Value.GetString()!;
             }
         }
 

@@ -131,7 +131,7 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
 }
 
 /// <summary>
-/// <see cref="RateDefinition"/> as <c>{"measure":"rate.resolution_adoption","numerator":["proposals.outcome_a",
+/// <see cref="RateDefinition"/> as <c>{"measure":"rate.adoption_including_planned","numerator":["proposals.outcome_a",
 /// "proposals.outcome_b"],"denominator":"proposals.filed"}</c>.
 /// </summary>
 internal sealed class RateDefinitionJsonConverter : JsonConverter<RateDefinition>

@@ -67,7 +67,7 @@ public class SeedReportsTest
         SeedReports.Get("wudang-2022").Figures.Where(f => f.Measure == new Measure("output.suggestions")).Select(f => f.Topic)
             .Should().Equal("全会期间委员议政建言", "常委会议和主席会议协商", "专项民主监督", "视察协商");
         SeedReports.Get("shengzhou-2024").ExpectedRates.Should().BeEmpty();
-        SeedReports.Get("yongjia-2020").ExpectedRates["rate.resolution_adoption"].Should().Be("205/221");
+        SeedReports.Get("yongjia-2020").ExpectedRates["rate.adoption_including_planned"].Should().Be("205/221");
     }
 
     public static TheoryData<string, string, string?, long, long> QualifiedBounds => new()

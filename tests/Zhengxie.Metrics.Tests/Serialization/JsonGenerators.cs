@@ -52,7 +52,7 @@ internal static class JsonGenerators
         Segment.Array[1, 4].Select(parts => string.Join(".", parts)).Where(s => !s.StartsWith("rate.", StringComparison.Ordinal)).Select(s => new Measure(s)));
 
     public static readonly Gen<Measure> RateMeasure = Gen.OneOf(
-        Gen.OneOf("rate.acceptance", "rate.reply", "rate.satisfaction", "rate.resolution_adoption").Select(s => new Measure(s)),
+        Gen.OneOf("rate.acceptance", "rate.reply", "rate.satisfaction", "rate.adoption_including_planned").Select(s => new Measure(s)),
         Segment.Array[1, 3].Select(parts => new Measure("rate." + string.Join(".", parts))));
 
     /// <summary>Decimals with 0 to 6 digits after the point, trailing zeros kept (78.50 stays 78.50).</summary>

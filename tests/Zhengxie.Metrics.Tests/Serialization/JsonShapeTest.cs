@@ -125,7 +125,7 @@ public class JsonShapeTest
             "{\"committee\":\"520112\",\"period\":\"11.1+@2022\",\"counts\":{\"proposals.filed\":{\"lower\":101,\"upper\":199},\"proposals.received\":178}}");
 
         ZhengxieJson.Serialize(RateDefinition.AdoptionIncludingPlanned).Should().Be(
-            "{\"measure\":\"rate.resolution_adoption\",\"numerator\":[\"proposals.outcome_a\",\"proposals.outcome_b\"],\"denominator\":\"proposals.filed\"}");
+            "{\"measure\":\"rate.adoption_including_planned\",\"numerator\":[\"proposals.outcome_a\",\"proposals.outcome_b\"],\"denominator\":\"proposals.filed\"}");
         ZhengxieJson.Serialize(RateOptions.Default).Should().Be(
             "{\"downstream_base\":\"filed\",\"satisfaction_counting\":\"satisfied_and_basically_satisfied\",\"satisfaction_base\":\"feedback\"}");
         ZhengxieJson.Deserialize<RateOptions>("{\"downstream_base\":\"cases\"}").Should().Be(new RateOptions { DownstreamBase = DownstreamBase.Cases });
