@@ -29,16 +29,14 @@ internal static class IndicatorReport
         ("on_time_reply", RateDefinition.OnTimeReply),
         ("conclusion", RateDefinition.Conclusion),
         ("adoption", RateDefinition.Adoption),
-        ("resolution_adoption", RateDefinition.AdoptionIncludingPlanned),
+        ("adoption_including_planned", RateDefinition.AdoptionIncludingPlanned),
         ("satisfaction", RateDefinition.Satisfaction),
     ];
 
-    private static readonly Grouping ByPrefecture = Grouping.Hierarchy(Participation.AllLevels, RollupLevels.Prefecture);
-    private static readonly Grouping ByProvince = Grouping.Hierarchy(Participation.AllLevels, RollupLevels.Province);
-    private static readonly Grouping ByLevel =
-        Grouping.Where("省级 province", r => r.Level == AdministrativeLevel.Province)
-            .And(Grouping.Where("地级 prefecture", r => r.Level == AdministrativeLevel.Prefecture))
-            .And(Grouping.Where("县级 county", r => r.Level == AdministrativeLevel.County));
+    // The library's groupings, so the CLI's groups and coverage are the library's (county-level committees by
+    // default, as in FigureDataset.RollUp: a prefecture whose every county reports is complete).
+    private static readonly Grouping ByPrefecture = Grouping.ByPrefecture();
+    private static readonly Grouping ByProvince = Grouping.ByProvince();
 
     /// <summary>Builds the table; <paramref name="findings"/> receives the problems met in the figures.</summary>
     internal static ReportTable Build(IReadOnlyList<Figure> figures, ReportOptions options, TableRenderOptions render, string sourceName, RegionTable regions, out IReadOnlyList<ValidationFinding> findings)
@@ -65,10 +63,14 @@ internal static class IndicatorReport
         var grouping = options.GroupBy switch
         {
             GroupBy.Province => ByProvince,
-            GroupBy.Level => ByLevel,
+            GroupBy.Level => Grouping.ByLevel(ProvincesOf(kept, regions)),
             _ => ByPrefecture,
         };
         var table = dataset.Aggregate(grouping, PeriodSelection.EachPeriod, new AggregationOptions { Measures = CountColumns, Rates = render.Rates });
         return ReportTable.From(table, render);
     }
+
+    /// <summary>The provinces of the input's committees, so that a file of one province is compared with that province's committees.</summary>
+    private static RegionCode[] ProvincesOf(IEnumerable<Figure> figures, RegionTable regions) =>
+        figures.Select(f => f.Committee.Region).Distinct().Where(regions.Contains).Select(c => regions.GetProvince(c).Code).Distinct().Order().ToArray();
 }

@@ -10,7 +10,8 @@ namespace Zhengxie.Metrics.Aggregation;
 
 /// <summary>
 /// How committees are put into groups for an aggregation: along the region hierarchy
-/// (<see cref="Hierarchy"/>), a region's subtree (<see cref="Within"/>), an explicit list
+/// (<see cref="Hierarchy"/>; in one call <see cref="ByProvince"/>, <see cref="ByPrefecture(Participation)"/>,
+/// <see cref="ByPrefecture(RegionCode, Participation)"/>, <see cref="ByLevel"/>), a region's subtree (<see cref="Within"/>), an explicit list
 /// (<see cref="Of"/>), a predicate (<see cref="Where"/>) or a key function (<see cref="By"/>). Groups may
 /// overlap (a county is in its prefecture, its province and the nation). Combine groupings with
 /// <see cref="And"/>.
@@ -49,6 +50,104 @@ public sealed class Grouping
         return new Grouping(
             string.Create(CultureInfo.InvariantCulture, $"hierarchy ({participation}; {levels})"),
             table => DefineHierarchy(table, participation, levels));
+    }
+
+    /// <summary>
+    /// A group per province (省级行政区), in region-code order, each holding the committees of the province that
+    /// <paramref name="participation"/> selects (county-level only by default, as in <see cref="FigureDataset.RollUp"/>).
+    /// </summary>
+    /// <param name="participation">Which committees take part.</param>
+    /// <returns>The grouping.</returns>
+    public static Grouping ByProvince(Participation participation = Participation.CountyLevel)
+    {
+        Preconditions.CheckArgument(Enum.IsDefined(participation), nameof(participation), "Unknown participation.");
+        return new Grouping(
+            string.Create(CultureInfo.InvariantCulture, $"by province ({participation})"),
+            table => DefineHierarchy(table, participation, RollupLevels.Province));
+    }
+
+    /// <summary>
+    /// A group per prefecture-level region (地级行政区), in region-code order, each holding the committees of the
+    /// prefecture that <paramref name="participation"/> selects: county-level only by default, as in
+    /// <see cref="FigureDataset.RollUp"/>, so a prefecture whose every county reports is complete;
+    /// <see cref="Participation.AllLevels"/> adds the prefecture's own committee to its group.
+    /// </summary>
+    /// <param name="participation">Which committees take part.</param>
+    /// <returns>The grouping.</returns>
+    public static Grouping ByPrefecture(Participation participation = Participation.CountyLevel)
+    {
+        Preconditions.CheckArgument(Enum.IsDefined(participation), nameof(participation), "Unknown participation.");
+        return new Grouping(
+            string.Create(CultureInfo.InvariantCulture, $"by prefecture ({participation})"),
+            table => DefineHierarchy(table, participation, RollupLevels.Prefecture));
+    }
+
+    /// <summary>
+    /// A group per prefecture-level region within <paramref name="within"/> (a province such as <c>330000</c>),
+    /// in region-code order: the prefectures of one province in one call.
+    /// </summary>
+    /// <param name="within">The region whose prefectures make the groups.</param>
+    /// <param name="participation">Which committees take part; county-level only by default.</param>
+    /// <returns>The grouping.</returns>
+    public static Grouping ByPrefecture(RegionCode within, Participation participation = Participation.CountyLevel)
+    {
+        Preconditions.CheckArgument(!within.IsDefault, nameof(within), "A region is needed.");
+        Preconditions.CheckArgument(Enum.IsDefined(participation), nameof(participation), "Unknown participation.");
+        return new Grouping(
+            string.Create(CultureInfo.InvariantCulture, $"by prefecture within {within} ({participation})"),
+            table =>
+            {
+                var root = table.TryGet(within, out var r) ? r : throw new ArgumentException($"Region {within} is not in the region table.", nameof(within));
+                return DefineHierarchy(table, participation, RollupLevels.Prefecture)
+                    .FindAll(g => g.Key.Code is { } code && IsInSubtree(table, table[code], root.Code));
+            });
+    }
+
+    /// <summary>
+    /// Three groups by the committees' level, provincial (<c>省级 province</c>), prefecture (<c>地级 prefecture</c>)
+    /// and county-level (<c>县级 county</c>), each limited to the committees within <paramref name="within"/> when
+    /// regions are given (so a file of one province is compared with that province's committees, not the
+    /// country's).
+    /// </summary>
+    /// <param name="within">The regions whose committees take part (their subtrees); none: the whole table.</param>
+    /// <returns>The grouping.</returns>
+    public static Grouping ByLevel(params RegionCode[] within)
+    {
+        Preconditions.CheckNotNull(within);
+        var roots = within.ToArray();
+        Preconditions.CheckArgument(Array.TrueForAll(roots, c => !c.IsDefault), nameof(within), "A region code is the default value.");
+        string where = roots.Length == 0 ? string.Empty : " within " + string.Join(", ", roots);
+        return new Grouping("by level" + where, table =>
+        {
+            foreach (var root in roots)
+            {
+                _ = table.TryGet(root, out _) ? 0 : throw new ArgumentException($"Region {root} is not in the region table.", nameof(within));
+            }
+
+            var groups = new List<(GroupKey Key, List<int> Members)>
+            {
+                (GroupKey.Custom("省级 province"), []),
+                (GroupKey.Custom("地级 prefecture"), []),
+                (GroupKey.Custom("县级 county"), []),
+            };
+            var regions = table.Regions;
+            for (int i = 0; i < regions.Count; i++)
+            {
+                var region = regions[i];
+                if (roots.Length == 0 || Array.Exists(roots, root => IsInSubtree(table, region, root)))
+                {
+                    int g = region.Level switch
+                    {
+                        AdministrativeLevel.Province => 0,
+                        AdministrativeLevel.Prefecture => 1,
+                        _ => 2,
+                    };
+                    groups[g].Members.Add(i);
+                }
+            }
+
+            return groups;
+        });
     }
 
     /// <summary>One group: the committees of <paramref name="region"/>'s subtree (itself included) that <paramref name="participation"/> selects.</summary>
@@ -127,7 +226,10 @@ public sealed class Grouping
         });
     }
 
-    /// <summary>Custom groups by a key function: each committee goes into the group its key names (<see langword="null"/>: none). Groups are sorted by key (ordinal).</summary>
+    /// <summary>
+    /// Custom groups by a key function: each committee goes into the group its key names (<see langword="null"/>
+    /// or white space: none). Groups are in region-code order: by the code of their first committee.
+    /// </summary>
     /// <param name="key">The group's name for a committee's region, such as an economic zone.</param>
     /// <returns>The grouping.</returns>
     public static Grouping By(Func<Region, string?> key)
@@ -135,7 +237,9 @@ public sealed class Grouping
         Preconditions.CheckNotNull(key);
         return new Grouping("by key", table =>
         {
-            var groups = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+            // The regions are sorted by code, so the groups come in the order of their first committee.
+            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var order = new List<string>();
             var regions = table.Regions;
             for (int i = 0; i < regions.Count; i++)
             {
@@ -148,12 +252,13 @@ public sealed class Grouping
                 if (!groups.TryGetValue(k, out var list))
                 {
                     groups[k] = list = [];
+                    order.Add(k);
                 }
 
                 list.Add(i);
             }
 
-            return groups.Select(g => (GroupKey.Custom(g.Key), g.Value)).ToList();
+            return order.Select(k => (GroupKey.Custom(k), groups[k])).ToList();
         });
     }
 

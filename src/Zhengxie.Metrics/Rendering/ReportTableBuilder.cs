@@ -45,7 +45,7 @@ internal static class ReportTableBuilder
         }
 
         columns.Add(new ReportColumn("period", Header(options, "时期", "period"), ReportColumnKind.Text));
-        columns.Add(new ReportColumn("committees", Header(options, "政协数", "committees"), ReportColumnKind.Count, "committees in the group"));
+        columns.Add(new ReportColumn("committees", Header(options, "政协数", "committees"), ReportColumnKind.Text, "committees reporting, of the group's committees"));
         int firstValue = columns.Count;
         foreach (var m in measureColumns)
         {
@@ -68,7 +68,18 @@ internal static class ReportTableBuilder
             }
 
             cells.Add(ReportCell.OfText(row.Period.Label));
-            cells.Add(new ReportCell(row.GroupSize.ToString(CultureInfo.InvariantCulture)) { Count = Bounds.Exactly(row.GroupSize), Number = row.GroupSize });
+            int reporting = 0;
+            foreach (var m in measureColumns)
+            {
+                reporting = Math.Max(reporting, table.GetValue(i, m).Contributors);
+            }
+
+            foreach (var r in rateColumns)
+            {
+                reporting = Math.Max(reporting, table.GetRate(i, r).Contributors);
+            }
+
+            cells.Add(new ReportCell(CoverageText(reporting, row.GroupSize)) { Contributors = reporting, GroupSize = row.GroupSize });
             bool any = false;
             foreach (var m in measureColumns)
             {
@@ -84,7 +95,7 @@ internal static class ReportTableBuilder
                 var pooled = table.GetRate(i, r);
                 any |= pooled.HasValue;
                 cells.Add(pooled.Rate is { } rate
-                    ? new ReportCell(FormatRate(rate, options) + Coverage(options, pooled.Contributors, pooled.GroupSize)) { Rate = rate, Contributors = pooled.Contributors, GroupSize = pooled.GroupSize }
+                    ? new ReportCell(FormatPooledRate(rate, options) + Coverage(options, pooled.Contributors, pooled.GroupSize)) { Rate = rate, Contributors = pooled.Contributors, GroupSize = pooled.GroupSize }
                     : ReportCell.Missing);
             }
 
@@ -100,7 +111,7 @@ internal static class ReportTableBuilder
         };
         if (options.ShowCoverage)
         {
-            notes.Add("n=9/10: 9 of the group's 10 committees contributed (no mark: all did).");
+            notes.Add("n=9/10: 9 of the group's 10 committees contributed (no mark: all did); the committees column counts the committees that report the most-reported column.");
         }
 
         return Finish(options, options.Caption ?? Header(options, "指标汇总", "Indicators by group"), columns, rows, firstValue, notes);
@@ -271,6 +282,14 @@ internal static class ReportTableBuilder
             && !(catalog.TryGet(measure, out var d) && d.DefaultUnit is { } u && string.Equals(u.Symbol, unit, StringComparison.Ordinal));
         return unusual ? header + " [" + unit + "]" : header;
     }
+
+    /// <summary>Coverage as a reader says it: <c>87 of 90 committees</c> (<c>1 of 1 committee</c>).</summary>
+    internal static string CoverageText(int contributors, int groupSize) =>
+        string.Create(CultureInfo.InvariantCulture, $"{contributors} of {groupSize} {(groupSize == 1 ? "committee" : "committees")}");
+
+    // A pooled rate whose denominator sums to zero has no value: its fraction (0/0) would read as counts of proposals.
+    private static string FormatPooledRate(Rate rate, TableRenderOptions options) =>
+        rate.HasValue || rate.LowerBound is not null ? FormatRate(rate, options) : "n/a";
 
     private static string Coverage(TableRenderOptions options, int contributors, int groupSize) =>
         options.ShowCoverage && contributors < groupSize ? string.Create(CultureInfo.InvariantCulture, $" n={contributors}/{groupSize}") : string.Empty;
