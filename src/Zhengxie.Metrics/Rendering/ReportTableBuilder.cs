@@ -79,7 +79,7 @@ internal static class ReportTableBuilder
                 reporting = Math.Max(reporting, table.GetRate(i, r).Contributors);
             }
 
-            cells.Add(new ReportCell(CoverageText(reporting, row.GroupSize)) { Contributors = reporting, GroupSize = row.GroupSize });
+            cells.Add(ReportCell.OfText(CoverageText(reporting, row.GroupSize)));
             bool any = false;
             foreach (var m in measureColumns)
             {

@@ -158,13 +158,58 @@ public class ReportCommandTest
         var row = rows.Single(r => (string)r["code"] == "331100" && (string)r["period"] == "2023");
         row["group"].Should().Be("丽水市");
 
-        // The group holds every committee of the region table under 丽水 (its own and its counties'); the contributors are those with figures.
-        int groupSize = File.ReadLines(Path.Combine(RepositoryFiles.Root, "src", "Zhengxie.Metrics", "Data", "gbt2260-counties.csv"))
-            .Select(l => l.Split(','))
-            .Count(f => f[0] == "331100" || (f.Length > 3 && f[3] == "331100"));
-        row["committees"].Should().Be(groupSize.ToString(CultureInfo.InvariantCulture));
+        // The group holds the county-level committees of the region table under 丽水 (as in the library's
+        // Grouping.ByPrefecture and RollUp); the contributors are those with figures.
+        int groupSize = CountiesUnder("331100");
+        row["committees"].Should().Be(lishui.Count + " of " + groupSize + " committees");
         row["proposals.filed"].Should().Be(filed.ToString(CultureInfo.InvariantCulture));
         row["proposals.filed.contributors"].Should().Be(lishui.Count.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static readonly string[] Shown = ["proposals.received", "proposals.filed", "proposals.replied", "proposals.outcome_a", "proposals.outcome_b"];
+
+    private static int CountiesUnder(string prefecture) =>
+        File.ReadLines(Path.Combine(RepositoryFiles.Root, "src", "Zhengxie.Metrics", "Data", "gbt2260-counties.csv"))
+            .Select(l => l.Split(','))
+            .Count(f => f.Length > 3 && f[3] == prefecture && f[2] == "county");
+
+    [Fact]
+    public void Report_by_prefecture_flags_no_prefecture_whose_every_county_reports_and_says_n_of_m_committees()
+    {
+        var (exit, output, error) = CliRunner.Run("report", "-i", RepositoryFiles.ZhejiangSyntheticCsv, "-g", "prefecture", "--rates", "acceptance");
+        exit.Should().Be(0, error);
+        var counts = SyntheticCounts();
+        var lines = output.Split('\n');
+        int complete = 0;
+        foreach (var year in counts.Keys.Select(k => k.Period).Distinct())
+        {
+            for (int p = 1; p <= 11; p++)
+            {
+                string prefecture = "33" + p.ToString("D2", CultureInfo.InvariantCulture) + "00";
+                int size = CountiesUnder(prefecture);
+                int reporting = counts.Count(k => k.Key.Period == year && k.Key.Code.StartsWith(prefecture[..4], StringComparison.Ordinal)
+                    && Shown.All(k.Value.ContainsKey));
+                string line = lines.Single(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var code, var period, ..] && code == prefecture && period == year);
+                if (reporting == size)
+                {
+                    complete++;
+                    line.Should().Contain(size + " of " + size + " committees").And.NotContain("n=", "every county of {0} reports in {1}", prefecture, year);
+                }
+            }
+        }
+
+        complete.Should().BeGreaterThan(0, "the sample has prefectures whose every county reports");
+        output.Should().NotContain("n/a (0/");
+    }
+
+    [Fact]
+    public void Report_grouped_by_level_counts_the_committees_of_the_inputs_provinces_only()
+    {
+        var (exit, output, error) = CliRunner.Run("report", "-i", RepositoryFiles.ZhejiangSyntheticCsv, "-g", "level", "-y", "2024", "--headers", "en");
+        exit.Should().Be(0, error);
+        int zhejiangCounties = File.ReadLines(Path.Combine(RepositoryFiles.Root, "src", "Zhengxie.Metrics", "Data", "gbt2260-counties.csv"))
+            .Select(l => l.Split(',')).Count(f => f[0].StartsWith("33", StringComparison.Ordinal) && f.Length > 2 && f[2] == "county");
+        output.Split('\n').Should().Contain(l => l.StartsWith("县级 county", StringComparison.Ordinal) && l.Contains(" of " + zhejiangCounties + " committees", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -66,6 +66,6 @@ public class IndicatorTableCsvWriterTest
         IndicatorTableCsvWriter.Write(report, writer);
         var lines = writer.ToString().Split("\r\n");
         lines[0].Should().Be("group,code,period,committees,proposals.received,proposals.received.contributors,proposals.filed,proposals.filed.contributors,proposals.replied,proposals.replied.contributors,rate.acceptance,rate.acceptance.numerator,rate.acceptance.denominator,rate.acceptance.contributors,rate.reply,rate.reply.numerator,rate.reply.denominator,rate.reply.contributors");
-        lines[1].Should().Be("丽水市,331100,2023,3,221..319,2,240,3,233,3,59.5%..86.0% (190/221..319),190,221..319,2,97.1% (233/240),233,240,3");
+        lines[1].Should().Be("丽水市,331100,2023,3 of 3 committees,221..319,2,240,3,233,3,59.5%..86.0% (190/221..319),190,221..319,2,97.1% (233/240),233,240,3");
     }
 }

@@ -10,7 +10,7 @@ namespace Zhengxie.Metrics.Tests.Rendering;
 
 public class TableRendererTest
 {
-    private const string DataRow = "| 丽水市 | 331100 | 2023 | 3 | 221..319 n=2/3 | 240 | 233 | 59.5%..86.0% (190/221..319) n=2/3 | 97.1% (233/240) |";
+    private const string DataRow = "| 丽水市 | 331100 | 2023 | 3 of 3 committees | 221..319 n=2/3 | 240 | 233 | 59.5%..86.0% (190/221..319) n=2/3 | 97.1% (233/240) |";
 
     private static string[] Lines(string text) => text.Split('\n');
 
@@ -21,7 +21,7 @@ public class TableRendererTest
         var lines = Lines(md);
         lines[0].Should().Be("## 丽水 2023");
         lines[2].Should().Be("| 地区 | 代码 | 时期 | 政协数 | 收到提案 | 立案 | 办复 | 立案率 | 办复率 |");
-        lines[3].Should().Be("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        lines[3].Should().Be("|---|---|---|---|---:|---:|---:|---:|---:|");
         lines[4].Should().Be(DataRow);
         lines.Should().Contain("- 立案率 = proposals.filed / proposals.received").And.Contain("- 办复率 = proposals.replied / proposals.filed");
     }
@@ -55,7 +55,7 @@ public class TableRendererTest
     public void Fraction_and_coverage_can_be_left_out()
     {
         var report = ReportTable.From(RenderFixture.Table(), RenderFixture.Options() with { ShowFraction = false, ShowCoverage = false });
-        report.Rows[0].Select(c => c.Text).Should().Equal("丽水市", "331100", "2023", "3", "221..319", "240", "233", "59.5%..86.0%", "97.1%");
+        report.Rows[0].Select(c => c.Text).Should().Equal("丽水市", "331100", "2023", "3 of 3 committees", "221..319", "240", "233", "59.5%..86.0%", "97.1%");
 
         // The numbers behind the text are kept whatever is shown.
         var received = report.Rows[0][4];
@@ -114,9 +114,9 @@ public class TableRendererTest
         report.ToString().Should().Be(text);
         var lines = Lines(text);
         lines[0].Should().Be("丽水 2023");
-        lines[2].Should().StartWith("地区    代码    时期  政协数  ");
-        lines[3].Should().StartWith("------  ------  ----  ------  ");
-        lines[4].Should().StartWith("丽水市  331100  2023       3  ");
+        lines[2].Should().StartWith("地区    代码    时期  政协数             ");
+        lines[3].Should().StartWith("------  ------  ----  -----------------  ");
+        lines[4].Should().StartWith("丽水市  331100  2023  3 of 3 committees  ");
 
         // The last column holds numbers (right-aligned), so header, rule and row end at the same display column.
         lines.Skip(2).Take(3).Select(DisplayWidth).Distinct().Should().ContainSingle();
@@ -129,9 +129,9 @@ public class TableRendererTest
         var report = ReportTable.From(
             RenderFixture.Dataset().Aggregate(Grouping.Of("缙云", [RenderFixture.Jinyun]), options: new AggregationOptions { Measures = RenderFixture.CountMeasures, Rates = [RateDefinition.Acceptance] }),
             RenderFixture.Options() with { OmitEmptyColumns = false });
-        report.Rows[0].Select(c => c.Text).Should().Equal("缙云", "2023", "1", string.Empty, "50", "45", string.Empty);
+        report.Rows[0].Select(c => c.Text).Should().Equal("缙云", "2023", "1 of 1 committee", string.Empty, "50", "45", string.Empty);
         report.Rows[0][3].IsMissing.Should().BeTrue();
-        Lines(TableRenderer.ToMarkdown(report))[4].Should().Be("| 缙云 | 2023 | 1 | - | 50 | 45 | - |");
+        Lines(TableRenderer.ToMarkdown(report))[4].Should().Be("| 缙云 | 2023 | 1 of 1 committee | - | 50 | 45 | - |");
 
         var omitted = ReportTable.From(
             RenderFixture.Dataset().Aggregate(Grouping.Of("缙云", [RenderFixture.Jinyun]), options: new AggregationOptions { Measures = RenderFixture.CountMeasures, Rates = [RateDefinition.Acceptance] }),
