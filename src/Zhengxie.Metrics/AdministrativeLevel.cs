@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics;
 
 /// <summary>The level of an administrative division (GB/T 2260), and so of the committee that sits there.</summary>
+[JsonConverter(typeof(EnumJsonConverter<AdministrativeLevel>))]
 public enum AdministrativeLevel
 {
     /// <summary>Province, autonomous region or municipality (省级): codes <c>PP0000</c>.</summary>

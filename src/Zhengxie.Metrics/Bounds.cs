@@ -5,6 +5,8 @@ using System.Globalization;
 #if NET8_0_OR_GREATER
 using System.Numerics;
 #endif
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -23,6 +25,7 @@ namespace Zhengxie.Metrics;
 /// <para>This type is an immutable value type and is thread-safe.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[JsonConverter(typeof(BoundsJsonConverter))]
 public readonly struct Bounds : IEquatable<Bounds>, IFormattable
 #if NET8_0_OR_GREATER
     , IAdditionOperators<Bounds, Bounds, Bounds>, IAdditiveIdentity<Bounds, Bounds>, IEqualityOperators<Bounds, Bounds, bool>

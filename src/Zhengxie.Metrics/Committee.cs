@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -13,6 +15,7 @@ namespace Zhengxie.Metrics;
 /// names no committee (<see cref="IsDefault"/>). Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[JsonConverter(typeof(CommitteeJsonConverter))]
 public readonly struct Committee : IEquatable<Committee>, IComparable<Committee>, IComparable
 {
     /// <summary>Creates the committee of <paramref name="region"/> at <paramref name="level"/>.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -19,6 +21,7 @@ namespace Zhengxie.Metrics;
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
+[JsonConverter(typeof(FigureJsonConverter))]
 public sealed class Figure : IEquatable<Figure>
 {
     /// <summary>Creates a figure; see the properties for what each argument means.</summary>

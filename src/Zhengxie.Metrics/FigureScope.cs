@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics;
 
 /// <summary>Whose work a figure counts.</summary>
+[JsonConverter(typeof(FigureScopeJsonConverter))]
 public enum FigureScope
 {
     /// <summary>The committee's own work (<c>committee</c>).</summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -12,6 +14,7 @@ namespace Zhengxie.Metrics;
 /// </summary>
 /// <remarks>Equality compares the printed symbol. <c>default(FigureUnit)</c> has an empty symbol. Immutable and thread-safe.</remarks>
 [DebuggerDisplay("{Symbol,nq}")]
+[JsonConverter(typeof(FigureUnitJsonConverter))]
 public readonly struct FigureUnit : IEquatable<FigureUnit>
 {
     private readonly string? symbol;

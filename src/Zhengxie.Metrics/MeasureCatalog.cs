@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -14,6 +16,7 @@ namespace Zhengxie.Metrics;
 /// other measures of the seed reports; <see cref="With(MeasureDefinition)"/> adds or replaces one.
 /// </summary>
 /// <remarks>Immutable and thread-safe: <see cref="With(MeasureDefinition)"/> returns a new catalog.</remarks>
+[JsonConverter(typeof(MeasureCatalogJsonConverter))]
 public sealed class MeasureCatalog
 {
     private static readonly Lazy<MeasureCatalog> DefaultCatalog = new(CreateDefault);

@@ -1,9 +1,12 @@
 using System;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
 
 /// <summary>Whether a measure counts things or is a rate.</summary>
+[JsonConverter(typeof(EnumJsonConverter<MeasureKind>))]
 public enum MeasureKind
 {
     /// <summary>A count of things (proposals, events, reports, 元, …), never negative.</summary>
@@ -14,6 +17,7 @@ public enum MeasureKind
 }
 
 /// <summary>The language of a measure's label.</summary>
+[JsonConverter(typeof(EnumJsonConverter<LabelLanguage>))]
 public enum LabelLanguage
 {
     /// <summary>The Chinese label, as reports word it (立案).</summary>
@@ -30,6 +34,7 @@ public enum LabelLanguage
 /// <see cref="MeasureCatalog.With(MeasureDefinition)"/>.
 /// </summary>
 /// <remarks>Equality compares every field. Immutable and thread-safe.</remarks>
+[JsonConverter(typeof(MeasureDefinitionJsonConverter))]
 public sealed class MeasureDefinition : IEquatable<MeasureDefinition>
 {
     /// <summary>Creates a definition.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics;
 
 /// <summary>How a report turned an exact fraction into the percentage it printed.</summary>
+[JsonConverter(typeof(EnumJsonConverter<PercentRounding>))]
 public enum PercentRounding
 {
     /// <summary>Rounded to the nearest printed digit, halves away from zero (98.876… → 98.9). The usual case.</summary>

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 using Zhengxie.Metrics.Validation;
 
@@ -51,6 +53,7 @@ namespace Zhengxie.Metrics;
 /// </list>
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
+[JsonConverter(typeof(ProposalStatisticsJsonConverter))]
 public sealed class ProposalStatistics
 {
     private static readonly ReadOnlyDictionary<Measure, decimal> NoStatedRates = new Dictionary<Measure, decimal>().AsReadOnly();

@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics;
 
 /// <summary>
 /// How exactly a report states a figure. Each value has a stable word used in data files
 /// (<c>exact</c>, <c>more_than</c>, ...): see <see cref="QualifierText"/>.
 /// </summary>
+[JsonConverter(typeof(QualifierJsonConverter))]
 public enum Qualifier
 {
     /// <summary><c>exact</c>: 「75次」, exactly N.</summary>

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -37,6 +39,7 @@ namespace Zhengxie.Metrics;
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
+[JsonConverter(typeof(RateJsonConverter))]
 public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, IFormattable
 #if NET8_0_OR_GREATER
     , IAdditionOperators<Rate, Rate, Rate>, IEqualityOperators<Rate, Rate, bool>, IComparisonOperators<Rate, Rate, bool>,

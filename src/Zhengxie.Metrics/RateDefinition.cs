@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -13,6 +15,7 @@ namespace Zhengxie.Metrics;
 /// so each variant is a definition of its own, named by its formula.
 /// </summary>
 /// <remarks>Equality compares identifier, numerator measures (in order) and denominator. Immutable and thread-safe.</remarks>
+[JsonConverter(typeof(RateDefinitionJsonConverter))]
 public sealed class RateDefinition : IEquatable<RateDefinition>
 {
     private readonly ReadOnlyCollection<Measure> numerator;

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 
 namespace Zhengxie.Metrics;
 
 /// <summary>Which count the downstream rates (reply, on-time reply, conclusion, adoption) are taken over.</summary>
+[JsonConverter(typeof(EnumJsonConverter<DownstreamBase>))]
 public enum DownstreamBase
 {
     /// <summary>Filed proposals (立案), the default.</summary>
@@ -15,6 +18,7 @@ public enum DownstreamBase
 }
 
 /// <summary>Which answers count as satisfied in the satisfaction rate.</summary>
+[JsonConverter(typeof(EnumJsonConverter<SatisfactionCounting>))]
 public enum SatisfactionCounting
 {
     /// <summary>满意 and 基本满意 (满意和基本满意率), the default.</summary>
@@ -25,6 +29,7 @@ public enum SatisfactionCounting
 }
 
 /// <summary>What the satisfaction rate is taken over.</summary>
+[JsonConverter(typeof(EnumJsonConverter<SatisfactionBase>))]
 public enum SatisfactionBase
 {
     /// <summary>The feedback forms returned, the default.</summary>
@@ -38,6 +43,7 @@ public enum SatisfactionBase
 /// The caller's choice among the rate variants of DOMAIN.md; <see cref="Default"/> is its default
 /// formulas. <see cref="Definitions"/> lists the resulting formulas. Immutable and thread-safe.
 /// </summary>
+[JsonConverter(typeof(RateOptionsJsonConverter))]
 public sealed record RateOptions
 {
     /// <summary>Gets the default formulas: downstream rates over filed, satisfaction = (满意 + 基本满意) / feedback.</summary>

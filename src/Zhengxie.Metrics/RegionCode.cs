@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
@@ -17,6 +19,7 @@ namespace Zhengxie.Metrics;
 /// 11 or more. This type is immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[JsonConverter(typeof(RegionCodeJsonConverter))]
 public readonly struct RegionCode : IEquatable<RegionCode>, IComparable<RegionCode>, IComparable, IFormattable
 #if NET8_0_OR_GREATER
     , ISpanFormattable

@@ -1,11 +1,14 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
 
 /// <summary>What a <see cref="ReportingPeriod"/> counts.</summary>
+[JsonConverter(typeof(EnumJsonConverter<PeriodKind>))]
 public enum PeriodKind
 {
     /// <summary>A calendar year (the report's year).</summary>
@@ -29,6 +32,7 @@ public enum PeriodKind
 /// (<see cref="IsDefault"/>). Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[JsonConverter(typeof(ReportingPeriodJsonConverter))]
 public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparable<ReportingPeriod>, IComparable, IFormattable
 {
     internal const int MinYear = 1949;

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 
 namespace Zhengxie.Metrics.Aggregation;
 
@@ -15,6 +17,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[JsonConverter(typeof(AggregateValueJsonConverter))]
 public readonly struct AggregateValue : IEquatable<AggregateValue>
 {
     private readonly Bounds sum;
@@ -74,6 +77,7 @@ public readonly struct AggregateValue : IEquatable<AggregateValue>
 /// </summary>
 /// <remarks>Equality compares every field. Immutable and thread-safe.</remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[JsonConverter(typeof(PooledRateJsonConverter))]
 public readonly struct PooledRate : IEquatable<PooledRate>
 {
     private readonly Rate rate;

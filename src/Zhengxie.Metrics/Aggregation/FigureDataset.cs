@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
+using System.Text.Json.Serialization;
 using System.Threading;
 using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 using Zhengxie.Metrics.Validation;
 
@@ -31,6 +33,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// lower bounds).</para>
 /// <para>Immutable and thread-safe: any number of threads may query a dataset at once.</para>
 /// </remarks>
+[JsonConverter(typeof(FigureDatasetJsonConverter))]
 public sealed class FigureDataset
 {
     private static readonly Grouping[] RollUpGroupings =

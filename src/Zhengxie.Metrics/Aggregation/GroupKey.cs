@@ -1,11 +1,14 @@
 using System;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
 
 /// <summary>What a <see cref="GroupKey"/> names.</summary>
+[JsonConverter(typeof(EnumJsonConverter<GroupKind>))]
 public enum GroupKind
 {
     /// <summary>A region of the region table (a province or a prefecture) and committees within it.</summary>
@@ -28,6 +31,7 @@ public enum GroupKind
 /// Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[JsonConverter(typeof(GroupKeyJsonConverter))]
 public readonly struct GroupKey : IEquatable<GroupKey>, IComparable<GroupKey>, IComparable
 {
     private readonly string? name;

@@ -3,8 +3,10 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Threading;
 using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -127,6 +129,7 @@ public readonly struct IndicatorCell : IEquatable<IndicatorCell>
 /// thread-safe.
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
+[JsonConverter(typeof(IndicatorTableJsonConverter))]
 public sealed class IndicatorTable
 {
     private readonly GroupKey[] groups;

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Linq;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -18,6 +20,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// request is rejected). Equality compares the label and the periods. Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{Label,nq}")]
+[JsonConverter(typeof(PeriodBucketJsonConverter))]
 public sealed class PeriodBucket : IEquatable<PeriodBucket>
 {
     private readonly ReadOnlyCollection<ReportingPeriod> periods;

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Linq;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -11,6 +13,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// <param name="Committee">The committee.</param>
 /// <param name="Rate">Its rate from its own counts.</param>
 [DebuggerDisplay("{Committee} {Rate}")]
+[JsonConverter(typeof(CommitteeRateJsonConverter))]
 public readonly record struct CommitteeRate(Committee Committee, Rate Rate);
 
 /// <summary>A committee's place in a <see cref="RateDistribution"/>'s ranking.</summary>
@@ -18,6 +21,7 @@ public readonly record struct CommitteeRate(Committee Committee, Rate Rate);
 /// <param name="Committee">The committee.</param>
 /// <param name="Rate">Its rate.</param>
 [DebuggerDisplay("{Rank}. {Committee} {Rate}")]
+[JsonConverter(typeof(RankedCommitteeJsonConverter))]
 public readonly record struct RankedCommittee(int Rank, Committee Committee, Rate Rate);
 
 /// <summary>
@@ -34,6 +38,7 @@ public readonly record struct RankedCommittee(int Rank, Committee Committee, Rat
 /// thread-safe.
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
+[JsonConverter(typeof(RateDistributionJsonConverter))]
 public sealed class RateDistribution
 {
     private readonly CommitteeRate[] sorted;

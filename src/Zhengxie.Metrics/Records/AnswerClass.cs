@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics.Records;
 
 /// <summary>
 /// The class of a handling unit's answer, by meaning rather than by letter (places differ in letters;
 /// map them with <see cref="AnswerClassScheme"/>).
 /// </summary>
+[JsonConverter(typeof(EnumJsonConverter<AnswerClass>))]
 public enum AnswerClass
 {
     /// <summary>Solved or adopted (已解决或采纳), usually class A; counted as <c>proposals.outcome_a</c>.</summary>

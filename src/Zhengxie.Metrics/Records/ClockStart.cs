@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics.Records;
 
 /// <summary>The date a proposal's reply deadline runs from.</summary>
+[JsonConverter(typeof(EnumJsonConverter<ClockStart>))]
 public enum ClockStart
 {
     /// <summary>From handover to the handling unit (交办), <see cref="ProposalRecord.HandedOverOn"/>. The default.</summary>

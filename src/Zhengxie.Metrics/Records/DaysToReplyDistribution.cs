@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Records;
@@ -16,6 +18,7 @@ namespace Zhengxie.Metrics.Records;
 /// mean of the two middle values, and P90 of 1..10 days is 9.1. Every statistic is <see langword="null"/>
 /// when there are no values. Immutable and thread-safe.
 /// </remarks>
+[JsonConverter(typeof(DaysToReplyDistributionJsonConverter))]
 public sealed class DaysToReplyDistribution
 {
     private readonly int[] sorted;

@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics.Records;
 
 /// <summary>
 /// A proposer's feedback on the reply (征询意见表), by meaning; map a place's labels with
 /// <see cref="SatisfactionScale"/>.
 /// </summary>
+[JsonConverter(typeof(EnumJsonConverter<Feedback>))]
 public enum Feedback
 {
     /// <summary>No feedback returned.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics.Records;
 
 /// <summary>What the committee decided about a proposal after review (审查).</summary>
+[JsonConverter(typeof(EnumJsonConverter<FilingDecision>))]
 public enum FilingDecision
 {
     /// <summary>Not decided yet: received and under review. Counts as received only.</summary>

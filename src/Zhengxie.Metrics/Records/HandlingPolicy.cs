@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using NodaTime;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Records;
@@ -19,6 +21,7 @@ namespace Zhengxie.Metrics.Records;
 /// </para>
 /// <para>Immutable and thread-safe; set options with <c>init</c> and check them with <see cref="Validate"/>.</para>
 /// </remarks>
+[JsonConverter(typeof(HandlingPolicyJsonConverter))]
 public sealed class HandlingPolicy
 {
     /// <summary>Gets the default policy: 3 months from handover, extendable to at most 6 months from handover.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics.Records;
 
 /// <summary>The statistics of one handling unit in one role (lead or co-handling) for one committee and period. Immutable.</summary>
+[JsonConverter(typeof(HandlingUnitStatisticsJsonConverter))]
 public sealed class HandlingUnitStatistics
 {
     internal HandlingUnitStatistics(string unit, HandlingRole role, ProposalStatistics statistics)

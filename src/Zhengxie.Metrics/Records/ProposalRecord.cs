@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Text.Json.Serialization;
 using NodaTime;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Records;
@@ -23,6 +25,7 @@ namespace Zhengxie.Metrics.Records;
 /// <para>Equality is reference equality: <see cref="Id"/> identifies a proposal. Immutable and thread-safe.</para>
 /// </remarks>
 [DebuggerDisplay("{Id,nq} {Decision}")]
+[JsonConverter(typeof(ProposalRecordJsonConverter))]
 public sealed class ProposalRecord
 {
     private readonly ProposerKind proposerKind;

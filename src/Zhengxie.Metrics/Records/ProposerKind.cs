@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics.Records;
 
 /// <summary>Who submitted a proposal.</summary>
+[JsonConverter(typeof(EnumJsonConverter<ProposerKind>))]
 public enum ProposerKind
 {
     /// <summary>One member (委员个人提案).</summary>

@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Records;
@@ -11,6 +13,7 @@ namespace Zhengxie.Metrics.Records;
 /// sorted by committee, then period. Holds the counts in one array (15 counts per row); each row's
 /// <see cref="ProposalStatistics"/> is made when asked for. Immutable and thread-safe.
 /// </summary>
+[JsonConverter(typeof(RecordStatisticsTableJsonConverter))]
 public sealed class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
 {
     private readonly Committee[] committees;

@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Regions;
@@ -10,6 +12,7 @@ namespace Zhengxie.Metrics.Regions;
 /// equality compares every field.
 /// </summary>
 [DebuggerDisplay("{Code} {Name,nq}")]
+[JsonConverter(typeof(RegionJsonConverter))]
 public sealed class Region : IEquatable<Region>
 {
     /// <summary>Creates a region.</summary>

@@ -6,6 +6,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Regions;
@@ -30,6 +32,7 @@ namespace Zhengxie.Metrics.Regions;
 /// <c>442000</c> 中山市, <c>460400</c> 儋州市 and <c>620200</c> 嘉峪关市.</description></item>
 /// </list>
 /// </remarks>
+[JsonConverter(typeof(RegionTableJsonConverter))]
 public sealed partial class RegionTable
 {
     private const string ResourceName = "Zhengxie.Metrics.Data.gbt2260-counties.csv";

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using NodaTime;
+using Zhengxie.Metrics.Serialization;
 
 namespace Zhengxie.Metrics.SampleData;
 
@@ -9,6 +11,7 @@ namespace Zhengxie.Metrics.SampleData;
 /// <c>seed-figures.jsonl</c> lists them. Immutable and thread-safe.
 /// </summary>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
+[JsonConverter(typeof(SeedReportJsonConverter))]
 public sealed class SeedReport
 {
     internal SeedReport(

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Validation;
@@ -10,6 +12,7 @@ namespace Zhengxie.Metrics.Validation;
 /// and for proposal records the record's identifier), with a message that says it in words.
 /// Immutable and thread-safe; equality compares every field.
 /// </summary>
+[JsonConverter(typeof(ValidationFindingJsonConverter))]
 public sealed class ValidationFinding : IEquatable<ValidationFinding>
 {
     /// <summary>Creates a finding.</summary>

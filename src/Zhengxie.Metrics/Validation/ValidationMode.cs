@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics.Validation;
 
 /// <summary>What to do with bad input.</summary>
+[JsonConverter(typeof(EnumJsonConverter<ValidationMode>))]
 public enum ValidationMode
 {
     /// <summary>Throw a <see cref="ValidationException"/> naming the first problem (and carrying all). The default.</summary>

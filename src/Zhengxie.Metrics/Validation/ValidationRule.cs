@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+
 namespace Zhengxie.Metrics.Validation;
 
 /// <summary>The rules of DOMAIN.md's "what bad input is", and of proposal records, each a stable name for findings.</summary>
+[JsonConverter(typeof(EnumJsonConverter<ValidationRule>))]
 public enum ValidationRule
 {
     /// <summary>A count is negative.</summary>
