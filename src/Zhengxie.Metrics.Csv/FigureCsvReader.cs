@@ -2,16 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using nietras.SeparatedValues;
 
 namespace Zhengxie.Metrics.Csv;
 
 /// <summary>
 /// Reads figures from the long CSV format of <see cref="FigureCsvFormat"/> (see <c>docs/csv-format.md</c>),
-/// parsed by CsvHelper. Every problem in the file becomes a <see cref="FigureCsvFinding"/> naming its line
-/// and column; reading never stops at the first one. Thread-safe (stateless).
+/// parsed by Sep. Every problem in the file becomes a <see cref="FigureCsvFinding"/> naming its line
+/// and column; reading never stops at the first one. The file is streamed: memory grows with the figures
+/// kept (one per distinct committee, period, measure, scope and topic), not with the file. Thread-safe (stateless).
 /// </summary>
 public static class FigureCsvReader
 {
@@ -24,20 +25,42 @@ public static class FigureCsvReader
     public static FigureCsvResult Read(TextReader reader, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new Session(reader, progress).Run();
+        return new Session(progress).Run(reader, null, null);
     }
 
     /// <summary>Reads figures from a stream of UTF-8 text (a byte-order mark is allowed).</summary>
     /// <param name="stream">The stream. Not closed.</param>
     /// <param name="progress">Told the number of data rows read so far; may be <see langword="null"/>.</param>
-    /// <returns>The figures of the valid rows and every finding.</returns>
+    /// <returns>The figures of the valid rows and every finding; bytes that are not UTF-8 are an error naming their line, and nothing is loaded.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
-    public static FigureCsvResult Read(Stream stream, IProgress<int>? progress = null)
+    public static FigureCsvResult Read(Stream stream, IProgress<int>? progress = null) => Read(stream, FigureCsvEncoding.Utf8, progress);
+
+    /// <summary>Reads figures from a stream of text in the given encoding.</summary>
+    /// <param name="stream">The stream. Not closed.</param>
+    /// <param name="encoding">The text's encoding: UTF-8 (the format's) or GB18030 (GBK), as Excel saves CSV in China.</param>
+    /// <param name="progress">Told the number of data rows read so far; may be <see langword="null"/>.</param>
+    /// <returns>The figures of the valid rows and every finding; bytes that are not valid in <paramref name="encoding"/> are an error, and nothing is loaded.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="encoding"/> is not defined.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static FigureCsvResult Read(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Read(reader, progress);
+        if (encoding == FigureCsvEncoding.Utf8)
+        {
+            using var checking = new Utf8CheckingStream(stream);
+            using var utf8 = new StreamReader(checking, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
+            return new Session(progress).Run(utf8, checking, encoding);
+        }
+
+        if (encoding != FigureCsvEncoding.Gb18030)
+        {
+            throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Not a defined encoding.");
+        }
+
+        using var reader = new StreamReader(stream, Gb18030, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
+        return new Session(progress).Run(reader, null, encoding);
     }
 
     /// <summary>Reads figures from a UTF-8 CSV file (a byte-order mark is allowed).</summary>
@@ -47,83 +70,128 @@ public static class FigureCsvReader
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it is missing).</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static FigureCsvResult ReadFile(string path, IProgress<int>? progress = null)
+    public static FigureCsvResult ReadFile(string path, IProgress<int>? progress = null) => ReadFile(path, FigureCsvEncoding.Utf8, progress);
+
+    /// <summary>Reads figures from a CSV file in the given encoding.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="encoding">The file's encoding.</param>
+    /// <param name="progress">Told the number of data rows read so far; may be <see langword="null"/>.</param>
+    /// <returns>The figures of the valid rows and every finding.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it is missing).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static FigureCsvResult ReadFile(string path, FigureCsvEncoding encoding, IProgress<int>? progress = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
-        return Read(stream, progress);
+        return Read(stream, encoding, progress);
+    }
+
+    /// <summary>Gets GB18030 with exception fallbacks (so an invalid byte is an error, not U+FFFD).</summary>
+    private static Encoding Gb18030
+    {
+        get
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        }
     }
 
     /// <summary>One read of one file.</summary>
     private sealed class Session
     {
-        private readonly TextReader reader;
+        private const int MaxShown = 40;
+        private static readonly Func<string, Measure> MakeMeasure = s => Measure.TryParse(s, out var m) ? m : default;
+        private static readonly Func<string, FigureUnit> MakeUnit = s => s.Length == 0 || s == "万" ? default : new FigureUnit(s);
+        private static readonly Func<string, bool> NoValue = _ => false;
+
         private readonly IProgress<int>? progress;
         private readonly List<Figure> figures = [];
+        private readonly List<int> figureLines = [];
         private readonly List<FigureCsvFinding> findings = [];
-        private readonly Dictionary<(Committee, ReportingPeriod, Measure, FigureScope, string?), (Figure Figure, int Line)> seen = [];
+        private readonly Dictionary<long, int> seen = [];
+        private readonly Dictionary<(Committee, ReportingPeriod, Measure, FigureScope, string?), int> seenWithTopic = [];
+        private readonly Dictionary<ReportingPeriod, int> periodNumbers = [];
+        private readonly SpanInterner<Measure> measures = new();
+        private readonly SpanInterner<FigureUnit> units = new();
+        private readonly SpanInterner<bool> words = new();
         private int currentLine;
         private int headerLength;
-        private bool rowHasBadData;
+        private string lastPeriodText = string.Empty;
+        private ReportingPeriod lastPeriod;
 
-        internal Session(TextReader reader, IProgress<int>? progress)
+        internal Session(IProgress<int>? progress) => this.progress = progress;
+
+        internal FigureCsvResult Run(TextReader text, Utf8CheckingStream? utf8, FigureCsvEncoding? encoding)
         {
-            this.reader = reader;
-            this.progress = progress;
-        }
-
-        internal FigureCsvResult Run()
-        {
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-            {
-                HasHeaderRecord = false,
-                IgnoreBlankLines = false,
-                Mode = CsvMode.RFC4180,
-                TrimOptions = TrimOptions.None,
-                DetectColumnCountChanges = false,
-                BadDataFound = OnBadData,
-            };
-
-            using var parser = new CsvParser(reader, config, leaveOpen: true);
             int[]? map = null;
             int rows = 0;
-            int previousEnd = 0;
-            while (parser.Read())
+            int lastLine = 0;
+            bool decodingFailed = false;
+            try
             {
-                currentLine = previousEnd + 1;
-                previousEnd = parser.RawRow;
-                string[] record = parser.Record ?? [];
-                bool badData = rowHasBadData;
-                rowHasBadData = false;
-                if (record.Length == 1 && record[0].Length == 0)
+                using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = false }).From(text);
+                foreach (var row in reader)
                 {
-                    continue; // a blank line
-                }
-
-                if (map is null)
-                {
-                    map = ReadHeader(record);
-                    if (map is null)
+                    currentLine = row.LineNumberFrom;
+                    lastLine = row.LineNumberToExcl - 1;
+                    int n = row.ColCount;
+                    if (n == 1 && row[0].Span.Trim().Length == 0)
                     {
-                        break;
+                        continue; // a blank line
                     }
 
-                    continue;
+                    if (map is null)
+                    {
+                        var header = new string[n];
+                        for (int i = 0; i < n; i++)
+                        {
+                            header[i] = Unquote(row[i].Span, out _, out _).ToString();
+                        }
+
+                        map = ReadHeader(header);
+                        if (map is null)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    rows++;
+                    ReadRow(row, map);
+                    if (rows % 1000 == 0)
+                    {
+                        progress?.Report(rows);
+                    }
                 }
 
-                rows++;
-                if (!badData)
-                {
-                    ReadRow(record, map);
-                }
-
-                if (rows % 1000 == 0)
-                {
-                    progress?.Report(rows);
-                }
+            }
+            catch (DecoderFallbackException e)
+            {
+                decodingFailed = true;
+                findings.Add(new FigureCsvFinding(
+                    lastLine + 1,
+                    null,
+                    FigureCsvFindingSeverity.Error,
+                    string.Create(CultureInfo.InvariantCulture, $"the file is not valid {Name(encoding)} after line {lastLine} (bytes {Hex(e.BytesUnknown)}); save it as UTF-8, or name its encoding. Nothing is loaded.")));
             }
 
-            if (map is null && findings.Count == 0)
+            if (utf8 is { InvalidLine: > 0 })
+            {
+                decodingFailed = true;
+                findings.Add(new FigureCsvFinding(
+                    utf8.InvalidLine,
+                    null,
+                    FigureCsvFindingSeverity.Error,
+                    string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8 (byte 0x{utf8.InvalidByte:X2} on this line); it may be GB18030/GBK, as Excel saves CSV in China: read it as GB18030 (CLI: --encoding gb18030) or save it as UTF-8. Nothing is loaded.")));
+            }
+
+            if (decodingFailed)
+            {
+                figures.Clear();
+            }
+            else if (map is null && findings.Count == 0)
             {
                 findings.Add(new FigureCsvFinding(0, null, FigureCsvFindingSeverity.Error, "The file is empty: it needs the header " + string.Join(",", FigureCsvFormat.RequiredColumns) + "."));
             }
@@ -133,15 +201,65 @@ public static class FigureCsvReader
             return new FigureCsvResult(figures.AsReadOnly(), findings.AsReadOnly(), rows);
         }
 
-        private void OnBadData(BadDataFoundArgs args)
+        private static string Name(FigureCsvEncoding? encoding) => encoding == FigureCsvEncoding.Gb18030 ? "GB18030" : "UTF-8";
+
+        private static string Hex(byte[]? bytes) => bytes is null ? "?" : Convert.ToHexString(bytes);
+
+        /// <summary>
+        /// A field's text: a quoted field without its quotes and with doubled quotes single; an unquoted
+        /// one as it is. <paramref name="malformed"/> when a quote is misplaced (RFC 4180) or never closed.
+        /// </summary>
+        private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> raw, out bool quoted, out bool malformed)
         {
-            rowHasBadData = true;
-            int line = args.Context.Parser?.RawRow ?? currentLine;
-            findings.Add(new FigureCsvFinding(
-                line,
-                null,
-                FigureCsvFindingSeverity.Error,
-                "malformed CSV near \"" + Shorten(args.Field) + "\": a quote inside a field must be doubled, and a quoted field must be closed before the next separator (RFC 4180)."));
+            quoted = false;
+            malformed = false;
+            int q = raw.IndexOf('"');
+            if (q < 0)
+            {
+                return raw;
+            }
+
+            var trimmed = raw.Trim();
+            if (trimmed.Length == 0 || trimmed[0] != '"')
+            {
+                malformed = true;
+                return raw;
+            }
+
+            quoted = true;
+            if (trimmed.Length < 2 || trimmed[^1] != '"')
+            {
+                malformed = true;
+                return trimmed[1..];
+            }
+
+            var inner = trimmed[1..^1];
+            int firstQuote = inner.IndexOf('"');
+            if (firstQuote < 0)
+            {
+                return inner;
+            }
+
+            var chars = new char[inner.Length];
+            int k = 0;
+            for (int i = 0; i < inner.Length; i++)
+            {
+                char c = inner[i];
+                if (c == '"')
+                {
+                    if (i + 1 >= inner.Length || inner[i + 1] != '"')
+                    {
+                        malformed = true;
+                        return inner;
+                    }
+
+                    i++;
+                }
+
+                chars[k++] = c;
+            }
+
+            return chars.AsSpan(0, k);
         }
 
         /// <summary>Maps each known column to its index in the record; <see langword="null"/> when a required column is missing.</summary>
@@ -157,7 +275,7 @@ public static class FigureCsvReader
                 int known = columns.IndexOf(name);
                 if (known < 0)
                 {
-                    findings.Add(new FigureCsvFinding(currentLine, name, FigureCsvFindingSeverity.Warning, $"unknown column '{name}' is ignored."));
+                    findings.Add(new FigureCsvFinding(currentLine, Shorten(name), FigureCsvFindingSeverity.Warning, $"unknown column '{Shorten(name)}' is ignored."));
                 }
                 else if (map[known] >= 0)
                 {
@@ -192,53 +310,95 @@ public static class FigureCsvReader
             return map;
         }
 
-        private void ReadRow(string[] record, int[] map)
+        private void ReadRow(SepReader.Row record, int[] map)
         {
-            if (record.Length != headerLength)
+            int fieldCount = record.ColCount;
+
+            // Quotes first: a misplaced or unclosed quote makes the row unreadable (RFC 4180).
+            for (int i = 0; i < fieldCount; i++)
             {
-                Error(null, string.Create(CultureInfo.InvariantCulture, $"the row has {record.Length} fields; the header has {headerLength}.{(record.Length > headerLength ? " Quote a field that contains a comma, and write numbers without thousands separators." : string.Empty)}"));
+                var raw = record[i].Span;
+                if (raw.IndexOf('"') < 0)
+                {
+                    continue;
+                }
+
+                Unquote(raw, out bool quoted, out bool malformed);
+                if (!malformed)
+                {
+                    continue;
+                }
+
+                bool unclosed = quoted && CountQuotes(raw) % 2 == 1;
+                Error(null, unclosed
+                    ? "a quoted field opened on this line is never closed: the rest of the file would be inside it. Close the quote (RFC 4180)."
+                    : "malformed CSV near \"" + Shorten(raw) + "\": a quote inside a field must be doubled, and a quoted field must be closed before the next separator (RFC 4180).");
+                return;
+            }
+
+            if (fieldCount != headerLength)
+            {
+                Error(null, string.Create(CultureInfo.InvariantCulture, $"the row has {fieldCount} fields; the header has {headerLength}.{(fieldCount > headerLength ? " Quote a field that contains a comma, and write numbers without thousands separators." : string.Empty)}"));
                 return;
             }
 
             bool ok = true;
-            string Field(int k) => record[map[k]].Trim();
 
             // committee
-            string committeeText = Field(0);
-            Committee committee = default;
-            if (!TryParseCommittee(committeeText, out committee, out string? committeeProblem))
+            var committeeText = Field(record, map[0]);
+            if (!TryParseCommittee(committeeText, out var committee, out string? committeeProblem))
             {
                 ok = Error(FigureCsvFormat.CommitteeColumn, committeeProblem);
             }
 
             // period
-            string periodText = Field(1);
-            if (!ReportingPeriod.TryParse(periodText, out var period))
+            var periodText = Field(record, map[1]);
+            ReportingPeriod period;
+            if (periodText.SequenceEqual(lastPeriodText) && lastPeriodText.Length > 0)
+            {
+                period = lastPeriod;
+            }
+            else if (ReportingPeriod.TryParse(periodText, out period) && periodText.Length > 0)
+            {
+                lastPeriodText = periodText.ToString();
+                lastPeriod = period;
+            }
+            else
             {
                 ok = Error(FigureCsvFormat.PeriodColumn, periodText.Length == 0
                     ? "the period is empty; write a year (2020), a session (4.4@2020) or 11.1+@2022 for 'since a session'."
-                    : $"'{periodText}' is not a period; write a year (2020), a session (4.4@2020) or 11.1+@2022 for 'since a session'.");
+                    : $"'{Shorten(periodText)}' is not a period; write a year (2020), a session (4.4@2020) or 11.1+@2022 for 'since a session'.");
             }
 
             // measure
-            string measureText = Field(2);
-            if (!Measure.TryParse(measureText, out var measure))
+            var measureText = Field(record, map[2]);
+            Measure measure = default;
+            int measureNumber = -1;
+            if (measureText.Length > 0 && measureText.Length <= 128)
+            {
+                ref readonly var entry = ref measures.Get(measureText, MakeMeasure);
+                measure = entry.Value;
+                measureNumber = entry.Number;
+            }
+
+            if (measure.IsDefault)
             {
                 ok = Error(FigureCsvFormat.MeasureColumn, measureText.Length == 0
                     ? "the measure is empty; write an identifier such as proposals.filed."
-                    : $"'{measureText}' is not a measure identifier; use dot-separated lower-case segments such as proposals.filed.");
+                    : $"'{Shorten(measureText)}' is not a measure identifier; use dot-separated lower-case segments such as proposals.filed.");
             }
 
             // qualifier (before value: 'all' has no value)
-            string qualifierText = Field(5);
+            var qualifierSpan = Field(record, map[5]);
+            string qualifierText = qualifierSpan.Length <= MaxShown ? words.Get(qualifierSpan, NoValue).Text : Shorten(qualifierSpan);
             bool qualifierOk = QualifierText.TryParse(qualifierText, out var qualifier);
             if (!qualifierOk)
             {
                 ok = Error(FigureCsvFormat.QualifierColumn, $"'{qualifierText}' is not a qualifier; use exact, more_than, at_least, nearly, about, all or percent_reported.");
             }
 
-            // value
-            string valueText = Field(3);
+            // value: digits, optionally a decimal point and more digits; no sign, no exponent, no separators.
+            var valueText = Field(record, map[3]);
             decimal? value = null;
             if (valueText.Length == 0)
             {
@@ -247,50 +407,60 @@ public static class FigureCsvReader
                     ok = Error(FigureCsvFormat.ValueColumn, $"the value is empty; only a figure qualified 'all' has no value (this one is '{qualifierText}').");
                 }
             }
-            else if (!decimal.TryParse(valueText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal parsed))
+            else if (valueText[0] == '-' && IsPlainNumber(valueText[1..]))
             {
-                ok = Error(FigureCsvFormat.ValueColumn, $"'{valueText}' is not a number; write digits with an optional decimal point, without separators or units (1234.5).");
+                ok = Error(FigureCsvFormat.ValueColumn, IsZero(valueText[1..])
+                    ? $"the value {Shorten(valueText)} has a sign; write {Shorten(valueText[1..])} (digits without a sign)."
+                    : $"the value {Shorten(valueText)} is negative; counts and rates are never negative.");
             }
-            else if (parsed < 0)
+            else if (valueText[0] == '+' && IsPlainNumber(valueText[1..]))
             {
-                ok = Error(FigureCsvFormat.ValueColumn, $"the value {valueText} is negative; counts and rates are never negative.");
+                ok = Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} has a sign; write {Shorten(valueText[1..])} (digits without a sign).");
+            }
+            else if (!IsPlainNumber(valueText))
+            {
+                ok = Error(FigureCsvFormat.ValueColumn, $"'{Shorten(valueText)}' is not a number; write digits with an optional decimal point and digits after it, without sign, separators or units (1234.5).");
+            }
+            else if (!decimal.TryParse(valueText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal parsed))
+            {
+                ok = Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} is too large: counts must fit in 64 bits (up to 9223372036854775807 base units).");
             }
             else if (qualifierOk && qualifier == Qualifier.All)
             {
-                ok = Error(FigureCsvFormat.ValueColumn, $"a figure qualified 'all' has no value of its own (it equals its denominator); leave the value empty instead of '{valueText}'.");
+                ok = Error(FigureCsvFormat.ValueColumn, $"a figure qualified 'all' has no value of its own (it equals its denominator); leave the value empty instead of '{Shorten(valueText)}'.");
             }
             else
             {
                 value = parsed;
                 if (qualifierOk && qualifier == Qualifier.PercentReported && parsed > 100m)
                 {
-                    ok = Error(FigureCsvFormat.ValueColumn, $"the stated rate {valueText}% is above 100%.");
+                    ok = Error(FigureCsvFormat.ValueColumn, $"the stated rate {Shorten(valueText)}% is above 100%.");
                 }
             }
 
             // unit
-            string unitText = Field(4);
+            var unitText = Field(record, map[4]);
             FigureUnit unit = default;
             if (unitText.Length == 0)
             {
                 ok = Error(FigureCsvFormat.UnitColumn, "the unit is empty; write it as printed (件, 次, 万元, % ...).");
             }
-            else if (unitText == "万")
+            else if (unitText.SequenceEqual("万"))
             {
                 ok = Error(FigureCsvFormat.UnitColumn, "'万' alone is a scale, not a unit; write 万元, 万字, ...");
             }
             else
             {
-                unit = new FigureUnit(unitText);
+                unit = units.Get(unitText, MakeUnit).Value;
                 if (qualifierOk && (qualifier == Qualifier.PercentReported) != unit.IsPercent)
                 {
                     ok = Error(FigureCsvFormat.UnitColumn, qualifier == Qualifier.PercentReported
-                        ? $"a stated rate (percent_reported) is in %, not '{unitText}'."
+                        ? $"a stated rate (percent_reported) is in %, not '{Shorten(unitText)}'."
                         : $"the unit % belongs to stated rates (qualifier percent_reported), not to '{qualifierText}'.");
                 }
             }
 
-            if (qualifierOk && measure != default && measure.IsRate != (qualifier == Qualifier.PercentReported))
+            if (qualifierOk && !measure.IsDefault && measure.IsRate != (qualifier == Qualifier.PercentReported))
             {
                 ok = Error(FigureCsvFormat.MeasureColumn, measure.IsRate
                     ? $"the rate measure {measure} must be qualified percent_reported, not '{qualifierText}'."
@@ -298,32 +468,36 @@ public static class FigureCsvReader
             }
 
             // scope
-            string scopeText = Field(6);
+            var scopeSpan = Field(record, map[6]);
+            string scopeText = scopeSpan.Length <= MaxShown ? words.Get(scopeSpan, NoValue).Text : Shorten(scopeSpan);
             if (!QualifierText.TryParseScope(scopeText, out var scope))
             {
                 ok = Error(FigureCsvFormat.ScopeColumn, $"'{scopeText}' is not a scope; use committee or region_total.");
             }
 
-            string source = record[map[7]];
-            string? topic = map[8] >= 0 ? record[map[8]].Trim() : null;
             if (!ok)
             {
                 return;
             }
 
+            var sourceText = Unquote(record[map[7]].Span, out _, out _);
+            string? source = sourceText.IsWhiteSpace() ? null : sourceText.Trim().ToString();
+
+            // topic: a quoted topic is kept as written (surrounding spaces included), an unquoted one trimmed.
+            string? topic = null;
+            if (map[8] >= 0)
+            {
+                var topicText = Unquote(record[map[8]].Span, out bool topicQuoted, out _);
+                if (!topicText.IsWhiteSpace())
+                {
+                    topic = words.Get(topicQuoted ? topicText : topicText.Trim(), NoValue).Text;
+                }
+            }
+
             Figure figure;
             try
             {
-                figure = new Figure(
-                    committee,
-                    period,
-                    measure,
-                    value,
-                    unit,
-                    qualifier,
-                    scope,
-                    string.IsNullOrEmpty(topic) ? null : topic,
-                    string.IsNullOrWhiteSpace(source) ? null : new FigureSource(null, source.Trim()));
+                figure = new Figure(committee, period, measure, value, unit, qualifier, scope, topic, source is null ? null : new FigureSource(null, source));
             }
             catch (ArgumentException e)
             {
@@ -331,39 +505,116 @@ public static class FigureCsvReader
                 return;
             }
 
-            try
+            if (!IsPlainCount(figure))
             {
-                _ = figure.Bounds; // a value that makes no bounds (1.5件 exact, 0 qualified 'more_than') is an error here
-            }
-            catch (ZhengxieMetricsException e)
-            {
-                Error(FigureCsvFormat.ValueColumn, e.Message);
-                return;
-            }
-            catch (ArgumentException)
-            {
-                Error(FigureCsvFormat.ValueColumn, $"{valueText} qualified '{qualifierText}' stands for no whole number of {unit.BaseSymbol} (「近5件」 would have to lie strictly between 4 and 5).");
-                return;
+                try
+                {
+                    _ = figure.Bounds; // a value that makes no bounds (1.5件 exact, 0 qualified 'more_than') is an error here
+                }
+                catch (ZhengxieMetricsException e)
+                {
+                    Error(FigureCsvFormat.ValueColumn, e.Message);
+                    return;
+                }
+                catch (OverflowException)
+                {
+                    Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} {unit.Symbol} is too large: it does not fit a 64-bit count of {unit.BaseSymbol} (up to 9223372036854775807).");
+                    return;
+                }
+                catch (ArgumentException)
+                {
+                    Error(FigureCsvFormat.ValueColumn, $"{Shorten(valueText)} qualified '{qualifierText}' stands for no whole number of {unit.BaseSymbol} (「近5件」 would have to lie strictly between 4 and 5).");
+                    return;
+                }
             }
 
-            var key = (figure.Committee, figure.Period, figure.Measure, figure.Scope, figure.Topic);
-            if (seen.TryGetValue(key, out var earlier))
+            ref int slot = ref SlotOf(figure, period, measureNumber, out bool exists);
+            if (exists)
             {
-                if (earlier.Figure.Equals(figure))
+                var earlier = figures[slot];
+                int earlierLine = figureLines[slot];
+                if (earlier.Equals(figure))
                 {
-                    Warning(null, string.Create(CultureInfo.InvariantCulture, $"the same figure as line {earlier.Line} ({figure}); it is loaded once."));
+                    Warning(null, string.Create(CultureInfo.InvariantCulture, $"the same figure as line {earlierLine} ({figure}); it is loaded once."));
                     return;
                 }
 
-                Error(null, string.Create(CultureInfo.InvariantCulture, $"committee {figure.Committee}, period {figure.Period}, measure {figure.Measure}: {figure.FormatAsReported()} contradicts {earlier.Figure.FormatAsReported()} on line {earlier.Line} (same committee, period, measure, scope and topic)."));
+                Error(null, string.Create(CultureInfo.InvariantCulture, $"committee {figure.Committee}, period {figure.Period}, measure {figure.Measure}: {figure.FormatAsReported()} contradicts {earlier.FormatAsReported()} on line {earlierLine} (same committee, period, measure, scope and topic)."));
                 return;
             }
 
-            seen.Add(key, (figure, currentLine));
+            slot = figures.Count;
             figures.Add(figure);
+            figureLines.Add(currentLine);
         }
 
-        private static bool TryParseCommittee(string text, out Committee committee, out string problem)
+        /// <summary>The slot of the figure's identity: a packed long for a topic-less figure, the full key otherwise.</summary>
+        private ref int SlotOf(Figure figure, ReportingPeriod period, int measureNumber, out bool exists)
+        {
+            if (figure.Topic is null && measureNumber is >= 0 and < (1 << 21))
+            {
+                ref int p = ref CollectionsMarshal.GetValueRefOrAddDefault(periodNumbers, period, out bool known);
+                if (!known)
+                {
+                    p = periodNumbers.Count - 1;
+                }
+
+                if (p < (1 << 20))
+                {
+                    long key = ((long)figure.Committee.GetHashCode() << 42) | ((long)p << 22) | ((long)measureNumber << 1) | (long)figure.Scope;
+                    return ref CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out exists);
+                }
+            }
+
+            return ref CollectionsMarshal.GetValueRefOrAddDefault(seenWithTopic, (figure.Committee, figure.Period, figure.Measure, figure.Scope, figure.Topic), out exists);
+        }
+
+        /// <summary>An exact whole count in a unit of scale 1 always has bounds; anything else is checked through <see cref="Figure.Bounds"/>.</summary>
+        private static bool IsPlainCount(Figure f) =>
+            f.Qualifier == Qualifier.Exact && f.Value is { } v && decimal.IsInteger(v) && v <= long.MaxValue && f.Unit.Scale == 1;
+
+        private static ReadOnlySpan<char> Field(SepReader.Row record, int index) => Unquote(record[index].Span, out _, out _).Trim();
+
+        private static int CountQuotes(ReadOnlySpan<char> text) => text.Count('"');
+
+        /// <summary>Digits, optionally followed by a decimal point and at least one digit.</summary>
+        private static bool IsPlainNumber(ReadOnlySpan<char> text)
+        {
+            int i = 0;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == 0)
+            {
+                return false;
+            }
+
+            if (i == text.Length)
+            {
+                return true;
+            }
+
+            if (text[i] != '.' || i + 1 == text.Length)
+            {
+                return false;
+            }
+
+            for (i++; i < text.Length; i++)
+            {
+                if (!char.IsAsciiDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsZero(ReadOnlySpan<char> number) => number.IndexOfAnyExcept('0', '.') < 0;
+
+        private static bool TryParseCommittee(ReadOnlySpan<char> text, out Committee committee, out string problem)
         {
             committee = default;
             problem = string.Empty;
@@ -373,11 +624,11 @@ public static class FigureCsvReader
                 return false;
             }
 
-            int slash = text.IndexOf('/', StringComparison.Ordinal);
-            string codeText = slash < 0 ? text : text[..slash];
+            int slash = text.IndexOf('/');
+            var codeText = slash < 0 ? text : text[..slash];
             if (!RegionCode.TryParse(codeText, out var code))
             {
-                problem = $"'{codeText}' is not a six-digit region code (such as 520112).";
+                problem = $"'{Shorten(codeText)}' is not a six-digit region code (such as 520112).";
                 return false;
             }
 
@@ -387,7 +638,8 @@ public static class FigureCsvReader
                 return true;
             }
 
-            AdministrativeLevel? level = text[(slash + 1)..] switch
+            var word = text[(slash + 1)..];
+            AdministrativeLevel? level = word switch
             {
                 "province" => AdministrativeLevel.Province,
                 "prefecture" => AdministrativeLevel.Prefecture,
@@ -396,7 +648,7 @@ public static class FigureCsvReader
             };
             if (level is null)
             {
-                problem = $"'{text[(slash + 1)..]}' is not a level; write code/province, code/prefecture or code/county.";
+                problem = $"'{Shorten(word)}' is not a level; write code/province, code/prefecture or code/county.";
                 return false;
             }
 
@@ -413,6 +665,8 @@ public static class FigureCsvReader
         private void Warning(string? column, string message) =>
             findings.Add(new FigureCsvFinding(currentLine, column, FigureCsvFindingSeverity.Warning, message));
 
-        private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+        /// <summary>Text echoed into a message: at most 40 characters, then an ellipsis and the full length, so a huge bad value does not flood the output.</summary>
+        private static string Shorten(ReadOnlySpan<char> text) =>
+            text.Length <= MaxShown ? text.ToString() : string.Create(CultureInfo.InvariantCulture, $"{text[..MaxShown]}… ({text.Length} characters)");
     }
 }

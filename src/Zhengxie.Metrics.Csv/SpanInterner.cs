@@ -1,0 +1,85 @@
+using System;
+
+namespace Zhengxie.Metrics.Csv;
+
+/// <summary>
+/// Maps the text of a field to one string (and a value made from it) without allocating for text seen
+/// before: a file repeats a few measures, units and words millions of times. Open addressing over a
+/// power-of-two table; each entry's number is its order of arrival. Beyond <see cref="MaxEntries"/>
+/// distinct texts new ones are still numbered but no longer remembered.
+/// </summary>
+/// <typeparam name="T">The value kept with each text.</typeparam>
+internal sealed class SpanInterner<T>
+{
+    internal const int MaxEntries = 1 << 16;
+
+    private Entry[] table = new Entry[64];
+    private int count;
+    private int next;
+    private Entry overflow;
+
+    /// <summary>Looks the text up; when it is new, <paramref name="create"/> makes its value from the string.</summary>
+    internal ref readonly Entry Get(ReadOnlySpan<char> text, Func<string, T> create)
+    {
+        int hash = string.GetHashCode(text);
+        int mask = table.Length - 1;
+        int i = hash & mask;
+        while (table[i].Text is { } existing)
+        {
+            if (table[i].Hash == hash && text.SequenceEqual(existing))
+            {
+                return ref table[i];
+            }
+
+            i = (i + 1) & mask;
+        }
+
+        string s = text.ToString();
+        var entry = new Entry(s, create(s), hash, next++);
+        if (count >= MaxEntries)
+        {
+            overflow = entry;
+            return ref overflow;
+        }
+
+        if ((count + 1) * 2 > table.Length)
+        {
+            Grow();
+            mask = table.Length - 1;
+            i = hash & mask;
+            while (table[i].Text is not null)
+            {
+                i = (i + 1) & mask;
+            }
+        }
+
+        table[i] = entry;
+        count++;
+        return ref table[i];
+    }
+
+    private void Grow()
+    {
+        var old = table;
+        table = new Entry[old.Length * 2];
+        int mask = table.Length - 1;
+        foreach (var e in old)
+        {
+            if (e.Text is null)
+            {
+                continue;
+            }
+
+            int i = e.Hash & mask;
+            while (table[i].Text is not null)
+            {
+                i = (i + 1) & mask;
+            }
+
+            table[i] = e;
+        }
+    }
+
+    /// <summary>A remembered text, its value and its number.</summary>
+    internal readonly record struct Entry(string Text, T Value, int Hash, int Number);
+}
