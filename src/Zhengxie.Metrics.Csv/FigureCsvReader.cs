@@ -133,7 +133,8 @@ public static class FigureCsvReader
                 using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = false }).From(text);
                 foreach (var row in reader)
                 {
-                    currentLine = row.LineNumberFrom;
+                    // Sep numbers the lines of the first row from 2 (its look-ahead); every later row's are right.
+                    currentLine = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
                     lastLine = row.LineNumberToExcl - 1;
                     int n = row.ColCount;
                     if (n == 1 && row[0].Span.Trim().Length == 0)
@@ -179,7 +180,9 @@ public static class FigureCsvReader
 
             if (utf8 is { InvalidLine: > 0 })
             {
+                // The line with the bad byte was cut short there: what the parser said of it is moot.
                 decodingFailed = true;
+                findings.RemoveAll(f => f.Line >= utf8.InvalidLine);
                 findings.Add(new FigureCsvFinding(
                     utf8.InvalidLine,
                     null,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using Zhengxie.Metrics.Csv;
 
@@ -9,13 +10,26 @@ internal static class InputLoader
 {
     internal const string SeedName = "built-in seed reports";
 
+    /// <summary>Creates the <c>--encoding</c> option every command that reads a file has: utf-8 (default) or gb18030 (gbk is its subset).</summary>
+    internal static Option<string> EncodingOption()
+    {
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = "The file's encoding: utf-8 (default) or gb18030 (also reads GBK), as Excel saves CSV in China.",
+            DefaultValueFactory = _ => "utf-8",
+        };
+        Suggestions.AcceptOnly(encoding, "utf-8", "gb18030", "gbk");
+        return encoding;
+    }
+
     /// <summary>Reads a CSV file, with a progress indicator on stderr for inputs that take more than a moment.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    internal static FigureCsvResult ReadFile(string path, TextWriter stderr)
+    internal static FigureCsvResult ReadFile(string path, TextWriter stderr, string? encoding = null)
     {
+        var csvEncoding = encoding is "gb18030" or "gbk" ? FigureCsvEncoding.Gb18030 : FigureCsvEncoding.Utf8;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
         using var progress = new ProgressIndicator(stderr, Path.GetFileName(path), stream);
-        return FigureCsvReader.Read(stream, progress);
+        return FigureCsvReader.Read(stream, csvEncoding, progress);
     }
 
     internal static IReadOnlyList<Figure> Seed() => SampleData.SeedReports.AllFigures;

@@ -81,6 +81,8 @@ internal static class ReportCommand
         {
             input, groupBy, years, rates, format, headers, decimals, output, bom, skipInvalid,
         };
+        var encoding = InputLoader.EncodingOption();
+        command.Options.Add(encoding);
         command.SetAction(parse => Cli.Guard(stderr, () => Run(
             stdout,
             stderr,
@@ -92,7 +94,8 @@ internal static class ReportCommand
             TableRenderOptions.Default with { HeaderLanguage = ParseHeaders(parse.GetValue(headers)!), Decimals = parse.GetValue(decimals) },
             parse.GetValue(output),
             parse.GetValue(bom),
-            parse.GetValue(skipInvalid))));
+            parse.GetValue(skipInvalid),
+            parse.GetValue(encoding))));
         return command;
     }
 
@@ -165,7 +168,8 @@ internal static class ReportCommand
         TableRenderOptions render,
         string? output,
         bool bom,
-        bool skipInvalid)
+        bool skipInvalid,
+        string? encoding)
     {
         if (bom && output is null)
         {
@@ -181,7 +185,7 @@ internal static class ReportCommand
         }
         else
         {
-            var result = InputLoader.ReadFile(input, stderr);
+            var result = InputLoader.ReadFile(input, stderr, encoding);
             sourceName = Path.GetFileName(input);
             if (!result.IsValid)
             {

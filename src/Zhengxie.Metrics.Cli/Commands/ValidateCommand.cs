@@ -15,13 +15,15 @@ internal static class ValidateCommand
         {
             file,
         };
-        command.SetAction(parse => Cli.Guard(stderr, () => Run(stdout, stderr, parse.GetValue(file)!)));
+        var encoding = InputLoader.EncodingOption();
+        command.Options.Add(encoding);
+        command.SetAction(parse => Cli.Guard(stderr, () => Run(stdout, stderr, parse.GetValue(file)!, parse.GetValue(encoding))));
         return command;
     }
 
-    private static int Run(TextWriter stdout, TextWriter stderr, string path)
+    private static int Run(TextWriter stdout, TextWriter stderr, string path, string? encoding)
     {
-        var result = InputLoader.ReadFile(path, stderr);
+        var result = InputLoader.ReadFile(path, stderr, encoding);
         var (lines, errors, warnings) = FileCheck.Check(result, RegionTable.Default);
         foreach (string line in lines)
         {

@@ -75,7 +75,7 @@ public class FigureCsvReaderTest
             (10, "measure"), (11, "value"), (12, "value"), (13, (string?)null));
         result.ErrorCount.Should().Be(10);
         result.Findings.Should().OnlyContain(f => f.IsError);
-        result.Findings[0].ToString().Should().Be("line 3, column value: error: 'abc' is not a number; write digits with an optional decimal point, without separators or units (1234.5).");
+        result.Findings[0].ToString().Should().Be("line 3, column value: error: 'abc' is not a number; write digits with an optional decimal point and digits after it, without sign, separators or units (1234.5).");
 
         var act = () => result.GetFiguresOrThrow();
         act.Should().Throw<FigureCsvException>()
