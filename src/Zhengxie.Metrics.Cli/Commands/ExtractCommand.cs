@@ -53,7 +53,7 @@ internal static class ExtractCommand
         Suggestions.AcceptOnly(encoding, TextInput.Names);
         var jsonl = new Option<string?>("--jsonl")
         {
-            Description = "Batch mode: read one JSON object a line ({\"id\", \"text\", optional \"committee\", \"period\"}) and write one a line: {\"id\", \"committee\", \"period\", \"figures\", \"breakdowns\"}.",
+            Description = "Batch mode: read one JSON object a line ({\"id\", \"text\" or \"text_file\" (relative to IN.jsonl), optional \"committee\", \"period\"}) and write one a line: {\"id\", \"committee\", \"period\", \"figures\", \"breakdowns\"}.",
             HelpName = "IN.jsonl",
         };
 
@@ -211,7 +211,7 @@ internal static class ExtractCommand
                 continue;
             }
 
-            if (!BatchLine.TryParse(line, committee, period, out var input, out string problem))
+            if (!BatchLine.TryParse(line, committee, period, Path.GetDirectoryName(Path.GetFullPath(path))!, encoding, out var input, out string problem))
             {
                 errors++;
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {path}, line {lineNumber}: {problem}"));
@@ -236,7 +236,14 @@ internal static class ExtractCommand
     /// <summary>One input line of the batch mode.</summary>
     private readonly record struct BatchLine(string Id, string Text, Committee? Committee, ReportingPeriod? Period)
     {
-        internal static bool TryParse(string line, Committee? committee, ReportingPeriod? period, out BatchLine input, out string problem)
+        internal static bool TryParse(
+            string line,
+            Committee? committee,
+            ReportingPeriod? period,
+            string folder,
+            TextEncoding encoding,
+            out BatchLine input,
+            out string problem)
         {
             input = default;
             JsonDocument document;
@@ -273,9 +280,28 @@ internal static class ExtractCommand
                     return false;
                 }
 
-                if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
+                string text;
+                if (root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String)
                 {
-                    problem = $"passage {id}: \"text\" is missing or not a string.";
+                    text = textElement.GetString()!;
+                }
+                else if (root.TryGetProperty("text_file", out var fileElement) && fileElement.ValueKind == JsonValueKind.String)
+                {
+                    // As in the gold files: a text file relative to the JSONL file.
+                    string file = Path.Combine(folder, fileElement.GetString()!);
+                    try
+                    {
+                        text = TextInput.ReadFile(file, encoding);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or UsageException)
+                    {
+                        problem = $"passage {id}: \"text_file\": " + Cli.OneLine(e.Message);
+                        return false;
+                    }
+                }
+                else
+                {
+                    problem = $"passage {id}: \"text\" (or \"text_file\") is missing or not a string.";
                     return false;
                 }
 
@@ -293,17 +319,17 @@ internal static class ExtractCommand
 
                 if (root.TryGetProperty("period", out var p) && p.ValueKind != JsonValueKind.Null)
                 {
-                    string text = p.ValueKind == JsonValueKind.Number ? p.GetRawText() : p.ValueKind == JsonValueKind.String ? p.GetString()! : string.Empty;
-                    if (!ReportingPeriod.TryParse(text, out var parsed))
+                    string word = p.ValueKind == JsonValueKind.Number ? p.GetRawText() : p.ValueKind == JsonValueKind.String ? p.GetString()! : string.Empty;
+                    if (!ReportingPeriod.TryParse(word, out var parsed))
                     {
-                        problem = $"passage {id}: \"period\" '{text}' is not a period (2020, 4.4@2020, 11.1+@2022).";
+                        problem = $"passage {id}: \"period\" '{word}' is not a period (2020, 4.4@2020, 11.1+@2022).";
                         return false;
                     }
 
                     period = parsed;
                 }
 
-                input = new BatchLine(id, textElement.GetString()!, committee, period);
+                input = new BatchLine(id, text, committee, period);
                 problem = string.Empty;
                 return true;
             }

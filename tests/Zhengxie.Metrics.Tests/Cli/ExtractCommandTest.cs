@@ -226,6 +226,22 @@ public class ExtractCommandTest
     }
 
     [Fact]
+    public void Jsonl_reads_a_text_file_relative_to_it_as_the_gold_files_do()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.File("texts"));
+        File.WriteAllText(folder.File(Path.Combine("texts", "a.txt")), Passage);
+        string input = folder.File("in.jsonl");
+        File.WriteAllText(input,
+            "{\"id\":\"a\",\"text_file\":\"texts/a.txt\"}\n" +
+            "{\"id\":\"b\",\"text_file\":\"texts/missing.txt\"}\n");
+        var (exit, output, err) = CliRunner.Run("extract", "--jsonl", input);
+        exit.Should().Be(ExitCodes.DataErrors);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle().Which.Should().StartWith("{\"id\":\"a\"");
+        err.Should().Contain("line 2: passage b: \"text_file\":").And.Contain("missing.txt");
+    }
+
+    [Fact]
     public void Jsonl_with_format_is_bad_usage()
     {
         using var folder = new TemporaryFolder();
