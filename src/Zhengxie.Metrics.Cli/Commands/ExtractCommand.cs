@@ -45,12 +45,8 @@ internal static class ExtractCommand
             DefaultValueFactory = _ => "table",
         };
         Suggestions.AcceptOnly(format, "table", "csv", "json");
-        var encoding = new Option<string>("--encoding", "-e")
-        {
-            Description = "The encoding of the input files: utf-8 (the default; a byte-order mark is allowed) or gb18030 (GBK).",
-            DefaultValueFactory = _ => "utf-8",
-        };
-        Suggestions.AcceptOnly(encoding, TextInput.Names);
+        // The same option as report's and validate's (utf-8, gb18030, gbk).
+        var encoding = InputLoader.EncodingOption();
         var jsonl = new Option<string?>("--jsonl")
         {
             Description = "Batch mode: read one JSON object a line ({\"id\", \"text\" or \"text_file\" (relative to IN.jsonl), optional \"committee\", \"period\"}) and write one a line: {\"id\", \"committee\", \"period\", \"figures\", \"breakdowns\"}.",
@@ -68,7 +64,7 @@ internal static class ExtractCommand
             parse.GetValue(committee),
             parse.GetValue(period),
             parse.GetValue(format)!,
-            TextInput.Parse(parse.GetValue(encoding)!),
+            TextInput.Parse(parse.GetValue(encoding)),
             parse.GetValue(jsonl))));
         return command;
     }

@@ -24,11 +24,9 @@ internal static class TextInput
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The option's words.</summary>
-    internal static readonly string[] Names = ["utf-8", "gb18030"];
-
-    /// <summary>Reads an encoding's word (<c>utf-8</c>, <c>gb18030</c>).</summary>
-    internal static TextEncoding Parse(string word) => word == "gb18030" ? TextEncoding.Gb18030 : TextEncoding.Utf8;
+    /// <summary>Reads a word of the <c>--encoding</c> option (<see cref="InputLoader.EncodingOption"/>): <c>utf-8</c>,
+    /// <c>gb18030</c>, or <c>gbk</c> (a subset of GB18030).</summary>
+    internal static TextEncoding Parse(string? word) => word is "gb18030" or "gbk" ? TextEncoding.Gb18030 : TextEncoding.Utf8;
 
     /// <summary>Reads a file's text.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>

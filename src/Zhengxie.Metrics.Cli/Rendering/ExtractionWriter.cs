@@ -214,9 +214,10 @@ internal static class ExtractionWriter
         }
 
         var rows = figures.Select(f => (
-            Measure: f.Measure.Id + (f.Scope == FigureScope.RegionTotal ? " [region_total]" : string.Empty) + (f.Topic is null ? string.Empty : " [" + f.Topic + "]"),
+            Measure: f.Measure.Id + (f.Label is null ? string.Empty : " (" + f.Label + ")")
+                + (f.Scope == FigureScope.RegionTotal ? " [region_total]" : string.Empty) + (f.Topic is null ? string.Empty : " [" + f.Topic + "]"),
             Value: (f.Value?.ToString(CultureInfo.InvariantCulture) ?? "-") + " " + f.Unit.Symbol,
-            Qualifier: QualifierText.ToWord(f.Qualifier) + (f.Label is null ? string.Empty : " (" + f.Label + ")"),
+            Qualifier: QualifierText.ToWord(f.Qualifier),
             Quote: OneLine(f.Quote))).ToList();
         int measureWidth = rows.Max(r => Width(r.Measure));
         int valueWidth = rows.Max(r => Width(r.Value));

@@ -45,7 +45,7 @@ public class ExtractCommandTest
     [InlineData("--committee", "12345", "--committee: '12345' is not a committee")]
     [InlineData("--period", "2020年", "--period: '2020年' is not a period")]
     [InlineData("--format", "xml", "--format: 'xml' is not one of table, csv, json")]
-    [InlineData("--encoding", "gbk", "--encoding: 'gbk' is not one of utf-8, gb18030")]
+    [InlineData("--encoding", "big5", "--encoding: 'big5' is not one of utf-8, gb18030, gbk")]
     public void Bad_option_values_are_one_line_and_exit_2(string option, string value, string message)
     {
         using var folder = new TemporaryFolder();
@@ -131,6 +131,9 @@ public class ExtractCommandTest
         var (exit2, fromUtf8, err2) = CliRunner.Run("extract", utf8, "-c", "330324", "-f", "json");
         exit2.Should().Be(0, err2);
         fromGbk.Replace("gbk.txt", "x", StringComparison.Ordinal).Should().Be(fromUtf8.Replace("utf8.txt", "x", StringComparison.Ordinal));
+        fromGbk.Should().MatchRegex("\"quote\": \"[^\"]*立案176件\"", "the GB18030 text was read: its figures carry their quotes");
+        var (exit3, _, err3) = CliRunner.Run("extract", gbk, "--encoding", "gbk");
+        exit3.Should().Be(0, err3);
     }
 
     [Fact]
@@ -250,6 +253,50 @@ public class ExtractCommandTest
         var (exit, _, err) = CliRunner.Run("extract", "--jsonl", input, "--format", "csv");
         exit.Should().Be(ExitCodes.Usage);
         err.Should().Contain("--format applies to report files only");
+    }
+
+    [Fact]
+    public void Table_lists_each_figure_with_its_quote_and_where_committee_and_period_came_from()
+    {
+        using var folder = new TemporaryFolder();
+        string file = folder.File("yongjia.txt");
+        File.WriteAllText(file, "政协永嘉县委员会2020年提案工作情况：" + Passage);
+        var (exit, output, err) = CliRunner.Run("extract", file);
+        exit.Should().Be(0, err);
+        output.Should().Contain("committee 330324 永嘉县 (from the text), period 2020 (from the text)");
+        output.Should().MatchRegex(@"proposals\.received\s+178 件\s+exact\s+«[^»]*收到提案178件»");
+        output.Should().MatchRegex(@"rate\.acceptance\s+98\.9 %\s+percent_reported\s+«[^»]*立案率98\.9%»");
+        output.Should().MatchRegex(@"rate\.satisfaction\s+100 %\s+percent_reported\s+«[^»]*办复率、满意率均为100%»");
+    }
+
+    [Fact]
+    public void Json_and_jsonl_carry_the_figures_in_the_scorers_words()
+    {
+        using var folder = new TemporaryFolder();
+        string input = folder.File("in.jsonl");
+        File.WriteAllText(input, "{\"id\":\"p\",\"text\":\"全年共收到提案145件，全部办复。" + Passage[5..] + "\"}\n");
+        var (exit, output, err) = CliRunner.Run("extract", "--jsonl", input);
+        exit.Should().Be(0, err);
+        using var line = JsonDocument.Parse(output);
+        var figures = line.RootElement.GetProperty("figures").EnumerateArray().ToList();
+        figures.Should().NotBeEmpty();
+        foreach (var figure in figures)
+        {
+            figure.EnumerateObject().Select(p => p.Name).Should().Equal("indicator", "value", "unit", "qualifier", "quote", "scope", "topic");
+        }
+
+        var received = figures.First(f => f.GetProperty("indicator").GetString() == "proposals.received");
+        received.GetProperty("value").GetDecimal().Should().Be(145);
+        received.GetProperty("unit").GetString().Should().Be("件");
+        received.GetProperty("qualifier").GetString().Should().Be("exact");
+        received.GetProperty("scope").GetString().Should().Be("committee");
+        received.GetProperty("topic").ValueKind.Should().Be(JsonValueKind.Null);
+        var rate = figures.First(f => f.GetProperty("indicator").GetString() == "rate.acceptance");
+        rate.GetProperty("value").GetDecimal().Should().Be(98.9m);
+        rate.GetProperty("qualifier").GetString().Should().Be("percent_reported");
+        var all = figures.Where(f => f.GetProperty("qualifier").GetString() == "all").ToList();
+        all.Should().NotBeEmpty();
+        all.Should().OnlyContain(f => f.GetProperty("value").ValueKind == JsonValueKind.Null || f.GetProperty("value").GetDecimal() == 145);
     }
 
     [Fact]
