@@ -50,7 +50,15 @@ public static class ZhengxieJson
     public static T Deserialize<T>(string json)
     {
         Preconditions.CheckNotNull(json);
-        return NotNull(JsonSerializer.Deserialize(json, TypeInfo<T>()));
+        try
+        {
+            return NotNull(JsonSerializer.Deserialize(json, TypeInfo<T>()));
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException && System.Text.Unicode.Utf8.FromUtf16(json, new byte[json.Length * 3], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            // A lone surrogate is no text at all: as malformed as any other bad JSON (found by the fuzz harness).
+            throw new JsonException("The JSON text is not valid UTF-16: it holds a lone surrogate.", e);
+        }
     }
 
     /// <summary>Reads a value of a type in <see cref="ZhengxieJsonContext"/> from UTF-8 bytes.</summary>
