@@ -15,7 +15,7 @@ internal static class ContextReader
     private const string Suffixes = "省市县区旗州盟";
 
     /// <summary>Finds the committee named most often in the text; ambiguous names become findings.</summary>
-    public static Committee? FindCommittee(ReadOnlySpan<char> t, RegionTable regions, List<ExtractionFinding> findings)
+    public static Committee? FindCommittee(ReadOnlySpan<char> t, RegionTable regions, ref List<ExtractionFinding>? findings)
     {
         Dictionary<string, (int Count, Region? Region, int At)>? names = null;
         int from = 0;
@@ -62,7 +62,7 @@ internal static class ContextReader
         {
             if (entry.Region is null)
             {
-                findings.Add(new ExtractionFinding($"The committee name «{name}» matches several regions; give the committee in the ExtractionContext.", entry.At, name.Length));
+                (findings ??= []).Add(new ExtractionFinding($"The committee name «{name}» matches several regions; give the committee in the ExtractionContext.", entry.At, name.Length));
                 continue;
             }
 
@@ -86,12 +86,14 @@ internal static class ContextReader
             start--;
         }
 
-        if (end - start < 2 || Suffixes.IndexOf(t[end - 1]) < 0)
+        if (end - start < 2)
         {
             return;
         }
 
-        for (int s = start; s <= end - 3; s++)
+        // 永嘉县, 丽水市 (a suffix, at least three characters) or 嵊州, 绍兴 (a short name without its suffix).
+        int shortest = Suffixes.Contains(t[end - 1], StringComparison.Ordinal) ? 3 : 2;
+        for (int s = start; s <= end - shortest; s++)
         {
             var candidate = t[s..end];
             if (candidate[0] is '全' or '各' or '本' or '该' || candidate.IndexOf("各级", StringComparison.Ordinal) >= 0)

@@ -65,7 +65,9 @@ public sealed class ExtractionResult
     /// <see cref="Period"/>, each with its quote as <see cref="FigureSource"/>, ready for
     /// <see cref="ProposalStatistics.FromFigures(IEnumerable{Figure}, Validation.ValidationMode)"/> and
     /// <see cref="Aggregation.FigureDatasetBuilder"/>. A 「全部」 figure that also states its count
-    /// (「145件提案全部办复」) becomes a <see cref="Qualifier.All"/> figure, whose count is that of its denominator.
+    /// (「145件提案全部办复」) becomes a <see cref="Qualifier.All"/> figure, whose count is that of its denominator. A share
+    /// with no rate formula (<c>share.proposals.collective</c>) becomes the stated rate <c>rate.share.proposals.collective</c>,
+    /// since a library figure holds percentages only in rate measures.
     /// </summary>
     /// <returns>The figures, in the order of the text.</returns>
     /// <exception cref="InvalidOperationException">The committee or the period is unknown (give them in the <see cref="ExtractionContext"/>).</exception>
@@ -84,7 +86,8 @@ public sealed class ExtractionResult
         {
             var f = Figures[i];
             decimal? value = f.Qualifier == Qualifier.All ? null : f.Value;
-            figures[i] = new Figure(committee, period, f.Measure, value, f.Unit, f.Qualifier, f.Scope, f.Topic, new FigureSource(Document, f.Quote));
+            var measure = f.Qualifier == Qualifier.PercentReported && !f.Measure.IsRate ? new Measure("rate." + f.Measure.Id) : f.Measure;
+            figures[i] = new Figure(committee, period, measure, value, f.Unit, f.Qualifier, f.Scope, f.Topic, new FigureSource(Document, f.Quote));
         }
 
         return figures;

@@ -104,7 +104,7 @@ internal static class NumberReader
             }
 
             // A thousands separator: an ASCII comma in the original, followed by exactly three digits.
-            if (c == ',' && original.Original(j) == ',' && digits > 0 && j + 3 < t.Length
+            if (c == ',' && (original.Original(j) == ',' || (original.Original(j) == '，' && original.Original(j - 1) is >= '０' and <= '９')) && digits > 0 && j + 3 < t.Length
                 && IsAsciiDigit(t[j + 1]) && IsAsciiDigit(t[j + 2]) && IsAsciiDigit(t[j + 3])
                 && (j + 4 >= t.Length || !IsAsciiDigit(t[j + 4])))
             {

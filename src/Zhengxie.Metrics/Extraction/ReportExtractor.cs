@@ -61,13 +61,13 @@ public sealed class ReportExtractor
             var scanner = new ReportScanner(text, buffer, length, map);
             scanner.Scan();
 
-            var findings = scanner.Findings ?? new List<ExtractionFinding>();
+            var findings = scanner.Findings;
             var span = buffer.AsSpan(0, length);
             Committee? committee = context?.Committee;
             var committeeOrigin = ContextOrigin.Caller;
             if (committee is null)
             {
-                committee = ContextReader.FindCommittee(span, Regions, findings);
+                committee = ContextReader.FindCommittee(span, Regions, ref findings);
                 committeeOrigin = ContextOrigin.Text;
             }
 
@@ -83,7 +83,7 @@ public sealed class ReportExtractor
                 (IReadOnlyList<ExtractedFigure>?)scanner.Figures?.AsReadOnly() ?? Array.Empty<ExtractedFigure>(),
                 (IReadOnlyList<ExtractedFigure>?)scanner.Breakdowns?.AsReadOnly() ?? Array.Empty<ExtractedFigure>(),
                 (IReadOnlyList<UnclassifiedNumber>?)scanner.Unclassified?.AsReadOnly() ?? Array.Empty<UnclassifiedNumber>(),
-                findings.Count == 0 ? Array.Empty<ExtractionFinding>() : findings.AsReadOnly(),
+                findings is null || findings.Count == 0 ? Array.Empty<ExtractionFinding>() : findings.AsReadOnly(),
                 committee,
                 period,
                 committeeOrigin,

@@ -52,6 +52,7 @@ internal sealed class ReportScanner
     private List<UnclassifiedNumber>? unclassified;
     private List<ExtractionFinding>? findings;
     private HashSet<(Measure, decimal?, string, FigureScope, string?)>? seen;
+    private Dictionary<(Measure, FigureScope), decimal?>? totals;
 
     private int sentenceStart;
     private int prevTokenEnd = -1;
@@ -380,7 +381,7 @@ internal sealed class ReportScanner
             if (unit == "个")
             {
                 int look = TailEnd(unitEnd);
-                for (int m = unitEnd; m < look && m < unitEnd + 4; m++)
+                for (int m = unitEnd; m < look && m < unitEnd + 6; m++)
                 {
                     if (t[m] == '户' && (m + 1 >= t.Length || t[m + 1] != '籍'))
                     {
@@ -482,10 +483,13 @@ internal sealed class ReportScanner
         return c < 0x80 || IsStrongBoundary(c) || c is '以' or '左' or '的' or '多' or '余' or '、' or '。';
     }
 
+    /// <summary>Where the sentence of a number at <paramref name="s"/> starts, at most 200 characters back (text without full stops stays linear).</summary>
+    private int SentenceFrom(int s) => Math.Min(s, Math.Max(sentenceStart, s - 200));
+
     private bool SentenceHasNorm(int s)
     {
         var t = T;
-        for (int m = sentenceStart; m + 1 < s; m++)
+        for (int m = SentenceFrom(s); m + 1 < s; m++)
         {
             if (t[m] == '每' && t[m + 1] is '位' or '名' or '个' or '年' or '月' or '季' or '周' or '人' or '次' or '家' or '户')
             {
@@ -498,7 +502,7 @@ internal sealed class ReportScanner
 
     private bool SentenceContains(string word, int end)
     {
-        int from = Math.Max(sentenceStart, 0);
+        int from = SentenceFrom(end);
         return end > from && T[from..end].IndexOf(word, StringComparison.Ordinal) >= 0;
     }
 
@@ -514,7 +518,7 @@ internal sealed class ReportScanner
             return FigureScope.Committee;
         }
 
-        var sentence = t[Math.Min(sentenceStart, s)..s];
+        var sentence = t[SentenceFrom(s)..s];
         return sentence.IndexOf("各级政协", StringComparison.Ordinal) >= 0
             || sentence.IndexOf("市县政协", StringComparison.Ordinal) >= 0
             || sentence.IndexOf("市县两级政协", StringComparison.Ordinal) >= 0
@@ -599,6 +603,10 @@ internal sealed class ReportScanner
             var between = t[rates.LastEnd..prefixStart];
             bool shared = rates.Count > 1 && (between.IndexOf('均') >= 0 || between.IndexOf('都') >= 0);
             int first = shared ? rates.FirstStart : rates.LastStart;
+            if (first - clauseStart is > 0 and <= 4)
+            {
+                first = clauseStart;
+            }
             for (int r = shared ? 0 : rates.Count - 1; r < rates.Count; r++)
             {
                 var measure = rates[r].Measure;
@@ -672,7 +680,7 @@ internal sealed class ReportScanner
             var parent = last.Measure.Id.Length > 0 && !last.Breakdown ? last.Measure : last.Breakdown ? last.Parent : default;
             if (parent.IsDefault || parent.IsRate)
             {
-                var h = Best(Lexicon.CountIndex, sentenceStart, clauseStart, unitClass, s, nearStart: false);
+                var h = Best(Lexicon.CountIndex, Math.Min(SentenceFrom(s), clauseStart), clauseStart, unitClass, s, nearStart: false);
                 parent = h.Word?.Measure ?? (unitClass == UnitClass.Piece ? Received : new Measure("opinion_info.submitted"));
             }
 
@@ -683,6 +691,10 @@ internal sealed class ReportScanner
 
         var hit = Best(Lexicon.CountIndex, clauseStart, prefixStart, unitClass, s, nearStart: false);
         int quoteStart = hit.Word is null ? prefixStart : Math.Min(hit.Start, prefixStart);
+        if (hit.Word is not null && quoteStart - clauseStart is > 0 and <= 4)
+        {
+            quoteStart = clauseStart;
+        }
         int quoteEnd = end;
         bool fromTail = false;
         if (hit.Word is null || hit.Word.Priority <= 20)
@@ -809,7 +821,7 @@ internal sealed class ReportScanner
         }
 
         int clauseStart = ClauseStart(i, stopAtEnumeration: true, MaxHead);
-        if (prevTokenEnd > clauseStart)
+        if (prevTokenEnd >= clauseStart && prevTokenEnd > 0)
         {
             return;
         }
@@ -901,6 +913,20 @@ internal sealed class ReportScanner
 
     private void Emit(Measure measure, decimal? value, string unit, Qualifier qualifier, FigureScope scope, string? topic, string? label, int start, int end, bool breakdown)
     {
+        // The same measure again with another value (乌当's 29条, 30余条, 50余条 of suggestions): a part, on its occasion.
+        if (!breakdown && topic is null && measure.Family is not ("proposals" or "rate"))
+        {
+            totals ??= [];
+            if (totals.TryGetValue((measure, scope), out var known) && known != value && seen is not null && !seen.Contains((measure, value, unit, scope, null)))
+            {
+                topic = Occasion(start);
+            }
+            else
+            {
+                totals.TryAdd((measure, scope), value);
+            }
+        }
+
         seen ??= [];
         if (!seen.Add((measure, value, unit, scope, topic)))
         {
@@ -917,6 +943,26 @@ internal sealed class ReportScanner
         {
             (figures ??= []).Add(figure);
         }
+    }
+
+    /// <summary>The occasion of a part: the first clause of its sentence (at most 16 characters), or its own clause.</summary>
+    private string Occasion(int start)
+    {
+        var t = T;
+        int from = SentenceFrom(start);
+        int end = from;
+        while (end < start && end - from < 16 && !IsStrongBoundary(t[end]) && t[end] != '\n')
+        {
+            end++;
+        }
+
+        if (end == from)
+        {
+            end = Math.Min(length, start + 8);
+        }
+
+        var words = t[from..end].Trim();
+        return words.Length == 0 ? "?" : new string(words);
     }
 
     private void AddUnclassified(decimal value, string unit, int start, int end)
