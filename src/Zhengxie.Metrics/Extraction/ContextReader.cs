@@ -12,9 +12,7 @@ namespace Zhengxie.Metrics.Extraction;
 /// </summary>
 internal static class ContextReader
 {
-    private const string Suffixes = "省市县区旗州盟";
-
-    /// <summary>Finds the committee named most often in the text; ambiguous names become findings.</summary>
+    /// <summary>Finds the committee the text names first; ambiguous names become findings.</summary>
     public static Committee? FindCommittee(ReadOnlySpan<char> t, RegionTable regions, ref List<ExtractionFinding>? findings)
     {
         Dictionary<string, (int Count, Region? Region, int At)>? names = null;
@@ -66,7 +64,8 @@ internal static class ContextReader
                 continue;
             }
 
-            if (entry.Count > best.Count || (entry.Count == best.Count && best.Region is not null && entry.At < best.At))
+            // The first committee the text names is the reporter (a county report names its prefecture later, 被市政协采用).
+            if (best.Region is null || entry.At < best.At)
             {
                 best = entry;
             }
@@ -91,12 +90,11 @@ internal static class ContextReader
             return;
         }
 
-        // 永嘉县, 丽水市 (a suffix, at least three characters) or 嵊州, 绍兴 (a short name without its suffix).
-        int shortest = Suffixes.Contains(t[end - 1], StringComparison.Ordinal) ? 3 : 2;
-        for (int s = start; s <= end - shortest; s++)
+        // 永嘉县, 丽水市, or 嵊州, 绍兴 (a short name without its suffix); not 全市, 我县, 市县, 各级.
+        for (int s = start; s <= end - 2; s++)
         {
             var candidate = t[s..end];
-            if (candidate[0] is '全' or '各' or '本' or '该' || candidate.IndexOf("各级", StringComparison.Ordinal) >= 0)
+            if (candidate[0] is '全' or '各' or '本' or '该' or '我' or '其' or '市' or '县' or '区' or '省' || candidate.IndexOf("各级", StringComparison.Ordinal) >= 0)
             {
                 continue;
             }
