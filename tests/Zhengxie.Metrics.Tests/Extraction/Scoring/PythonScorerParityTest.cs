@@ -34,6 +34,16 @@ public class PythonScorerParityTest
     }
 
     [PythonScorerFact]
+    public void The_passage_gold_against_a_perturbed_copy_scores_the_same_as_with_the_python_scorer()
+    {
+        var passages = ExtractionGold.LoadPassages();
+        passages.Should().NotBeEmpty();
+        var cases = passages.Select(r => (r, (IReadOnlyList<GoldFigure>)Perturb(r.Figures))).ToList();
+
+        AssertSameCounts(cases);
+    }
+
+    [PythonScorerFact]
     public void The_seed_gold_against_itself_scores_the_same_as_with_the_python_scorer()
     {
         var seeds = ExtractionGold.LoadSeeds();
