@@ -104,6 +104,7 @@ public static class FigureCsvReader
         private static readonly Func<string, Measure> MakeMeasure = s => Measure.TryParse(s, out var m) ? m : default;
         private static readonly Func<string, FigureUnit> MakeUnit = s => s.Length == 0 || s == "万" ? default : new FigureUnit(s);
         private static readonly Func<string, bool> NoValue = _ => false;
+        private static readonly Func<string, FigureSource> MakeSource = s => new FigureSource(null, s);
 
         private readonly IProgress<int>? progress;
         private readonly List<Figure> figures = [];
@@ -115,6 +116,7 @@ public static class FigureCsvReader
         private readonly SpanInterner<Measure> measures = new();
         private readonly SpanInterner<FigureUnit> units = new();
         private readonly SpanInterner<bool> words = new();
+        private readonly SpanInterner<FigureSource> sources = new();
         private int currentLine;
         private int headerLength;
         private string lastPeriodText = string.Empty;
@@ -483,8 +485,9 @@ public static class FigureCsvReader
                 return;
             }
 
-            var sourceText = Unquote(record[map[7]].Span, out _, out _);
-            string? source = sourceText.IsWhiteSpace() ? null : sourceText.Trim().ToString();
+            // Sources repeat (a document's name, "synthetic"): one FigureSource per distinct text.
+            var sourceText = Unquote(record[map[7]].Span, out _, out _).Trim();
+            FigureSource? source = sourceText.IsEmpty ? null : sources.Get(sourceText, MakeSource).Value;
 
             // topic: a quoted topic is kept as written (surrounding spaces included), an unquoted one trimmed.
             string? topic = null;
@@ -500,7 +503,7 @@ public static class FigureCsvReader
             Figure figure;
             try
             {
-                figure = new Figure(committee, period, measure, value, unit, qualifier, scope, topic, source is null ? null : new FigureSource(null, source));
+                figure = new Figure(committee, period, measure, value, unit, qualifier, scope, topic, source);
             }
             catch (ArgumentException e)
             {

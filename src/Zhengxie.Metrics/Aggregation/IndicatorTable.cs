@@ -266,6 +266,120 @@ public sealed class IndicatorTable
     /// <returns>The column.</returns>
     public RateColumn? FindRateColumn(Measure rate) => Array.Find(rateColumns, c => c.Definition.Measure == rate);
 
+    /// <summary>
+    /// Copies a measure column, one entry per row in row order (<see cref="GetRow"/>), into spans the caller
+    /// owns: the lower bound of each sum (the sum itself when exact), the upper bound (−1 when unbounded; equal
+    /// to the lower bound when exact), and the number of committees that contributed. Nothing is allocated;
+    /// reading every cell this way costs a memory copy, less than computing them.
+    /// </summary>
+    /// <param name="column">A measure column of this table.</param>
+    /// <param name="lower">Receives the lower bounds; at least <see cref="RowCount"/> long, or empty to skip.</param>
+    /// <param name="upper">Receives the upper bounds; at least <see cref="RowCount"/> long, or empty to skip.</param>
+    /// <param name="contributors">Receives the contributor counts; at least <see cref="RowCount"/> long, or empty to skip.</param>
+    /// <exception cref="ArgumentException">The column is not of this table, or a span is non-empty and shorter than <see cref="RowCount"/>.</exception>
+    public void CopyColumn(MeasureColumn column, Span<long> lower, Span<long> upper = default, Span<int> contributors = default)
+    {
+        Preconditions.CheckNotNull(column);
+        Preconditions.CheckArgument(column.Slot < measureColumns.Length && ReferenceEquals(measureColumns[column.Slot], column), nameof(column), "The column is not of this table.");
+        int rows = RowCount;
+        CheckSpan(lower.Length, rows, nameof(lower));
+        CheckSpan(upper.Length, rows, nameof(upper));
+        CheckSpan(contributors.Length, rows, nameof(contributors));
+        int start = column.Slot * rows;
+        if (!lower.IsEmpty)
+        {
+            data.MeasureLower.CopyTo(start, lower[..rows]);
+        }
+
+        if (!upper.IsEmpty)
+        {
+            if (data.MeasureUpper[column.Slot] is { } u)
+            {
+                u.CopyTo(0, upper[..rows]);
+            }
+            else
+            {
+                data.MeasureLower.CopyTo(start, upper[..rows]);
+            }
+        }
+
+        if (!contributors.IsEmpty)
+        {
+            data.MeasureContributors.CopyTo(start, contributors[..rows]);
+        }
+    }
+
+    /// <summary>
+    /// Copies a pooled rate column, one entry per row in row order, into spans the caller owns: the pooled
+    /// numerator and denominator (lower bounds; with <paramref name="numeratorUpper"/> and
+    /// <paramref name="denominatorUpper"/> their upper bounds, −1 when unbounded) and the number of
+    /// committees pooled (0: no rate). Nothing is allocated.
+    /// </summary>
+    /// <param name="column">A rate column of this table.</param>
+    /// <param name="numerator">Receives the numerators' lower bounds, or empty to skip.</param>
+    /// <param name="denominator">Receives the denominators' lower bounds, or empty to skip.</param>
+    /// <param name="contributors">Receives the number of committees pooled, or empty to skip.</param>
+    /// <param name="numeratorUpper">Receives the numerators' upper bounds, or empty to skip.</param>
+    /// <param name="denominatorUpper">Receives the denominators' upper bounds, or empty to skip.</param>
+    /// <exception cref="ArgumentException">The column is not of this table, or a span is non-empty and shorter than <see cref="RowCount"/>.</exception>
+    public void CopyColumn(
+        RateColumn column,
+        Span<long> numerator,
+        Span<long> denominator,
+        Span<int> contributors = default,
+        Span<long> numeratorUpper = default,
+        Span<long> denominatorUpper = default)
+    {
+        Preconditions.CheckNotNull(column);
+        Preconditions.CheckArgument(column.Slot < rateColumns.Length && ReferenceEquals(rateColumns[column.Slot], column), nameof(column), "The column is not of this table.");
+        int rows = RowCount;
+        CheckSpan(numerator.Length, rows, nameof(numerator));
+        CheckSpan(denominator.Length, rows, nameof(denominator));
+        CheckSpan(contributors.Length, rows, nameof(contributors));
+        CheckSpan(numeratorUpper.Length, rows, nameof(numeratorUpper));
+        CheckSpan(denominatorUpper.Length, rows, nameof(denominatorUpper));
+        int start = column.Slot * rows;
+        if (!numerator.IsEmpty)
+        {
+            data.NumeratorLower.CopyTo(start, numerator[..rows]);
+        }
+
+        if (!denominator.IsEmpty)
+        {
+            data.DenominatorLower.CopyTo(start, denominator[..rows]);
+        }
+
+        if (!contributors.IsEmpty)
+        {
+            data.RateContributors.CopyTo(start, contributors[..rows]);
+        }
+
+        if (!numeratorUpper.IsEmpty)
+        {
+            CopyUpper(data.NumeratorUpper[column.Slot], data.NumeratorLower, start, numeratorUpper[..rows]);
+        }
+
+        if (!denominatorUpper.IsEmpty)
+        {
+            CopyUpper(data.DenominatorUpper[column.Slot], data.DenominatorLower, start, denominatorUpper[..rows]);
+        }
+    }
+
+    private static void CopyUpper(ChunkedArray<long>? upper, ChunkedArray<long> lower, int start, Span<long> destination)
+    {
+        if (upper is not null)
+        {
+            upper.CopyTo(0, destination);
+        }
+        else
+        {
+            lower.CopyTo(start, destination);
+        }
+    }
+
+    private static void CheckSpan(int length, int rows, string paramName) =>
+        Preconditions.CheckArgument(length == 0 || length >= rows, paramName, $"The span holds {length} entries; the table has {rows} rows.");
+
     /// <summary>Returns the sum of a measure in a row.</summary>
     /// <param name="row">The row index.</param>
     /// <param name="column">The measure column.</param>

@@ -53,6 +53,41 @@ public sealed class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
         }
     }
 
+    /// <summary>Gets the committee of every row, in row order, without copying.</summary>
+    public ReadOnlySpan<Committee> Committees => committees;
+
+    /// <summary>Gets the period of every row, in row order, without copying.</summary>
+    public ReadOnlySpan<ReportingPeriod> Periods => periods;
+
+    /// <summary>Gets every count, row-major without copying: row <c>r</c>'s count of <see cref="CountMeasures"/>[<c>m</c>] is at <c>r × CountMeasures.Count + m</c>.</summary>
+    public ReadOnlySpan<long> AllCounts => counts;
+
+    /// <summary>Returns one row's counts, in the order of <see cref="CountMeasures"/>, without copying or allocating.</summary>
+    /// <param name="row">The row, 0 to <see cref="Count"/> − 1.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such row.</exception>
+    public ReadOnlySpan<long> GetCounts(int row)
+    {
+        Preconditions.CheckArgumentRange(row >= 0 && row < Count, row, "No such row.");
+        return counts.AsSpan(row * RecordCodes.MeasureCount, RecordCodes.MeasureCount);
+    }
+
+    /// <summary>Copies one measure's count of every row, in row order, into a span the caller owns; allocates nothing.</summary>
+    /// <param name="measure">One of <see cref="CountMeasures"/>.</param>
+    /// <param name="destination">Receives the counts; at least <see cref="Count"/> long.</param>
+    /// <exception cref="ArgumentException">The table does not count the measure, or the span is too short.</exception>
+    public void CopyColumn(Measure measure, Span<long> destination)
+    {
+        int m = Array.IndexOf(RecordCodes.SlotMeasures, measure);
+        Preconditions.CheckArgument(m >= 0, nameof(measure), $"The table does not count {measure}.");
+        Preconditions.CheckArgument(destination.Length >= Count, nameof(destination), $"The span holds {destination.Length} entries; the table has {Count} rows.");
+        var source = counts.AsSpan();
+        for (int row = 0, i = m; row < committees.Length; row++, i += RecordCodes.MeasureCount)
+        {
+            destination[row] = source[i];
+        }
+    }
+
     /// <summary>Gets a row's committee.</summary>
     /// <param name="row">The row.</param>
     /// <returns>The committee.</returns>
