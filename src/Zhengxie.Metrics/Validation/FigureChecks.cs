@@ -21,17 +21,16 @@ internal static class FigureChecks
         }
 
         decimal value = figure.Value!.Value;
-        string shown = figure.FormatAsReported();
         if (figure.Qualifier == Qualifier.PercentReported)
         {
             return value is < 0m or > 100m
-                ? Finding(ValidationRule.RateOutOfRange, figure, $"the stated rate {shown} is outside 0..100%.")
+                ? Finding(ValidationRule.RateOutOfRange, figure, $"the stated rate {figure.FormatAsReported()} is outside 0..100%.")
                 : null;
         }
 
         if (value < 0m)
         {
-            return Finding(ValidationRule.NegativeCount, figure, $"the count {shown} is negative.");
+            return Finding(ValidationRule.NegativeCount, figure, $"the count {figure.FormatAsReported()} is negative.");
         }
 
         try
@@ -41,7 +40,7 @@ internal static class FigureChecks
         }
         catch (Exception e) when (e is ZhengxieMetricsException or OverflowException)
         {
-            return Finding(ValidationRule.InvalidValue, figure, $"the value {shown} does not stand for a whole count ({e.Message}).");
+            return Finding(ValidationRule.InvalidValue, figure, $"the value {figure.FormatAsReported()} does not stand for a whole count ({e.Message}).");
         }
     }
 

@@ -165,6 +165,13 @@ public static class FigureValidator
             }
         }
 
+        // Each measure's parent once (Measure.Parent makes a new string each time), not once per pair.
+        var parents = new Dictionary<Measure, Measure?>(valid.Count);
+        foreach (var m in valid.Keys)
+        {
+            parents[m] = m.Parent;
+        }
+
         foreach (var (measure, (total, totalBounds)) in valid.OrderBy(kv => kv.Key))
         {
             if (!totalBounds.HasUpperBound)
@@ -174,7 +181,7 @@ public static class FigureValidator
 
             long upper = totalBounds.Upper!.Value;
             var children = valid.Values
-                .Where(c => c.Figure.Measure.Parent == measure && c.Figure.Unit.IsCompatibleWith(total.Unit))
+                .Where(c => parents[c.Figure.Measure] == measure && c.Figure.Unit.IsCompatibleWith(total.Unit))
                 .OrderBy(c => c.Figure.Measure)
                 .ToList();
             if (children.Count > 0)

@@ -90,8 +90,66 @@ internal static class ProposalFigureAnalysis
         return true;
     }
 
+    /// <summary>
+    /// The usual case without the general analysis: when every figure the analysis reads is an exact whole
+    /// count in a unit of scale 1, each measure stated once, no 「全部」 and no stated rate, and the counts meet
+    /// the chain, the analysis finds nothing and its result is these counts (in measure order). Otherwise
+    /// <see langword="null"/>: the general analysis decides.
+    /// </summary>
+    private static Dictionary<Measure, Bounds>? TryExactCounts(IEnumerable<Figure> figures)
+    {
+        var counts = new List<(Measure Measure, long Value)>();
+        Span<long> exact = stackalloc long[ChainMeasures.Length];
+        exact.Fill(-1);
+        foreach (var f in figures)
+        {
+            bool count = IsCountMeasure(f.Measure);
+            if (!count && !f.Measure.IsRate && f.Qualifier != Qualifier.All)
+            {
+                continue; // not read by the analysis
+            }
+
+            if (!count || f.Qualifier != Qualifier.Exact || f.Value is not { } v || v < 0 || v > long.MaxValue || !decimal.IsInteger(v) || f.Unit.Scale != 1)
+            {
+                return null;
+            }
+
+            foreach (var (m, _) in counts)
+            {
+                if (m == f.Measure)
+                {
+                    return null;
+                }
+            }
+
+            counts.Add((f.Measure, (long)v));
+            int k = Array.IndexOf(ChainMeasures, f.Measure);
+            if (k >= 0)
+            {
+                exact[k] = (long)v;
+            }
+        }
+
+        if (!ExactChainHolds(exact))
+        {
+            return null;
+        }
+
+        counts.Sort((a, b) => a.Measure.CompareTo(b.Measure));
+        var result = new Dictionary<Measure, Bounds>(counts.Count);
+        foreach (var (m, v) in counts)
+        {
+            result[m] = Bounds.Exactly(v);
+        }
+
+        return result;
+    }
+
     /// <summary>Whether a measure's figures become counts of <see cref="ProposalStatistics"/>: <c>proposals.*</c> and <c>opinion_info.*</c>.</summary>
-    internal static bool IsCountMeasure(Measure measure) => measure.Family is "proposals" or "opinion_info";
+    internal static bool IsCountMeasure(Measure measure) => IsFamily(measure.Id, "proposals") || IsFamily(measure.Id, "opinion_info");
+
+    private static bool IsFamily(string id, string family) =>
+        id.StartsWith(family, StringComparison.Ordinal) && (id.Length == family.Length || id[family.Length] == '.');
 
     /// <summary>Analyses the total figures (no topic, one scope) of one committee and period.</summary>
     /// <param name="committee">The committee.</param>
@@ -102,6 +160,11 @@ internal static class ProposalFigureAnalysis
     internal static (Dictionary<Measure, Bounds> Counts, Dictionary<Measure, decimal> StatedRates) Analyse(
         Committee committee, ReportingPeriod period, IEnumerable<Figure> figures, List<ValidationFinding> findings)
     {
+        if (TryExactCounts(figures) is { } exactCounts)
+        {
+            return (exactCounts, new Dictionary<Measure, decimal>());
+        }
+
         var raw = new Dictionary<Measure, Bounds>();
         var all = new List<Measure>();
         var stated = new Dictionary<Measure, decimal>();
