@@ -181,8 +181,32 @@ internal static class ExtractCommand
             return ExitCodes.Usage;
         }
 
-        FigureCsvWriter.Write(reports.SelectMany(r => r.Result.ToFigures()), stdout);
+        FigureCsvWriter.Write(DistinguishRepeats(reports.SelectMany(r => r.Result.ToFigures()).ToList()), stdout);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A measure that a report states several times with different values (乌当: 意见建议 29条 from the plenary,
+    /// 50余条 from inspections) would give CSV rows that contradict each other; each such figure without a topic
+    /// takes its quote as its topic, so that every row keeps its occasion and none is taken for the total.
+    /// </summary>
+    internal static List<Figure> DistinguishRepeats(List<Figure> figures)
+    {
+        var conflicting = figures
+            .GroupBy(f => (f.Committee, f.Period, f.Measure, f.Scope, f.Topic))
+            .Where(g => g.Key.Topic is null && g.Select(f => (f.Value, f.Unit, f.Qualifier)).Distinct().Count() > 1)
+            .Select(g => g.Key)
+            .ToHashSet();
+        if (conflicting.Count == 0)
+        {
+            return figures;
+        }
+
+        return figures
+            .Select(f => f.Source?.Quote is { Length: > 0 } quote && conflicting.Contains((f.Committee, f.Period, f.Measure, f.Scope, f.Topic))
+                ? new Figure(f.Committee, f.Period, f.Measure, f.Value, f.Unit, f.Qualifier, f.Scope, Cli.OneLine(quote), f.Source)
+                : f)
+            .ToList();
     }
 
     private static int RunBatch(
