@@ -187,23 +187,24 @@ internal static class ExtractCommand
 
     /// <summary>
     /// A measure that a report states several times with different values (乌当: 意见建议 29条 from the plenary,
-    /// 50余条 from inspections) would give CSV rows that contradict each other; each such figure without a topic
-    /// takes its quote as its topic, so that every row keeps its occasion and none is taken for the total.
+    /// 50余条 from inspections) is not known to have a total among them: each such figure without a topic takes its
+    /// quote as its topic, so that the rows do not contradict each other and none is taken for the committee's total
+    /// (the extractor gives the later statements their occasion as topic; this covers the first one).
     /// </summary>
     internal static List<Figure> DistinguishRepeats(List<Figure> figures)
     {
-        var conflicting = figures
-            .GroupBy(f => (f.Committee, f.Period, f.Measure, f.Scope, f.Topic))
-            .Where(g => g.Key.Topic is null && g.Select(f => (f.Value, f.Unit, f.Qualifier)).Distinct().Count() > 1)
+        var repeated = figures
+            .GroupBy(f => (f.Committee, f.Period, f.Measure, f.Scope))
+            .Where(g => g.Select(f => (f.Value, f.Unit, f.Qualifier)).Distinct().Count() > 1)
             .Select(g => g.Key)
             .ToHashSet();
-        if (conflicting.Count == 0)
+        if (repeated.Count == 0)
         {
             return figures;
         }
 
         return figures
-            .Select(f => f.Source?.Quote is { Length: > 0 } quote && conflicting.Contains((f.Committee, f.Period, f.Measure, f.Scope, f.Topic))
+            .Select(f => f.Topic is null && f.Source?.Quote is { Length: > 0 } quote && repeated.Contains((f.Committee, f.Period, f.Measure, f.Scope))
                 ? new Figure(f.Committee, f.Period, f.Measure, f.Value, f.Unit, f.Qualifier, f.Scope, Cli.OneLine(quote), f.Source)
                 : f)
             .ToList();
