@@ -113,7 +113,7 @@ internal static class Suggestions
         }
 
         string message = Cli.OneLine(parse.Errors[0].Message).Replace('\t', ' ').TrimEnd();
-        return message.EndsWith('.') ? message : message + ".";
+        return message.EndsWith('.') || message.EndsWith('?') ? message : message + ".";
     }
 
     private static string Name(Command command, RootCommand root) => command == root ? "zhengxie-metrics" : "'" + command.Name + "'";
