@@ -54,7 +54,7 @@ namespace Zhengxie.Metrics;
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 [JsonConverter(typeof(ProposalStatisticsJsonConverter))]
-public sealed class ProposalStatistics
+public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
 {
     private static readonly ReadOnlyDictionary<Measure, decimal> NoStatedRates = new Dictionary<Measure, decimal>().AsReadOnly();
 
@@ -302,5 +302,51 @@ public sealed class ProposalStatistics
         {
             throw new ValidationException(findings);
         }
+    }
+
+    /// <summary>
+    /// Returns whether two statistics are of the same committee and period with the same counts (each
+    /// measure's bounds) and the same stated rates; value equality, so statistics equal themselves after a
+    /// JSON round trip.
+    /// </summary>
+    /// <param name="other">The other statistics.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(ProposalStatistics? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Committee == other.Committee && Period == other.Period && SameEntries(counts, other.counts) && SameEntries(statedRates, other.statedRates)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ProposalStatistics);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Committee, Period, counts.Count, statedRates.Count);
+
+    /// <summary>Formats as <c>520112 11.1+@2022: proposals.filed 176, proposals.received 178, rate.satisfaction 100% (stated)</c>, culture-invariant, measures in identifier order.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var parts = counts.OrderBy(p => p.Key).Select(p => p.Key.Id + " " + p.Value.ToString())
+            .Concat(statedRates.OrderBy(p => p.Key).Select(p => p.Key.Id + " " + p.Value.ToString(CultureInfo.InvariantCulture) + "% (stated)"));
+        return Committee.ToString() + " " + Period.ToString() + ": " + string.Join(", ", parts);
+    }
+
+    private static bool SameEntries<TValue>(IReadOnlyDictionary<Measure, TValue> a, IReadOnlyDictionary<Measure, TValue> b)
+        where TValue : IEquatable<TValue>
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in a)
+        {
+            if (!b.TryGetValue(key, out var other) || !value.Equals(other))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -303,4 +303,9 @@ public sealed class FigureDataset
 
         return Rate.FromBounds(num, den);
     }
+
+    /// <summary>Formats as <c>FigureDataset: 7 periods, 12 count measures, 1 region-total measures, 3 findings</c>, culture-invariant.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"FigureDataset: {Periods.Count} periods, {CountMeasures.Count} count measures, {RegionTotalMeasures.Count} region-total measures, {Findings.Count} findings");
 }

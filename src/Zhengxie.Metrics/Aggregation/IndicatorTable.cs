@@ -23,7 +23,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 [JsonConverter(typeof(IndicatorTableJsonConverter))]
-public sealed class IndicatorTable
+public sealed partial class IndicatorTable
 {
     private readonly GroupKey[] groups;
     private readonly int[] groupSizes;
@@ -98,7 +98,7 @@ public sealed class IndicatorTable
     {
         CheckRow(row);
         int g = row / buckets.Length;
-        return new IndicatorRow(row, groups[g], buckets[row % buckets.Length], groupSizes[g]);
+        return new IndicatorRow(this, row, groups[g], buckets[row % buckets.Length], groupSizes[g]);
     }
 
     /// <summary>Returns the index of the row of a group and bucket, or −1.</summary>

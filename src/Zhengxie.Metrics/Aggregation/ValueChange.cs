@@ -9,7 +9,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// in <see cref="FromValue"/> and <see cref="ToValue"/>). Immutable and thread-safe.
 /// </summary>
 [DebuggerDisplay("{From.Label,nq} → {To.Label,nq}: {Absolute}")]
-public sealed class ValueChange
+public sealed class ValueChange : IEquatable<ValueChange>
 {
     internal ValueChange(PeriodBucket from, PeriodBucket to, Bounds? fromValue, Bounds? toValue)
     {
@@ -36,13 +36,32 @@ public sealed class ValueChange
 
     /// <summary>Gets (to − from) / from, or <see langword="null"/> unless both sums are exact and from is not zero.</summary>
     public decimal? Relative => Absolute is { } d && FromValue!.Value.Lower != 0 ? (decimal)d / FromValue.Value.Lower : null;
+
+    /// <summary>Returns whether two changes are between the same buckets and values (value equality).</summary>
+    /// <param name="other">The other change.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(ValueChange? other) =>
+        other is not null && From.Equals(other.From) && To.Equals(other.To) && FromValue == other.FromValue && ToValue == other.ToValue;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ValueChange);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(From.Label, To.Label, FromValue, ToValue);
+
+    /// <summary>Formats as <c>2019 → 2020: 120 → 150 (+30, +25.0%)</c>, culture-invariant.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        From.Label + " → " + To.Label + ": " + (FromValue?.ToString() ?? "-") + " → " + (ToValue?.ToString() ?? "-")
+        + (Absolute is { } a ? " (" + a.ToString("+0;-0;0", System.Globalization.CultureInfo.InvariantCulture)
+            + (Relative is { } r ? ", " + (r * 100m).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : string.Empty) + ")" : string.Empty);
 }
 
 /// <summary>
 /// Growth of a sum over a span of years: the total relative growth and the compound annual growth rate
 /// ((to / from)^(1 / years) − 1). Exact, non-zero sums only. Immutable and thread-safe.
 /// </summary>
-public sealed class Growth
+public sealed class Growth : IEquatable<Growth>
 {
     internal Growth(ValueChange change, int years)
     {
@@ -64,4 +83,19 @@ public sealed class Growth
         Total is not null && Years > 0 && Change.ToValue!.Value.Lower > 0
             ? Math.Pow((double)Change.ToValue.Value.Lower / Change.FromValue!.Value.Lower, 1.0 / Years) - 1.0
             : null;
+
+    /// <summary>Returns whether two growths have the same change over the same years (value equality).</summary>
+    /// <param name="other">The other growth.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(Growth? other) => other is not null && Years == other.Years && Change.Equals(other.Change);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Growth);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Change, Years);
+
+    /// <summary>Formats as <c>2018 → 2020: 100 → 121 (+21, +21.0%) over 2 years</c>, culture-invariant.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Change.ToString() + " over " + Years.ToString(System.Globalization.CultureInfo.InvariantCulture) + (Years == 1 ? " year" : " years");
 }

@@ -22,7 +22,7 @@ namespace Zhengxie.Metrics.Records;
 /// <para>Immutable and thread-safe; set options with <c>init</c> and check them with <see cref="Validate"/>.</para>
 /// </remarks>
 [JsonConverter(typeof(HandlingPolicyJsonConverter))]
-public sealed class HandlingPolicy
+public sealed class HandlingPolicy : IEquatable<HandlingPolicy>
 {
     /// <summary>Gets the default policy: 3 months from handover, extendable to at most 6 months from handover.</summary>
     public static HandlingPolicy Default { get; } = new();
@@ -120,4 +120,22 @@ public sealed class HandlingPolicy
         Preconditions.CheckArgument(period is not null, option, $"{option} must be set.");
         Preconditions.CheckArgument(!period.HasTimeComponent, option, $"{option} ({period}) must be in years, months, weeks and days only.");
     }
+
+    /// <summary>Returns whether two policies have the same deadline, clock start and maximum extension (value equality).</summary>
+    /// <param name="other">The other policy.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(HandlingPolicy? other) =>
+        other is not null && ReplyDeadline == other.ReplyDeadline && ClockStart == other.ClockStart && MaximumExtension == other.MaximumExtension;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as HandlingPolicy);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ReplyDeadline, ClockStart, MaximumExtension);
+
+    /// <summary>Formats as <c>reply within P3M from handover, extendable to P6M</c>, culture-invariant (ISO periods).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        "reply within " + NodaTime.Text.PeriodPattern.Roundtrip.Format(ReplyDeadline) + " from " + (ClockStart == ClockStart.Handover ? "handover" : "receipt")
+        + ", extendable to " + NodaTime.Text.PeriodPattern.Roundtrip.Format(MaximumExtension);
 }

@@ -140,4 +140,9 @@ public sealed class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Formats as <c>RecordStatisticsTable: 12 committee-periods</c>, culture-invariant.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"RecordStatisticsTable: {Count} committee-periods");
 }

@@ -331,4 +331,9 @@ public sealed partial class RegionTable
     };
 
     private readonly record struct Entry(Region Region, int Line);
+
+    /// <summary>Formats as <c>RegionTable: 3,213 regions (31 provinces, 333 prefectures, 2,849 counties)</c>, culture-invariant.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"RegionTable: {Count:N0} regions ({Provinces.Count:N0} provinces, {Prefectures.Count:N0} prefectures, {Counties.Count:N0} counties)");
 }
