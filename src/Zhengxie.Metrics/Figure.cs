@@ -107,7 +107,7 @@ public sealed class Figure : IEquatable<Figure>
     public FigureSource? Source { get; }
 
     /// <summary>
-    /// Gets the whole quantities in the base unit (元 for 万元) the figure can stand for, as DOMAIN.md
+    /// Gets the whole quantities in the base unit (元 for 万元) the figure can stand for, as docs/domain.md
     /// defines them per qualifier; <see langword="null"/> for <see cref="Qualifier.All"/> and
     /// <see cref="Qualifier.PercentReported"/>, which need a denominator (see <c>ProposalStatistics</c>).
     /// </summary>

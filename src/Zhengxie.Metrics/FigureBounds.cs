@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Zhengxie.Metrics;
 
-/// <summary>The qualifier rules of DOMAIN.md, turning a printed number into the whole base-unit values it can stand for.</summary>
+/// <summary>The qualifier rules of docs/domain.md, turning a printed number into the whole base-unit values it can stand for.</summary>
 internal static class FigureBounds
 {
     internal static Bounds Of(Figure figure)

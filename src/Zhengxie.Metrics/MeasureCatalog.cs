@@ -11,7 +11,7 @@ namespace Zhengxie.Metrics;
 /// <summary>
 /// The known measures with their labels, kinds, parents and units. The taxonomy is open: any
 /// well-formed <see cref="Measure"/> may appear in data, known or not; an unknown measure's label is its
-/// identifier. <see cref="Default"/> holds every measure of DOMAIN.md (proposals, the standard rates,
+/// identifier. <see cref="Default"/> holds every measure of docs/domain.md (proposals, the standard rates,
 /// social-conditions information, special reports, the common activity kinds and outputs) and the
 /// other measures of the seed reports; <see cref="With(MeasureDefinition)"/> adds or replaces one.
 /// </summary>

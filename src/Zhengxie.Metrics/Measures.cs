@@ -1,6 +1,6 @@
 namespace Zhengxie.Metrics;
 
-/// <summary>The built-in measures of DOMAIN.md, by family. Their identifiers are stable.</summary>
+/// <summary>The built-in measures of docs/domain.md, by family. Their identifiers are stable.</summary>
 public static class Measures
 {
     /// <summary>Proposals (提案).</summary>

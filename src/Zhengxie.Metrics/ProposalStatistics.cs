@@ -12,13 +12,13 @@ namespace Zhengxie.Metrics;
 
 /// <summary>
 /// The proposal counts of one committee and period (received, filed, merged, cases, replied, …, each
-/// exact or as bounds), and every rate of DOMAIN.md computed from them under the caller's
+/// exact or as bounds), and every rate of docs/domain.md computed from them under the caller's
 /// <see cref="RateOptions"/>. A count that is not known is missing, never zero.
 /// Immutable and thread-safe.
 /// </summary>
 /// <remarks>
 /// <para><b>From figures.</b> <see cref="FromFigures(IEnumerable{Figure}, ValidationMode)"/> reads a
-/// report's figures as DOMAIN.md describes them:</para>
+/// report's figures as docs/domain.md describes them:</para>
 /// <list type="bullet">
 /// <item>Counts are the committee-scope figures without a topic of the families <c>proposals.*</c> and
 /// <c>opinion_info.*</c>, each as its <see cref="Figure.Bounds"/> in base units. Topic figures (parts,
@@ -245,7 +245,7 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
         return Rate.FromBounds(num, den);
     }
 
-    /// <summary>Computes a standard rate under the given options (the defaults of DOMAIN.md when omitted).</summary>
+    /// <summary>Computes a standard rate under the given options (the defaults of docs/domain.md when omitted).</summary>
     /// <param name="rate">A standard rate's identifier, such as <c>rate.reply</c>.</param>
     /// <param name="options">The variant choices, or <see langword="null"/> for <see cref="RateOptions.Default"/>.</param>
     /// <returns>The rate, or <see langword="null"/> when a count it needs is missing.</returns>

@@ -75,7 +75,7 @@ public sealed class RateDefinition : IEquatable<RateDefinition>
     /// <summary>Gets the social-conditions information adoption rate at provincial level = adopted.province / submitted.</summary>
     public static RateDefinition OpinionInfoAdoptionByProvince { get; } = new(new Measure("rate.opinion_info_adoption.province"), [Measures.OpinionInfo.AdoptedByProvince], Measures.OpinionInfo.Submitted);
 
-    /// <summary>Gets the default definitions of every rate DOMAIN.md names, in display order.</summary>
+    /// <summary>Gets the default definitions of every rate docs/domain.md names, in display order.</summary>
     public static IReadOnlyList<RateDefinition> Standard { get; } = new[]
     {
         Acceptance, Reply, OnTimeReply, Conclusion, Adoption, AdoptionIncludingPlanned, Satisfaction,

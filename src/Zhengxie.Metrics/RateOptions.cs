@@ -40,7 +40,7 @@ public enum SatisfactionBase
 }
 
 /// <summary>
-/// The caller's choice among the rate variants of DOMAIN.md; <see cref="Default"/> is its default
+/// The caller's choice among the rate variants of docs/domain.md; <see cref="Default"/> is its default
 /// formulas. <see cref="Definitions"/> lists the resulting formulas. Immutable and thread-safe.
 /// </summary>
 [JsonConverter(typeof(RateOptionsJsonConverter))]

@@ -9,7 +9,7 @@ namespace Zhengxie.Metrics.Records;
 
 /// <summary>
 /// The handling rules that decide a proposal's reply deadline: a period from handover (or receipt), and
-/// how far an extension may reach. <see cref="Default"/> is DOMAIN.md's provincial rule: 3 months from
+/// how far an extension may reach. <see cref="Default"/> is docs/domain.md's provincial rule: 3 months from
 /// handover, extendable to at most 6 months from handover.
 /// </summary>
 /// <remarks>

@@ -6,7 +6,7 @@ using Zhengxie.Metrics.Serialization;
 namespace Zhengxie.Metrics.SampleData;
 
 /// <summary>
-/// One of the five seed reports of DOMAIN.md: a real committee work report, with every figure it states
+/// One of the five seed reports of docs/domain.md: a real committee work report, with every figure it states
 /// (each with its verbatim quote) and the rates it states or implies, as the embedded
 /// <c>seed-figures.jsonl</c> lists them. Immutable and thread-safe.
 /// </summary>

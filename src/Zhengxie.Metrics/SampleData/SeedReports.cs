@@ -11,7 +11,7 @@ using NodaTime.Text;
 namespace Zhengxie.Metrics.SampleData;
 
 /// <summary>
-/// The five seed reports of DOMAIN.md (永嘉 2020, 乌当 2022, 丽水 2020, 钟祥 2020, 嵊州 2024) as built-in
+/// The five seed reports of docs/domain.md (永嘉 2020, 乌当 2022, 丽水 2020, 钟祥 2020, 嵊州 2024) as built-in
 /// sample data: 77 figures with their quotes, read from the embedded <c>seed-figures.jsonl</c>.
 /// Loaded once, on first use; thread-safe.
 /// </summary>

@@ -8,7 +8,7 @@ using Zhengxie.Metrics.Utility;
 namespace Zhengxie.Metrics.Validation;
 
 /// <summary>
-/// Checks a set of figures (of any committees and periods) against the rules of DOMAIN.md's "what bad
+/// Checks a set of figures (of any committees and periods) against the rules of docs/domain.md's "what bad
 /// input is". Each finding names the committee, the period, the measure and the values involved.
 /// </summary>
 /// <remarks>

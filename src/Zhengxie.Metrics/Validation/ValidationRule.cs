@@ -3,7 +3,7 @@ using Zhengxie.Metrics.Serialization;
 
 namespace Zhengxie.Metrics.Validation;
 
-/// <summary>The rules of DOMAIN.md's "what bad input is", and of proposal records, each a stable name for findings.</summary>
+/// <summary>The rules of docs/domain.md's "what bad input is", and of proposal records, each a stable name for findings.</summary>
 [JsonConverter(typeof(EnumJsonConverter<ValidationRule>))]
 public enum ValidationRule
 {

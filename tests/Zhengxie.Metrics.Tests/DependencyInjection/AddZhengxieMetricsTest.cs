@@ -73,15 +73,59 @@ public class AddZhengxieMetricsTest
     }
 
     [Fact]
-    public void Registering_twice_adds_nothing_the_second_time()
+    public void Repeated_calls_compose_their_configure_actions_in_order()
     {
-        var services = new ServiceCollection().AddZhengxieMetrics();
-        int count = services.Count;
+        var table = SmallTable();
+        var services = new ServiceCollection().AddZhengxieMetrics(o => o.RegionTable = table);
         services.AddZhengxieMetrics(o => o.RateOptions = new RateOptions { DownstreamBase = DownstreamBase.Cases });
-        services.Count.Should().Be(count);
+        services.AddZhengxieMetrics(o => o.ValidationMode = ValidationMode.CollectFindings);
         services.Should().OnlyContain(d => d.Lifetime == ServiceLifetime.Singleton);
+        services.Count(d => d.ServiceType == typeof(RateOptions)).Should().Be(1, "each service is registered once");
         using var provider = services.BuildServiceProvider(Strict);
-        provider.GetRequiredService<RateOptions>().Should().Be(RateOptions.Default);
+        provider.GetRequiredService<RegionTable>().Should().BeSameAs(table, "the first call's setting is kept");
+        provider.GetRequiredService<RateOptions>().DownstreamBase.Should().Be(DownstreamBase.Cases, "the second call's setting is applied");
+        provider.GetRequiredService<ZhengxieMetricsSettings>().ValidationMode.Should().Be(ValidationMode.CollectFindings);
+        provider.GetRequiredService<ProposalRecordSetFactory>().ValidationMode.Should().Be(ValidationMode.CollectFindings);
+    }
+
+    [Fact]
+    public void A_later_call_overrides_an_earlier_one_and_a_bad_later_call_fails_naming_its_setting()
+    {
+        var services = new ServiceCollection()
+            .AddZhengxieMetrics(o => o.RateOptions = new RateOptions { DownstreamBase = DownstreamBase.Cases })
+            .AddZhengxieMetrics(o => o.RateOptions = o.RateOptions with { SatisfactionCounting = SatisfactionCounting.SatisfiedOnly });
+        int count = services.Count;
+        FluentActions.Invoking(() => services.AddZhengxieMetrics(o => o.ValidationMode = (ValidationMode)9))
+            .Should().Throw<ArgumentException>().WithMessage("*ZhengxieMetricsOptions.ValidationMode *");
+        services.Count.Should().Be(count, "a bad call registers nothing");
+        using var provider = services.BuildServiceProvider(Strict);
+        var rates = provider.GetRequiredService<RateOptions>();
+        rates.DownstreamBase.Should().Be(DownstreamBase.Cases);
+        rates.SatisfactionCounting.Should().Be(SatisfactionCounting.SatisfiedOnly);
+    }
+
+    [Fact]
+    public void The_registered_calculator_applies_the_configured_rate_options()
+    {
+        var committee = RegionTable.Default.GetCommittee(new RegionCode(520112));
+        var period = ReportingPeriod.CalendarYear(2022);
+        var statistics = ProposalStatistics.FromCounts(committee, period,
+        [
+            new(Measures.Proposals.Received, Bounds.Exactly(100)),
+            new(Measures.Proposals.Filed, Bounds.Exactly(90)),
+            new(Measures.Proposals.Cases, Bounds.Exactly(80)),
+            new(Measures.Proposals.Replied, Bounds.Exactly(72)),
+        ]);
+        using var plain = new ServiceCollection().AddZhengxieMetrics().BuildServiceProvider(Strict);
+        plain.GetRequiredService<ProposalStatisticsCalculator>().GetRate(statistics, Measures.Rates.Reply).Should().Be(Rate.Of(72, 90));
+
+        using var provider = new ServiceCollection()
+            .AddZhengxieMetrics(o => o.RateOptions = new RateOptions { DownstreamBase = DownstreamBase.Cases })
+            .BuildServiceProvider(Strict);
+        var calculator = provider.GetRequiredService<ProposalStatisticsCalculator>();
+        calculator.RateOptions.Should().BeSameAs(provider.GetRequiredService<RateOptions>());
+        calculator.GetRate(statistics, Measures.Rates.Reply).Should().Be(Rate.Of(72, 80), "the reply rate is over the cases after merging");
+        calculator.GetRates(statistics).Single(p => p.Key.Measure == Measures.Rates.Reply).Value.Should().Be(Rate.Of(72, 80));
     }
 
     [Fact]
