@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Zhengxie.Metrics.Extraction;
 using Zhengxie.Metrics.Regions;
 
@@ -15,9 +14,10 @@ namespace Zhengxie.Metrics.Cli.Rendering;
 /// <summary>The outputs of <c>extract</c>: a plain-text listing, a JSON document, and JSON lines (the scorer's format).</summary>
 internal static class ExtractionWriter
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // Files and terminals, not HTML: Chinese text and '+' (11.1+@2022) as they are, only what JSON requires escaped.
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes each report's committee and period (and where they came from), then its figures, breakdowns,
     /// numbers not classified and findings, each figure with its quote.</summary>

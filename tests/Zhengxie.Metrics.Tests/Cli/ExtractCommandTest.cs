@@ -188,6 +188,11 @@ public class ExtractCommandTest
             c.RootElement.GetProperty("id").GetString().Should().Be("3");
             c.RootElement.GetProperty("period").GetString().Should().Be("4.4@2020");
         }
+
+        File.WriteAllText(input, "{\"id\":\"s\",\"text\":\"收到提案178件\",\"period\":\"11.1+@2022\"}\n");
+        (exit, output, err) = CliRunner.Run("extract", "--jsonl", input);
+        exit.Should().Be(0, err);
+        output.Should().Contain("\"period\":\"11.1+@2022\"").And.Contain("\"quote\":\"收到提案178件\"");
     }
 
     [Fact]
