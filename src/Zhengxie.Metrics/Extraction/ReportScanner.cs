@@ -697,7 +697,7 @@ internal sealed class ReportScanner
         }
         int quoteEnd = end;
         bool fromTail = false;
-        if (hit.Word is null || hit.Word.Priority <= 20)
+        if (hit.Word is null || hit.Word.Priority <= 30)
         {
             var tailHit = Best(Lexicon.CountIndex, end, tailEnd, unitClass, tailEnd, nearStart: true);
             if (tailHit.Word is not null && (hit.Word is null || tailHit.Word.Priority > hit.Word.Priority))
@@ -731,7 +731,8 @@ internal sealed class ReportScanner
 
         Measure measure;
         string? label = null;
-        if (hit.Word is not null)
+        bool partOfLast = last.Measure.Id.Length > 0 && !last.Breakdown && string.Equals(last.Unit, unit, StringComparison.Ordinal) && T[clauseStart..prefixStart].IndexOf("其中", StringComparison.Ordinal) >= 0;
+        if (hit.Word is not null && !(partOfLast && hit.Word.Priority <= 12))
         {
             measure = hit.Word.Measure;
             if (measure == Received && SentenceContains("党派", s) && !SentenceContains("委员", s) && !SentenceContains("集体", s))
@@ -748,7 +749,7 @@ internal sealed class ReportScanner
                 label = Label(clauseStart, prefixStart);
             }
         }
-        else if (last.Measure.Id.Length > 0 && !last.Breakdown && string.Equals(last.Unit, unit, StringComparison.Ordinal) && T[clauseStart..prefixStart].IndexOf("其中", StringComparison.Ordinal) >= 0)
+        else if (partOfLast)
         {
             measure = last.Measure;
         }
