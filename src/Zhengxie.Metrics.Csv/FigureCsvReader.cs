@@ -102,7 +102,7 @@ public static class FigureCsvReader
     {
         private const int MaxShown = 40;
         private static readonly Func<string, Measure> MakeMeasure = s => Measure.TryParse(s, out var m) ? m : default;
-        private static readonly Func<string, FigureUnit> MakeUnit = s => s.Length == 0 || s == "万" ? default : new FigureUnit(s);
+        private static readonly Func<string, FigureUnit> MakeUnit = s => s.Length == 0 || s is "万" or "亿" ? default : new FigureUnit(s);
         private static readonly Func<string, bool> NoValue = _ => false;
         private static readonly Func<string, FigureSource> MakeSource = s => new FigureSource(null, s);
 
@@ -409,7 +409,7 @@ public static class FigureCsvReader
             {
                 if (qualifierOk && qualifier != Qualifier.All)
                 {
-                    ok = Error(FigureCsvFormat.ValueColumn, $"the value is empty; only a figure qualified 'all' has no value (this one is '{qualifierText}').");
+                    ok = Error(FigureCsvFormat.ValueColumn, $"the value is empty; only a figure qualified 'all' may have no value (this one is '{qualifierText}').");
                 }
             }
             else if (valueText[0] == '-' && IsPlainNumber(valueText[1..]))
@@ -430,17 +430,10 @@ public static class FigureCsvReader
             {
                 ok = Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} is too large: counts must fit in 64 bits (up to 9223372036854775807 base units).");
             }
-            else if (qualifierOk && qualifier == Qualifier.All)
-            {
-                ok = Error(FigureCsvFormat.ValueColumn, $"a figure qualified 'all' has no value of its own (it equals its denominator); leave the value empty instead of '{Shorten(valueText)}'.");
-            }
             else
             {
+                // A figure qualified 'all' may carry the count the report states with it (「145件提案全部办复」 → 145).
                 value = parsed;
-                if (qualifierOk && qualifier == Qualifier.PercentReported && parsed > 100m)
-                {
-                    ok = Error(FigureCsvFormat.ValueColumn, $"the stated rate {Shorten(valueText)}% is above 100%.");
-                }
             }
 
             // unit
@@ -450,26 +443,20 @@ public static class FigureCsvReader
             {
                 ok = Error(FigureCsvFormat.UnitColumn, "the unit is empty; write it as printed (件, 次, 万元, % ...).");
             }
-            else if (unitText.SequenceEqual("万"))
+            else if (unitText.SequenceEqual("万") || unitText.SequenceEqual("亿"))
             {
-                ok = Error(FigureCsvFormat.UnitColumn, "'万' alone is a scale, not a unit; write 万元, 万字, ...");
+                ok = Error(FigureCsvFormat.UnitColumn, "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ...");
             }
             else
             {
                 unit = units.Get(unitText, MakeUnit).Value;
-                if (qualifierOk && (qualifier == Qualifier.PercentReported) != unit.IsPercent)
-                {
-                    ok = Error(FigureCsvFormat.UnitColumn, qualifier == Qualifier.PercentReported
-                        ? $"a stated rate (percent_reported) is in %, not '{Shorten(unitText)}'."
-                        : $"the unit % belongs to stated rates (qualifier percent_reported), not to '{qualifierText}'.");
-                }
             }
 
-            if (qualifierOk && !measure.IsDefault && measure.IsRate != (qualifier == Qualifier.PercentReported))
+            // The rules of a figure (docs/csv-format.md): a rate or share (rate.*, share.*) is in % and qualified
+            // percent_reported, at_least, more_than, nearly or about, at most 100 %; a count is never in %.
+            if (qualifierOk && !measure.IsDefault && !unit.Equals(default(FigureUnit)))
             {
-                ok = Error(FigureCsvFormat.MeasureColumn, measure.IsRate
-                    ? $"the rate measure {measure} must be qualified percent_reported, not '{qualifierText}'."
-                    : $"only a rate measure (rate.*) can be qualified percent_reported; {measure} is a count.");
+                ok &= CheckFigureRules(measure, unit, ref qualifier, qualifierText, value, valueText);
             }
 
             // scope
@@ -660,6 +647,38 @@ public static class FigureCsvReader
 
             committee = new Committee(code, level.Value);
             return true;
+        }
+
+        /// <summary>The rules that tie measure, unit, qualifier and value together; each broken one is an error on the row.</summary>
+        private bool CheckFigureRules(Measure measure, FigureUnit unit, ref Qualifier qualifier, string qualifierText, decimal? value, ReadOnlySpan<char> valueText)
+        {
+            if (measure.IsRate != unit.IsPercent)
+            {
+                return Error(FigureCsvFormat.UnitColumn, measure.IsRate
+                    ? $"a rate or share ({measure}) is stated in %, not '{unit}'."
+                    : $"the unit % belongs to rates and shares (rate.*, share.*), not to the count {measure}.");
+            }
+
+            if (!measure.IsRate)
+            {
+                return qualifier != Qualifier.PercentReported
+                    || Error(FigureCsvFormat.QualifierColumn, $"only a rate or share (rate.*, share.*) can be qualified percent_reported; {measure} is a count.");
+            }
+
+            if (qualifier == Qualifier.Exact)
+            {
+                // A printed percentage marked 'exact' is read as the stated rate it is (rounded to its digits).
+                Warning(FigureCsvFormat.QualifierColumn, $"the rate {measure} is qualified 'exact'; a printed percentage is read as percent_reported.");
+                qualifier = Qualifier.PercentReported;
+            }
+
+            if (qualifier == Qualifier.All)
+            {
+                return Error(FigureCsvFormat.QualifierColumn, $"the rate {measure} cannot be qualified 'all'; write 「均为100%」 as 100, percent_reported.");
+            }
+
+            return value is not > 100m
+                || Error(FigureCsvFormat.ValueColumn, $"the stated rate {Shorten(valueText)}% ({qualifierText}) is above 100%.");
         }
 
         private bool Error(string? column, string message)

@@ -15,9 +15,12 @@ namespace Zhengxie.Metrics;
 /// </summary>
 /// <remarks>
 /// <para>Equality compares every field but the source. Immutable and thread-safe.</para>
-/// <para>The value is <see langword="null"/> only for <see cref="Qualifier.All"/> (「全部办复」), whose
-/// value is that of the denominator it refers to. For <see cref="Qualifier.PercentReported"/> the
-/// measure is a rate (<c>rate.*</c>) and the value is the printed percentage, in unit <c>%</c>.</para>
+/// <para>A figure qualified <see cref="Qualifier.All"/> (「全部办复」) equals the denominator it refers to;
+/// its value is the count the report states with it (「145件提案全部办复」 → 145), or <see langword="null"/>
+/// when the report states none. Only such a figure may have no value. A rate or share (<c>rate.*</c>,
+/// <c>share.*</c>) is in unit <c>%</c> and its value is the printed percentage, qualified
+/// <see cref="Qualifier.PercentReported"/> or, for 「99%以上」「近90%」「约60%」, <see cref="Qualifier.AtLeast"/>,
+/// <see cref="Qualifier.MoreThan"/>, <see cref="Qualifier.Nearly"/> or <see cref="Qualifier.About"/>.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
@@ -28,7 +31,7 @@ public sealed class Figure : IEquatable<Figure>
     /// <param name="committee">The committee whose report states it.</param>
     /// <param name="period">The period it belongs to.</param>
     /// <param name="measure">What it counts.</param>
-    /// <param name="value">The number as printed, in <paramref name="unit"/>; <see langword="null"/> only with <see cref="Qualifier.All"/>.</param>
+    /// <param name="value">The number as printed, in <paramref name="unit"/>; <see langword="null"/> only with <see cref="Qualifier.All"/> when the report states no count.</param>
     /// <param name="unit">The unit as printed.</param>
     /// <param name="qualifier">How exactly the number is stated.</param>
     /// <param name="scope">Whose work it counts.</param>
@@ -53,21 +56,19 @@ public sealed class Figure : IEquatable<Figure>
         Preconditions.CheckArgument(qualifier is >= Qualifier.Exact and <= Qualifier.PercentReported, nameof(qualifier), "Unknown qualifier.");
         Preconditions.CheckArgument(scope is FigureScope.Committee or FigureScope.RegionTotal, nameof(scope), "Unknown scope.");
         Preconditions.CheckArgument(
-            (qualifier == Qualifier.All) == (value is null),
+            value is not null || qualifier == Qualifier.All,
             nameof(value),
-            "Only a figure qualified 'all' has no value, and such a figure must have none.");
+            "Only a figure qualified 'all' may have no value (「全部办复」 without a count).");
+        Preconditions.CheckArgument(!measure.IsRate || unit.IsPercent, nameof(unit), $"A rate or share ({measure}) is stated in %.");
+        Preconditions.CheckArgument(measure.IsRate || !unit.IsPercent, nameof(unit), $"Only a rate or share (rate.*, share.*) is stated in %, not {measure}.");
         Preconditions.CheckArgument(
-            (qualifier == Qualifier.PercentReported) == unit.IsPercent,
-            nameof(unit),
-            "A stated rate (percent_reported) is in % and only a stated rate is.");
-        Preconditions.CheckArgument(
-            !measure.IsRate || qualifier is Qualifier.PercentReported,
-            nameof(measure),
-            $"A rate measure ({measure}) must be stated as percent_reported; counts go in their own measures.");
+            !measure.IsRate || qualifier is Qualifier.PercentReported or Qualifier.AtLeast or Qualifier.MoreThan or Qualifier.Nearly or Qualifier.About,
+            nameof(qualifier),
+            $"A rate or share ({measure}) is stated as percent_reported, or qualified at_least, more_than, nearly or about (「99%以上」); counts go in their own measures.");
         Preconditions.CheckArgument(
             measure.IsRate || qualifier is not Qualifier.PercentReported,
             nameof(measure),
-            $"A stated percentage (percent_reported) belongs to a rate measure (rate.*), not to {measure}.");
+            $"A stated percentage (percent_reported) belongs to a rate or share measure (rate.*, share.*), not to {measure}.");
         Committee = committee;
         Period = period;
         Measure = measure;
@@ -88,7 +89,7 @@ public sealed class Figure : IEquatable<Figure>
     /// <summary>Gets what the figure counts.</summary>
     public Measure Measure { get; }
 
-    /// <summary>Gets the number as printed, in <see cref="Unit"/> (590 for 「590余万元」); <see langword="null"/> for <see cref="Qualifier.All"/>.</summary>
+    /// <summary>Gets the number as printed, in <see cref="Unit"/> (590 for 「590余万元」; 145 for 「145件提案全部办复」); <see langword="null"/> only for <see cref="Qualifier.All"/> without a stated count.</summary>
     public decimal? Value { get; }
 
     /// <summary>Gets the unit as printed.</summary>
@@ -108,30 +109,38 @@ public sealed class Figure : IEquatable<Figure>
 
     /// <summary>
     /// Gets the whole quantities in the base unit (元 for 万元) the figure can stand for, as docs/domain.md
-    /// defines them per qualifier; <see langword="null"/> for <see cref="Qualifier.All"/> and
-    /// <see cref="Qualifier.PercentReported"/>, which need a denominator (see <c>ProposalStatistics</c>).
+    /// defines them per qualifier (a figure qualified <see cref="Qualifier.All"/> with a stated count stands for
+    /// exactly that count); <see langword="null"/> for <see cref="Qualifier.All"/> without a count and for rates
+    /// and shares (in %), which need a denominator (see <c>ProposalStatistics</c>).
     /// </summary>
     /// <exception cref="ZhengxieMetricsException">
     /// The value is negative, an exact value is not a whole number of base units, or no whole number of base
     /// units fits the qualifier's reading (「2.5余个」「近1次」); the message names committee, period and measure.
     /// </exception>
     /// <exception cref="OverflowException">A bound does not fit in a 64-bit count.</exception>
-    public Bounds? Bounds => Qualifier is Qualifier.All or Qualifier.PercentReported ? null : FigureBounds.Of(this);
+    public Bounds? Bounds => Value is null || Unit.IsPercent ? null : FigureBounds.Of(this);
 
-    /// <summary>Formats the value as reported, with its qualifier in Chinese and the unit: <c>100余场次</c>, <c>近330万元</c>, <c>78.5%</c>, <c>全部</c>.</summary>
+    /// <summary>Formats the value as reported, with its qualifier in Chinese and the unit: <c>100余场次</c>, <c>近330万元</c>, <c>78.5%</c>, <c>99%以上</c>, <c>全部</c>, <c>145件全部</c>.</summary>
     /// <param name="includeUnit">Whether to append the unit.</param>
     /// <returns>The text, culture-invariant.</returns>
     public string FormatAsReported(bool includeUnit = true)
     {
         string number = Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         string unit = includeUnit ? Unit.Symbol : string.Empty;
+        if (Unit.IsPercent)
+        {
+            unit = "%";
+        }
+
         return Qualifier switch
         {
             Qualifier.Exact => number + unit,
+            Qualifier.MoreThan when Unit.IsPercent => "超过" + number + unit,
             Qualifier.MoreThan => number + "余" + unit,
             Qualifier.AtLeast => number + unit + "以上",
             Qualifier.Nearly => "近" + number + unit,
             Qualifier.About => "约" + number + unit,
+            Qualifier.All when Value is not null => number + unit + "全部",
             Qualifier.All => "全部",
             _ => number + "%",
         };

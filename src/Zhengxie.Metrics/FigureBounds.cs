@@ -16,7 +16,7 @@ internal static class FigureBounds
         }
 
         decimal value = checked(printed * scale);
-        if (figure.Qualifier == Qualifier.Exact)
+        if (figure.Qualifier is Qualifier.Exact or Qualifier.All)
         {
             return Bounds.Exactly(ToWhole(value, figure));
         }

@@ -26,7 +26,7 @@ public readonly struct FigureUnit : IEquatable<FigureUnit>
     {
         Preconditions.CheckNotNullOrWhiteSpace(symbol);
         symbol = symbol.Trim();
-        Preconditions.CheckArgument(symbol != "万", nameof(symbol), "'万' alone is a scale, not a unit: write 万元, 万字, ...");
+        Preconditions.CheckArgument(symbol is not ("万" or "亿"), nameof(symbol), "'万' or '亿' alone is a scale, not a unit: write 万元, 亿元, 万字, ...");
         this.symbol = symbol;
     }
 
@@ -48,13 +48,13 @@ public readonly struct FigureUnit : IEquatable<FigureUnit>
     /// <summary>Gets the unit without 万 scaling (<c>元</c> for <c>万元</c>; the unit itself when it has no scaling), in which <see cref="Figure.Bounds"/> are counted.</summary>
     public FigureUnit BaseUnit => Scale == 1 ? this : new FigureUnit(BaseSymbol);
 
-    /// <summary>Gets the factor from this unit to its base unit: 10,000 for 万元 and 万字, else 1.</summary>
-    public int Scale => Symbol.Length > 1 && Symbol[0] == '万' ? 10_000 : 1;
+    /// <summary>Gets the factor from this unit to its base unit: 10,000 for 万元 and 万字, 100,000,000 for 亿元, else 1.</summary>
+    public int Scale => Symbol.Length > 1 ? Symbol[0] switch { '万' => 10_000, '亿' => 100_000_000, _ => 1 } : 1;
 
     /// <summary>Gets a value indicating whether this is the percent unit of stated rates.</summary>
     public bool IsPercent => Symbol == "%";
 
-    /// <summary>Returns whether figures in this unit and <paramref name="other"/> may be added (same base unit).</summary>
+    /// <summary>Returns whether figures in this unit and <paramref name="other"/> may be added whatever they count (same base unit). For units that count the same thing for a measure (家 and 个, 次 and 场次), see <see cref="UnitEquivalence"/>.</summary>
     /// <param name="other">The other unit.</param>
     /// <returns>Whether the base symbols are equal.</returns>
     public bool IsCompatibleWith(FigureUnit other) => string.Equals(BaseSymbol, other.BaseSymbol, StringComparison.Ordinal);

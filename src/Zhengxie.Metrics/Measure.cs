@@ -73,8 +73,22 @@ public readonly struct Measure : IEquatable<Measure>, IComparable<Measure>, ICom
         }
     }
 
-    /// <summary>Gets a value indicating whether this is a rate (<c>rate.*</c>), stated in percent.</summary>
-    public bool IsRate => Id.StartsWith("rate.", StringComparison.Ordinal);
+    /// <summary>
+    /// Gets a value indicating whether this is a rate, stated in percent: a rate proper (<c>rate.*</c>) or a
+    /// share of a count in its parent total (<c>share.*</c>, 「A类提案有362件，占53.4%」 is
+    /// <c>share.proposals.outcome_a</c>; see <see cref="IsShare"/>).
+    /// </summary>
+    public bool IsRate => Id.StartsWith("rate.", StringComparison.Ordinal) || IsShare;
+
+    /// <summary>
+    /// Gets a value indicating whether this is a share (<c>share.</c> followed by a count's identifier,
+    /// <c>share.proposals.outcome_b</c>): the percentage a count makes of its parent total, a rate whose
+    /// numerator is that count (<see cref="ShareOf"/>) and whose base is the total the report names.
+    /// </summary>
+    public bool IsShare => Id.StartsWith("share.", StringComparison.Ordinal) && Id.Length > "share.".Length;
+
+    /// <summary>Gets the count a share is of (<c>proposals.outcome_b</c> for <c>share.proposals.outcome_b</c>), or <see langword="null"/> when this is not a share.</summary>
+    public Measure? ShareOf => IsShare ? new Measure(Id["share.".Length..]) : null;
 
     /// <summary>Gets a value indicating whether this is <c>default(Measure)</c>.</summary>
     public bool IsDefault => id is null;

@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace Zhengxie.Metrics;
 
-/// <summary>What <see cref="RateInference.InferNumerator"/> found.</summary>
+/// <summary>What <see cref="RateInference.InferNumerator(decimal, long, PercentRounding, int?)"/> found.</summary>
 public enum InferenceOutcome
 {
     /// <summary>No whole numerator fits the printed percentage: the figures contradict each other (or the rounding convention is wrong).</summary>

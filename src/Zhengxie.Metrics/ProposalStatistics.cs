@@ -17,7 +17,7 @@ namespace Zhengxie.Metrics;
 /// Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// <para><b>From figures.</b> <see cref="FromFigures(IEnumerable{Figure}, ValidationMode)"/> reads a
+/// <para><b>From figures.</b> <see cref="FromFigures(IEnumerable{Figure}, ValidationMode, bool)"/> reads a
 /// report's figures as docs/domain.md describes them:</para>
 /// <list type="bullet">
 /// <item>Counts are the committee-scope figures without a topic of the families <c>proposals.*</c> and
@@ -25,31 +25,37 @@ namespace Zhengxie.Metrics;
 /// not totals) and <see cref="FigureScope.RegionTotal"/> figures (not this committee's own work) are
 /// not counts of the committee.</item>
 /// <item>A figure qualified <see cref="Qualifier.All"/> (「全部办复」) equals the count it refers to:
-/// replied, replied_on_time, concluded and cases → filed (not cases: a report that says 「全部办复」
-/// means the filed proposals; use <see cref="FromCounts"/> for other conventions); filed → received;
-/// satisfied and basically_satisfied → feedback. With neither it nor its denominator known, the
-/// finding is <see cref="ValidationRule.MissingDenominator"/>.</item>
-/// <item>A stated rate (<see cref="Qualifier.PercentReported"/>, read with the default formulas of
-/// <see cref="RateDefinition.Standard"/>) implies its numerator when its denominator is exact and
-/// exactly one whole numerator gives the printed percentage rounded half-up or truncated to its printed
-/// decimals (丽水: 78.5 % of 354 received ⇒ 278 filed; 乌当: 100 % of 176 filed ⇒ 176 replied). When
-/// several numerators fit (99.5 % rounds to 100 %), nothing is implied and that is no finding; when none
-/// fits, or the counts disagree, the finding is <see cref="ValidationRule.RateContradictsCounts"/>. A
-/// stated rate without the counts it needs (乌当's 满意率 100 %, with no feedback count) is kept in
+/// replied, replied_on_time, concluded and cases → filed; filed → received; satisfied and basically_satisfied →
+/// feedback. When the report also states the count (「145件提案全部办复」), the figure keeps it and it must agree
+/// with that denominator (else <see cref="ValidationRule.AllContradictsDenominator"/>). With neither the count nor
+/// its denominator known, the finding is <see cref="ValidationRule.MissingDenominator"/>.</item>
+/// <item>A stated rate or share (<c>rate.*</c>, <c>share.*</c>; printed, or qualified 「99%以上」「近90%」「约60%」)
+/// is checked against the counts under the formula variants a report may use (<see cref="RateVariants"/>: A or
+/// A + B, over filed or cases after merging, over feedback or filed, the base of each share: the one its
+/// sentence names after 占, else received, filed, cases or replied, tried in turn): DOMAIN.md's formula when it
+/// fits, else the variant that does (顺德: A类 362 「占53.4%」 fits 362 / 678 cases after merging, not 987 filed).
+/// Under that formula it implies its numerator when its denominator is exact and exactly one whole numerator
+/// gives the printed percentage rounded half-up or truncated (丽水: 78.5 % of 354 received ⇒ 278 filed); a
+/// qualified rate bounds its numerator (99 %以上 of 200 ⇒ 198..200). A stated rate that fits no variant is
+/// <see cref="ValidationRule.RateContradictsCounts"/>, kept in <see cref="StatedRates"/> and implying nothing.
+/// A stated rate without the counts it needs (乌当's 满意率 100 %, with no feedback count) is kept in
 /// <see cref="StatedRates"/> only.</item>
 /// <item>Bounds narrow each other through the chain received ≥ filed + not_filed, received ≥ merged,
 /// filed ≥ cases, filed ≥ replied ≥ replied_on_time, filed ≥ concluded, replied ≥ outcome_a + outcome_b +
 /// outcome_c, feedback ≥ satisfied + basically_satisfied + dissatisfied, filed ≥ key, and
 /// opinion_info.submitted ≥ each adopted count: a whole is at least the sum of its parts' lower bounds,
 /// and a part at most the whole's upper bound less the other parts' lower bounds. Received 「300余」
-/// (301..399) with filed exactly 320 becomes 320..399; filed 「近330」 (321..329) with received exactly 325 becomes 321..325. Parts whose lower bounds add
-/// up to more than the whole's upper bound break a rule (<see cref="ValidationRule.FiledExceedsReceived"/>,
-/// <see cref="ValidationRule.RepliedExceedsFiled"/>, <see cref="ValidationRule.OutcomesExceedReplied"/>,
-/// else <see cref="ValidationRule.CountExceedsBound"/>).</item>
-/// <item>With <see cref="ValidationMode.Throw"/> any finding throws a <see cref="ValidationException"/>
-/// carrying all of them. With <see cref="ValidationMode.CollectFindings"/>, every count and stated rate
-/// involved in a problem is left out (missing) and the rest is used; the findings name each one with
-/// its values.</item>
+/// (301..399) with filed exactly 320 becomes 320..399; filed 「近330」 (321..329) with received exactly 325 becomes 321..325.
+/// Parts whose lower bounds add up to more than the whole's upper bound break a rule
+/// (<see cref="ValidationRule.FiledExceedsReceived"/>, <see cref="ValidationRule.RepliedExceedsFiled"/>,
+/// <see cref="ValidationRule.OutcomesExceedReplied"/>, else <see cref="ValidationRule.CountExceedsBound"/>).</item>
+/// <item><b>Source inconsistencies and errors.</b> Figures of a report that disagree with each other are a
+/// <see cref="FindingSeverity.SourceInconsistency"/>: kept as published (received 100, filed 90, replied 95 keeps
+/// all three counts and the acceptance rate 90/100; the reply rate 95/90 is refused by <see cref="GetRate(RateDefinition)"/>),
+/// listed in <see cref="Inconsistencies"/>, and the broken relation is used for nothing. Malformed figures (a
+/// negative count, a value that stands for no whole count, a rate outside 0..100 %, one measure stated twice with
+/// different values) are errors and left out. <see cref="ValidationMode.Throw"/> throws a <see cref="ValidationException"/>
+/// on errors, and with <c>strict</c> also on source inconsistencies (which strict validation makes errors).</item>
 /// </list>
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
@@ -58,8 +64,15 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
 {
     private static readonly ReadOnlyDictionary<Measure, decimal> NoStatedRates = new Dictionary<Measure, decimal>().AsReadOnly();
 
+    private static readonly ReadOnlyDictionary<Measure, RateDefinition> NoVariants = new Dictionary<Measure, RateDefinition>().AsReadOnly();
+    private static readonly ReadOnlyCollection<ValidationFinding> NoFindings = Array.Empty<ValidationFinding>().AsReadOnly();
+
     private readonly ReadOnlyDictionary<Measure, Bounds> counts;
     private readonly ReadOnlyDictionary<Measure, decimal> statedRates;
+    private readonly Dictionary<Measure, Qualifier>? statedQualifiers;
+    private readonly ReadOnlyDictionary<Measure, RateDefinition> variants;
+    private readonly HashSet<Measure>? involved;
+    private readonly HashSet<Measure>? contradicted;
 
     private ProposalStatistics(Committee committee, ReportingPeriod period, Dictionary<Measure, Bounds> counts, Dictionary<Measure, decimal>? statedRates = null)
     {
@@ -67,6 +80,20 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
         Period = period;
         this.counts = counts.AsReadOnly();
         this.statedRates = statedRates is null || statedRates.Count == 0 ? NoStatedRates : statedRates.AsReadOnly();
+        variants = NoVariants;
+        Inconsistencies = NoFindings;
+        FoundRateOptions = RateOptions.Default;
+    }
+
+    private ProposalStatistics(Committee committee, ReportingPeriod period, ProposalFigureAnalysis.Analysis analysis, List<ValidationFinding> inconsistencies)
+        : this(committee, period, analysis.Counts, analysis.StatedRates.ToDictionary(kv => kv.Key, kv => kv.Value.Value!.Value))
+    {
+        statedQualifiers = analysis.StatedRates.Where(kv => kv.Value.Qualifier != Qualifier.PercentReported).ToDictionary(kv => kv.Key, kv => kv.Value.Qualifier);
+        variants = analysis.RateVariants.Count == 0 ? NoVariants : analysis.RateVariants.AsReadOnly();
+        involved = analysis.Involved;
+        contradicted = analysis.Contradicted;
+        Inconsistencies = inconsistencies.Count == 0 ? NoFindings : inconsistencies.AsReadOnly();
+        FoundRateOptions = BuildOptions(analysis.RateVariants);
     }
 
     /// <summary>Gets the committee.</summary>
@@ -78,8 +105,29 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
     /// <summary>Gets every known count, by measure (in base units; exact or bounds).</summary>
     public IReadOnlyDictionary<Measure, Bounds> Counts => counts;
 
-    /// <summary>Gets the rates the report states directly, as printed percentages (乌当: <c>rate.satisfaction</c> = 100), by rate identifier.</summary>
+    /// <summary>Gets the rates and shares the report states directly, as printed percentages (乌当: <c>rate.satisfaction</c> = 100), by identifier, kept as published (also one that fits no formula variant).</summary>
     public IReadOnlyDictionary<Measure, decimal> StatedRates => statedRates;
+
+    /// <summary>
+    /// Gets, for each stated rate or share that is consistent with the counts, the formula it follows: DOMAIN.md's
+    /// where it fits, else the variant that does (顺德 2021: <c>rate.adoption</c> = outcome_a / cases, as 362 of
+    /// 678 cases after merging print as 53.4 %; 东城 2015: (outcome_a + outcome_b) / received). A stated rate whose
+    /// counts are not known has its default formula (the base its sentence names, or the likeliest, for a share);
+    /// one that fits no variant is absent (and in <see cref="Inconsistencies"/>).
+    /// </summary>
+    public IReadOnlyDictionary<Measure, RateDefinition> RateVariants => variants;
+
+    /// <summary>
+    /// Gets the <see cref="RateOptions"/> the report's stated rates follow, built from <see cref="RateVariants"/>: cases
+    /// after merging as the downstream base when the stated downstream rates fit over cases, the satisfaction base and
+    /// counting they fit, and every other variant as an override. Pass it to <see cref="GetRate(Measure, RateOptions?)"/>
+    /// or <see cref="GetRates(RateOptions?)"/> to compute the rates the way the report does; <see cref="RateOptions.Default"/>
+    /// when nothing differs from DOMAIN.md's formulas.
+    /// </summary>
+    public RateOptions FoundRateOptions { get; }
+
+    /// <summary>Gets the source inconsistencies found among the figures (figures of the report that disagree with each other), each naming both figures and the rule; empty for statistics built from counts.</summary>
+    public IReadOnlyList<ValidationFinding> Inconsistencies { get; }
 
     /// <summary>Gets 立案率 = filed / received, or <see langword="null"/> when a count is missing.</summary>
     public Rate? AcceptanceRate => GetRate(Measures.Rates.Acceptance);
@@ -141,45 +189,57 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
     /// <see cref="ProposalStatistics"/> for how figures become counts and stated rates).
     /// </summary>
     /// <param name="figures">The figures, all of one committee and period (any families; those that are not counts are ignored).</param>
-    /// <param name="mode">Whether a problem throws (the default) or is left out; to see the findings, use
-    /// <see cref="FromFigures(IEnumerable{Figure}, out IReadOnlyList{ValidationFinding})"/>.</param>
+    /// <param name="mode">Whether an error throws (the default) or is left out; to see the findings, use
+    /// <see cref="FromFigures(IEnumerable{Figure}, out IReadOnlyList{ValidationFinding})"/>. Source inconsistencies are in
+    /// <see cref="Inconsistencies"/> either way.</param>
+    /// <param name="strict">Whether source inconsistencies are errors too (and so throw with <see cref="ValidationMode.Throw"/>).</param>
     /// <returns>The statistics.</returns>
     /// <exception cref="ArgumentException">There are no figures, or they belong to more than one committee or period.</exception>
-    /// <exception cref="ValidationException">The figures break a rule and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>.</exception>
-    public static ProposalStatistics FromFigures(IEnumerable<Figure> figures, ValidationMode mode = ValidationMode.Throw)
+    /// <exception cref="ValidationException">The figures break a rule that is an error and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>.</exception>
+    public static ProposalStatistics FromFigures(IEnumerable<Figure> figures, ValidationMode mode = ValidationMode.Throw, bool strict = false)
     {
         Preconditions.CheckArgument(Enum.IsDefined(mode), nameof(mode), "Unknown validation mode.");
-        var result = Build(figures, out var findings);
+        var result = Build(figures, strict, out var findings);
         ThrowIfAny(mode, findings);
         return result;
     }
 
     /// <summary>Creates the statistics of one committee and period from a report's figures, collecting every problem instead of throwing.</summary>
     /// <param name="figures">The figures, all of one committee and period.</param>
-    /// <param name="findings">Every problem found; what each concerns is left out of the statistics.</param>
+    /// <param name="findings">Every problem found: errors (what each concerns is left out of the statistics) and source inconsistencies (kept as published).</param>
     /// <returns>The statistics.</returns>
     /// <exception cref="ArgumentException">There are no figures, or they belong to more than one committee or period.</exception>
     public static ProposalStatistics FromFigures(IEnumerable<Figure> figures, out IReadOnlyList<ValidationFinding> findings)
     {
-        var result = Build(figures, out var list);
+        var result = Build(figures, false, out var list);
         findings = list.AsReadOnly();
         return result;
     }
 
-    /// <summary>Creates the statistics of every committee and period among the figures (one per distinct pair, ordered by committee, then period), throwing on any problem.</summary>
+    /// <summary>Creates the statistics of every committee and period among the figures (one per distinct pair, ordered by committee, then period), throwing on any error.</summary>
     /// <param name="figures">The figures, of any committees and periods.</param>
     /// <returns>The statistics.</returns>
-    /// <exception cref="ValidationException">The figures break a rule.</exception>
+    /// <exception cref="ValidationException">The figures break a rule that is an error.</exception>
     public static IReadOnlyList<ProposalStatistics> FromFiguresByCommittee(IEnumerable<Figure> figures) =>
         FromFiguresByCommittee(figures, ValidationMode.Throw, out _);
 
     /// <summary>Creates the statistics of every committee and period among the figures (one per distinct pair, ordered by committee, then period).</summary>
     /// <param name="figures">The figures, of any committees and periods.</param>
-    /// <param name="mode">Whether a problem throws or is collected.</param>
-    /// <param name="findings">Every problem found (empty when <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>, which throws instead).</param>
+    /// <param name="mode">Whether an error throws or is collected.</param>
+    /// <param name="findings">Every problem found (errors and source inconsistencies; with <see cref="ValidationMode.Throw"/>, only source inconsistencies, as errors throw).</param>
     /// <returns>The statistics.</returns>
-    /// <exception cref="ValidationException">The figures break a rule and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>.</exception>
-    public static IReadOnlyList<ProposalStatistics> FromFiguresByCommittee(IEnumerable<Figure> figures, ValidationMode mode, out IReadOnlyList<ValidationFinding> findings)
+    /// <exception cref="ValidationException">The figures break a rule that is an error and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>.</exception>
+    public static IReadOnlyList<ProposalStatistics> FromFiguresByCommittee(IEnumerable<Figure> figures, ValidationMode mode, out IReadOnlyList<ValidationFinding> findings) =>
+        FromFiguresByCommittee(figures, mode, false, out findings);
+
+    /// <summary>Creates the statistics of every committee and period among the figures (one per distinct pair, ordered by committee, then period).</summary>
+    /// <param name="figures">The figures, of any committees and periods.</param>
+    /// <param name="mode">Whether an error throws or is collected.</param>
+    /// <param name="strict">Whether source inconsistencies are errors too.</param>
+    /// <param name="findings">Every problem found (with <see cref="ValidationMode.Throw"/>, only what is not an error, as errors throw).</param>
+    /// <returns>The statistics.</returns>
+    /// <exception cref="ValidationException">The figures break a rule that is an error and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>.</exception>
+    public static IReadOnlyList<ProposalStatistics> FromFiguresByCommittee(IEnumerable<Figure> figures, ValidationMode mode, bool strict, out IReadOnlyList<ValidationFinding> findings)
     {
         Preconditions.CheckNotNull(figures);
         Preconditions.CheckArgument(Enum.IsDefined(mode), nameof(mode), "Unknown validation mode.");
@@ -189,7 +249,7 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
                      .GroupBy(f => (f.Committee, f.Period))
                      .OrderBy(g => g.Key.Committee).ThenBy(g => g.Key.Period))
         {
-            result.Add(Build(group, out var list));
+            result.Add(Build(group, strict, out var list));
             all.AddRange(list);
         }
 
@@ -201,7 +261,46 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
     /// <summary>Returns a rate the report states directly, as its printed percentage, or <see langword="null"/>.</summary>
     /// <param name="rate">The rate's identifier, such as <c>rate.satisfaction</c>.</param>
     /// <returns>The printed percentage (78.5 for 「立案率78.5%」).</returns>
-    public decimal? GetStatedRate(Measure rate) => statedRates.TryGetValue(rate, out var v) ? v : null;
+    public decimal? GetStatedRate(Measure rate)
+    {
+        if (statedRates.TryGetValue(rate, out var v))
+        {
+            return v;
+        }
+
+        // rate.resolution_adoption and rate.adoption_including_planned are one rate.
+        foreach (var (m, value) in statedRates)
+        {
+            if (ProposalFigureAnalysis.SameRate(m, rate))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns how a stated rate is qualified: <see cref="Qualifier.PercentReported"/> for a printed rate, <see cref="Qualifier.AtLeast"/> for 「99%以上」, …; <see langword="null"/> when the rate is not stated.</summary>
+    /// <param name="rate">The rate's or share's identifier.</param>
+    /// <returns>The qualifier.</returns>
+    public Qualifier? GetStatedRateQualifier(Measure rate)
+    {
+        var key = statedRates.Keys.FirstOrDefault(m => ProposalFigureAnalysis.SameRate(m, rate));
+        if (key.IsDefault)
+        {
+            return null;
+        }
+
+        return statedQualifiers is not null && statedQualifiers.TryGetValue(key, out var q) ? q : Qualifier.PercentReported;
+    }
+
+    /// <summary>Returns whether a count or stated rate is named in a source inconsistency (<see cref="Inconsistencies"/>): a report shows it marked.</summary>
+    /// <param name="measure">A count's or rate's identifier.</param>
+    /// <returns>Whether it is involved in a disagreement among the report's figures.</returns>
+    public bool IsInconsistent(Measure measure) => involved is not null && (involved.Contains(measure) || involved.Any(m => ProposalFigureAnalysis.SameRate(m, measure)));
+
+    /// <summary>The parts of broken relations (filed of filed &gt; received): counts kept as published, but left out where counts are pooled.</summary>
+    internal bool IsContradictedPart(Measure measure) => contradicted is not null && contradicted.Contains(measure);
 
     /// <summary>Returns a count, or <see langword="null"/> when it is not known.</summary>
     /// <param name="measure">The count's measure, such as <c>proposals.filed</c>.</param>
@@ -257,7 +356,7 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
     public IReadOnlyList<KeyValuePair<RateDefinition, Rate?>> GetRates(RateOptions? options = null) =>
         (options ?? RateOptions.Default).Definitions.Select(d => new KeyValuePair<RateDefinition, Rate?>(d, GetRate(d))).ToList().AsReadOnly();
 
-    private static ProposalStatistics Build(IEnumerable<Figure> figures, out List<ValidationFinding> findings)
+    private static ProposalStatistics Build(IEnumerable<Figure> figures, bool strict, out List<ValidationFinding> findings)
     {
         Preconditions.CheckNotNull(figures);
         var list = figures.ToList();
@@ -270,9 +369,64 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
             other is null,
             nameof(figures),
             $"The figures belong to more than one committee and period ({committee} {period} and {other?.Committee} {other?.Period}); use FromFiguresByCommittee.");
+        return Build(committee, period, list.Where(f => f.Scope == FigureScope.Committee && f.Topic is null), strict, out findings);
+    }
+
+    /// <summary>The statistics of one committee, period and scope from its total figures (no topic).</summary>
+    internal static ProposalStatistics Build(Committee committee, ReportingPeriod period, IEnumerable<Figure> totals, bool strict, out List<ValidationFinding> findings)
+    {
         findings = [];
-        var (map, rates) = ProposalFigureAnalysis.Analyse(committee, period, list.Where(f => f.Scope == FigureScope.Committee && f.Topic is null), findings);
-        return new ProposalStatistics(committee, period, map, rates);
+        var analysis = ProposalFigureAnalysis.Analyse(committee, period, totals, findings);
+        var inconsistencies = findings.Where(f => f.Severity == FindingSeverity.SourceInconsistency).ToList();
+        if (strict)
+        {
+            findings = findings.Select(f => f.AsError()).ToList();
+        }
+
+        return new ProposalStatistics(committee, period, analysis, inconsistencies);
+    }
+
+    /// <summary>The options a report's stated rates follow (see <see cref="FoundRateOptions"/>).</summary>
+    private static RateOptions BuildOptions(Dictionary<Measure, RateDefinition> variants)
+    {
+        var options = RateOptions.Default;
+        if (variants.Count == 0)
+        {
+            return options;
+        }
+
+        Measure[] downstream = [Measures.Rates.Reply, Measures.Rates.OnTimeReply, Measures.Rates.Conclusion, Measures.Rates.Adoption, Measures.Rates.AdoptionIncludingPlanned, new Measure("rate.adoption_including_planned")];
+        var bases = variants.Values.Where(d => downstream.Contains(d.Measure)).Select(d => d.Denominator).Distinct().ToList();
+        if (bases.Count > 0 && bases.TrueForAll(b => b == Measures.Proposals.Cases))
+        {
+            options = options with { DownstreamBase = DownstreamBase.Cases };
+        }
+
+        if (variants.TryGetValue(Measures.Rates.Satisfaction, out var satisfaction))
+        {
+            if (satisfaction.Numerator.SequenceEqual([Measures.Proposals.Satisfied]))
+            {
+                options = options with { SatisfactionCounting = SatisfactionCounting.SatisfiedOnly };
+            }
+
+            if (satisfaction.Denominator == Measures.Proposals.Filed || satisfaction.Denominator == Measures.Proposals.Cases)
+            {
+                options = options with { SatisfactionBase = SatisfactionBase.Filed };
+            }
+        }
+
+        foreach (var variant in variants.Values.OrderBy(d => d.Measure))
+        {
+            var resolved = RateDefinition.Standard.FirstOrDefault(d => ProposalFigureAnalysis.SameRate(d.Measure, variant.Measure)) is { } standard
+                ? options.Resolve(standard)
+                : null;
+            if (resolved is null || !resolved.Numerator.SequenceEqual(variant.Numerator) || resolved.Denominator != variant.Denominator)
+            {
+                options = options.WithDefinition(variant);
+            }
+        }
+
+        return options;
     }
 
     /// <summary>
@@ -298,9 +452,9 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
 
     private static void ThrowIfAny(ValidationMode mode, List<ValidationFinding> findings)
     {
-        if (mode == ValidationMode.Throw && findings.Count > 0)
+        if (mode == ValidationMode.Throw && findings.Exists(f => f.IsError))
         {
-            throw new ValidationException(findings);
+            throw new ValidationException(findings.Where(f => f.IsError).Concat(findings.Where(f => !f.IsError)));
         }
     }
 

@@ -93,6 +93,94 @@ public static class RateInference
             : new NumeratorInference((long)lowest, (long)highest, denominator);
     }
 
+    /// <summary>
+    /// Finds the whole numerators n in 0..<paramref name="denominator"/> for which n / denominator × 100 agrees
+    /// with a percentage as a report qualifies it: <see cref="Qualifier.PercentReported"/> as in
+    /// <see cref="InferNumerator(decimal, long, PercentRounding, int?)"/> (rounded half-up or truncated);
+    /// <see cref="Qualifier.AtLeast"/> (「99%以上」) at least the percentage; <see cref="Qualifier.MoreThan"/> (「超过90%」)
+    /// above it (on a percentage, 以上 and 超过 set a floor, and 100 % is the only ceiling);
+    /// <see cref="Qualifier.Nearly"/> (「近90%」) below it and above it less one unit of its last non-zero digit (80 %);
+    /// <see cref="Qualifier.About"/> (「约60%」) within half that unit either side (55 %..65 %).
+    /// </summary>
+    /// <param name="printedPercent">The percentage as printed, 0 to 100.</param>
+    /// <param name="qualifier">How the report qualifies it.</param>
+    /// <param name="denominator">The known denominator, 0 or more.</param>
+    /// <returns>The numerators that fit (a contiguous range; <see cref="InferenceOutcome.None"/> when none does).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The percentage is outside 0..100, the denominator is negative, or the qualifier is not one a percentage can have (exact, all).</exception>
+    public static NumeratorInference InferNumerator(decimal printedPercent, Qualifier qualifier, long denominator)
+    {
+        Preconditions.CheckArgumentRange(printedPercent is >= 0m and <= 100m, printedPercent, "A printed percentage must be from 0 to 100.");
+        Preconditions.CheckArgumentRange(denominator >= 0, denominator, "A rate's denominator must not be negative.");
+        Preconditions.CheckArgumentRange(
+            qualifier is Qualifier.PercentReported or Qualifier.AtLeast or Qualifier.MoreThan or Qualifier.Nearly or Qualifier.About,
+            qualifier,
+            "A percentage is qualified percent_reported, at_least, more_than, nearly or about.");
+        if (qualifier == Qualifier.PercentReported)
+        {
+            return InferNumerator(printedPercent, denominator);
+        }
+
+        if (denominator == 0)
+        {
+            return new NumeratorInference(1, 0, 0);
+        }
+
+        decimal unit = printedPercent == 0m ? 1m : FigureBounds.LastDigitUnit(printedPercent);
+        (decimal lo, bool loOpen, decimal hi, bool hiOpen) = qualifier switch
+        {
+            Qualifier.AtLeast => (printedPercent, false, 100m, false),
+            Qualifier.MoreThan => (printedPercent, true, 100m, false),
+            Qualifier.Nearly => (printedPercent - unit, true, printedPercent, true),
+            _ => (printedPercent - (unit / 2), false, printedPercent + (unit / 2), false),
+        };
+
+        // n / d × 100 within [lo, hi] (ends open as the qualifier says), in exact integer arithmetic.
+        BigInteger d = denominator;
+        (BigInteger loNum, BigInteger loDen) = Fraction(lo);
+        (BigInteger hiNum, BigInteger hiDen) = Fraction(hi);
+
+        // n ≥ lo·d/100: n·100·loDen ≥ loNum·d.
+        BigInteger lowest = CeilingDivide(loNum * d, 100 * loDen);
+        if (loOpen && lowest * 100 * loDen == loNum * d)
+        {
+            lowest += 1;
+        }
+
+        // n ≤ hi·d/100.
+        BigInteger highest = FloorDivide(hiNum * d, 100 * hiDen);
+        if (hiOpen && highest * 100 * hiDen == hiNum * d)
+        {
+            highest -= 1;
+        }
+
+        lowest = BigInteger.Max(lowest, BigInteger.Zero);
+        highest = BigInteger.Min(highest, d);
+        return lowest > highest
+            ? new NumeratorInference(1, 0, denominator)
+            : new NumeratorInference((long)lowest, (long)highest, denominator);
+    }
+
+    /// <summary>A decimal as an exact fraction m / 10^s (m may be negative).</summary>
+    private static (BigInteger Numerator, BigInteger Denominator) Fraction(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var mantissa = new BigInteger((uint)bits[0]) | (new BigInteger((uint)bits[1]) << 32) | (new BigInteger((uint)bits[2]) << 64);
+        if (value < 0)
+        {
+            mantissa = -mantissa;
+        }
+
+        return (mantissa, BigInteger.Pow(10, value.Scale));
+    }
+
+    /// <summary>⌊a / b⌋ for b &gt; 0 and any sign of a.</summary>
+    private static BigInteger FloorDivide(BigInteger a, BigInteger b)
+    {
+        BigInteger q = BigInteger.DivRem(a, b, out BigInteger r);
+        return r < 0 ? q - 1 : q;
+    }
+
     /// <summary>⌈a / b⌉ for b &gt; 0 and any sign of a.</summary>
     private static BigInteger CeilingDivide(BigInteger a, BigInteger b)
     {

@@ -10,15 +10,17 @@ namespace Zhengxie.Metrics.Cli.Commands;
 /// The checks of a figures file that <c>validate</c> lists and <c>report</c> counts, so both count the
 /// errors of one file the same way: the format findings of the reader, then the figure rules of
 /// <see cref="FigureValidator"/> against the region table (a committee at another level than its region's
-/// is an error; a code missing from the table is a warning, as it may be an older code).
+/// is an error; a code missing from the table is a warning, as it may be an older code). A source inconsistency
+/// (the report's own figures disagreeing, kept as published) is a warning unless strict.
 /// </summary>
 internal static class FileCheck
 {
     /// <summary>Checks a file's contents.</summary>
     /// <param name="result">What the reader made of the file.</param>
     /// <param name="regions">The region table.</param>
-    /// <returns>Every finding as a line (without the file name), and the numbers of errors and warnings.</returns>
-    internal static (IReadOnlyList<string> Lines, int Errors, int Warnings) Check(FigureCsvResult result, RegionTable regions)
+    /// <param name="strict">Whether source inconsistencies are errors.</param>
+    /// <returns>Every finding as a line (without the file name), errors before source inconsistencies, and the numbers of errors and warnings.</returns>
+    internal static (IReadOnlyList<string> Lines, int Errors, int Warnings) Check(FigureCsvResult result, RegionTable regions, bool strict = false)
     {
         var lines = new List<string>();
         int errors = result.ErrorCount;
@@ -36,7 +38,8 @@ internal static class FileCheck
 
         // One level finding per committee, however many periods it reports.
         var levelReported = new HashSet<Committee>();
-        foreach (var finding in FigureValidator.Validate(result.Figures, regions))
+        var findings = FigureValidator.Validate(result.Figures, regions, strict);
+        foreach (var finding in findings.Where(f => f.IsError).Concat(findings.Where(f => !f.IsError)))
         {
             if (finding.Rule == ValidationRule.UnknownRegion
                 || (finding.Rule == ValidationRule.RegionUnderWrongParent && finding.Committee is { } c && !levelReported.Add(c)))
@@ -44,8 +47,17 @@ internal static class FileCheck
                 continue;
             }
 
-            errors++;
-            lines.Add("error: " + finding);
+            if (finding.IsError)
+            {
+                errors++;
+                lines.Add("error: " + finding);
+            }
+            else
+            {
+                // A source inconsistency: the report's own figures disagree; they are kept as published.
+                warnings++;
+                lines.Add("warning: " + finding);
+            }
         }
 
         return (lines, errors, warnings);

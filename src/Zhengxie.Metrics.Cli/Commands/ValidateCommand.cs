@@ -11,20 +11,24 @@ internal static class ValidateCommand
     internal static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("FILE.csv") { Description = "The figures CSV file to check (docs/csv-format.md)." };
-        var command = new Command("validate", "Check a figures CSV file: its format (line and column of every problem), then the figures (filed ≤ received, replied ≤ filed, …, known region codes). Prints every finding; exits with 1 when there are errors.")
+        var strict = new Option<bool>("--strict")
         {
-            file,
+            Description = "Treat source inconsistencies (a report's own figures disagreeing: filed > received, a stated rate no count fits) as errors.",
+        };
+        var command = new Command("validate", "Check a figures CSV file: its format (line and column of every problem), then the figures (filed ≤ received, replied ≤ filed, …, known region codes). Prints every finding; malformed input is an error, a report's own figures disagreeing is a warning (a source inconsistency) unless --strict. Exits with 1 when there are errors.")
+        {
+            file, strict,
         };
         var encoding = InputLoader.EncodingOption();
         command.Options.Add(encoding);
-        command.SetAction(parse => Cli.Guard(stderr, () => Run(stdout, stderr, parse.GetValue(file)!, parse.GetValue(encoding))));
+        command.SetAction(parse => Cli.Guard(stderr, () => Run(stdout, stderr, parse.GetValue(file)!, parse.GetValue(encoding), parse.GetValue(strict))));
         return command;
     }
 
-    private static int Run(TextWriter stdout, TextWriter stderr, string path, string? encoding)
+    private static int Run(TextWriter stdout, TextWriter stderr, string path, string? encoding, bool strict)
     {
         var result = InputLoader.ReadFile(path, stderr, encoding);
-        var (lines, errors, warnings) = FileCheck.Check(result, RegionTable.Default);
+        var (lines, errors, warnings) = FileCheck.Check(result, RegionTable.Default, strict);
         foreach (string line in lines)
         {
             stdout.WriteLine(path + ": " + line);

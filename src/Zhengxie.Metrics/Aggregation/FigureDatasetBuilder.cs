@@ -21,11 +21,17 @@ namespace Zhengxie.Metrics.Aggregation;
 /// <see cref="ValidationRule.UnknownRegion"/>; the same committee, period, measure, scope and topic twice
 /// with different values is <see cref="ValidationRule.ConflictingDuplicate"/> (the same figure twice is
 /// kept once); figures of one measure in units that do not add up (件 and 次) are
-/// <see cref="ValidationRule.UnitMismatch"/>; a negative count is <see cref="ValidationRule.NegativeCount"/>.
-/// With <see cref="ValidationMode.Throw"/> the first problem (by committee, period, measure) is thrown in
-/// a <see cref="ValidationException"/> carrying all of them; with
-/// <see cref="ValidationMode.CollectFindings"/> the offending figures are left out and the findings are in
-/// <see cref="FigureDataset.Findings"/>.</para>
+/// <see cref="ValidationRule.UnitMismatch"/> (units that count the same thing, <see cref="UnitEquivalence.Default"/>,
+/// add up); a figure whose value is malformed (negative, no whole count such as 「37余件」 or 1.5次, a rate
+/// outside 0..100 %) is left out whatever its scope or topic. The proposal and social-conditions figures of each
+/// committee, period and scope (region totals included) go through the same analysis as
+/// <see cref="ProposalStatistics"/> and <see cref="FigureValidator"/>: a report whose own figures disagree (filed 20 of
+/// 10 received, 20 adopted of 10 submitted) is a source inconsistency, the figures stay as published in
+/// <see cref="FigureDataset.GetFigures"/> but the part of the broken relation gives no count, so no pooled rate
+/// has a numerator above its denominator. With <see cref="ValidationMode.Throw"/> the first error (by committee,
+/// period, measure) is thrown in a <see cref="ValidationException"/> carrying all findings (source inconsistencies
+/// too when <see cref="Strict"/>); with <see cref="ValidationMode.CollectFindings"/> the offending figures are left
+/// out and the findings are in <see cref="FigureDataset.Findings"/>.</para>
 /// <para>A builder is not thread-safe; the dataset it builds is.</para>
 /// </remarks>
 public sealed class FigureDatasetBuilder
@@ -54,12 +60,17 @@ public sealed class FigureDatasetBuilder
     /// <summary>Creates a builder.</summary>
     /// <param name="regions">The region table committees must be in; <see cref="RegionTable.Default"/> when omitted.</param>
     /// <param name="mode">Whether bad input throws (the default) or becomes findings.</param>
-    public FigureDatasetBuilder(RegionTable? regions = null, ValidationMode mode = ValidationMode.Throw)
+    /// <param name="strict">Whether source inconsistencies (a report's own figures disagreeing) are errors too; by default they are findings and the figures are kept as published.</param>
+    public FigureDatasetBuilder(RegionTable? regions = null, ValidationMode mode = ValidationMode.Throw, bool strict = false)
     {
         Preconditions.CheckArgument(mode is ValidationMode.Throw or ValidationMode.CollectFindings, nameof(mode), "Unknown validation mode.");
         Regions = regions ?? RegionTable.Default;
         Mode = mode;
+        Strict = strict;
     }
+
+    /// <summary>Gets a value indicating whether source inconsistencies are errors.</summary>
+    public bool Strict { get; }
 
     /// <summary>Gets the region table.</summary>
     public RegionTable Regions { get; }
@@ -209,6 +220,13 @@ public sealed class FigureDatasetBuilder
                 continue;
             }
 
+            if (FigureChecks.CheckValue(figure, out _) is { } bad)
+            {
+                // 「37余件」, 1.5次, a negative count, a rate of 130 %: malformed, never used, whatever its scope or topic.
+                findings.Add(bad);
+                continue;
+            }
+
             accepted.Add((c, figure));
             acceptedItem.Add(i);
         }
@@ -233,7 +251,7 @@ public sealed class FigureDatasetBuilder
         int measureCount = measureNumbers.Count;
         var committeeCellsById = new List<Cell>?[measureCount];
         var regionTotalCellsById = new List<Cell>?[measureCount];
-        var proposalFigures = new Dictionary<(int Committee, int Period), List<Figure>>();
+        var proposalFigures = new Dictionary<(int Committee, int Period, FigureScope Scope), List<Figure>>();
         for (int a = 0; a < accepted.Count; a++)
         {
             var (c, f) = accepted[a];
@@ -245,15 +263,15 @@ public sealed class FigureDatasetBuilder
             }
 
             int m = itemMeasure[item];
-            if (f.Scope == FigureScope.Committee && measureNumbers.IsProposalFamily(m))
+            if (measureNumbers.IsProposalFamily(m))
             {
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(proposalFigures, (c, p), out _);
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(proposalFigures, (c, p, f.Scope), out _);
                 list ??= new List<Figure>(16);
                 list.Add(f);
                 continue;
             }
 
-            if (f.Qualifier is Qualifier.All or Qualifier.PercentReported || measureNumbers.IsRate(m))
+            if (f.Value is null || measureNumbers.IsRate(m))
             {
                 continue;
             }
@@ -268,22 +286,23 @@ public sealed class FigureDatasetBuilder
             chainIndex[m] = Array.IndexOf(ProposalFigureAnalysis.ChainMeasures, measureNumbers[m]);
         }
 
-        foreach (var ((c, p), list) in proposalFigures)
+        foreach (var ((c, p, scope), list) in proposalFigures)
         {
+            var cells = scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById;
             // The usual case, exact whole counts that meet the chain, needs no analysis: each is its own cell.
             if (TryExactCounts(list, chainIndex, exact))
             {
                 foreach (var f in list)
                 {
-                    AddCell(committeeCellsById, measureNumbers.NumberOf(f.Measure), c, p, f, f.Measure, Bounds.Exactly((long)f.Value!.Value));
+                    AddCell(cells, measureNumbers.NumberOf(f.Measure), c, p, f, f.Measure, Bounds.Exactly((long)f.Value!.Value));
                 }
 
                 continue;
             }
 
-            foreach (var (figure, measure, bounds) in ProposalCountCells(list, findings))
+            foreach (var (figure, measure, bounds) in ProposalCountCells(list, findings, Strict))
             {
-                AddCell(committeeCellsById, measureNumbers.NumberOf(measure), c, p, figure, measure, bounds);
+                AddCell(cells, measureNumbers.NumberOf(measure), c, p, figure, measure, bounds);
             }
         }
 
@@ -291,10 +310,18 @@ public sealed class FigureDatasetBuilder
         var regionTotalCells = ByMeasure(regionTotalCellsById);
         var committeeColumns = BuildColumns(committeeCells, regionTotalCells, index.Count, stride, findings);
         var regionTotalColumns = BuildColumns(regionTotalCells, committeeCells, index.Count, stride, findings);
-        findings.Sort(CompareFindings);
-        if (Mode == ValidationMode.Throw && findings.Count > 0)
+        if (Strict)
         {
-            throw new ValidationException(findings);
+            for (int i = 0; i < findings.Count; i++)
+            {
+                findings[i] = findings[i].AsError();
+            }
+        }
+
+        findings.Sort(CompareFindings);
+        if (Mode == ValidationMode.Throw && findings.Exists(f => f.IsError))
+        {
+            throw new ValidationException(findings.Where(f => f.IsError).Concat(findings.Where(f => !f.IsError)));
         }
 
         var kept = new List<Figure>(accepted.Count);
@@ -307,19 +334,22 @@ public sealed class FigureDatasetBuilder
     }
 
     /// <summary>
-    /// Turns one committee's proposal figures of one period (committee scope, no topic) into count
-    /// cells through <see cref="ProposalStatistics.FromFigures(IEnumerable{Figure}, out IReadOnlyList{ValidationFinding})"/>,
-    /// the same analysis as for a single committee: 「全部办复」 takes the value of its denominator, a stated
-    /// rate implies its numerator where exactly one whole number fits (78.5 % of 354 ⇒ 278 filed), bounds
-    /// narrow through the chain received ≥ filed ≥ replied, and every contradiction becomes a finding
-    /// (the counts it involves are left out).
+    /// Turns one committee's proposal and social-conditions figures of one period and scope (no topic) into count
+    /// cells through the same analysis as <see cref="ProposalStatistics.FromFigures(IEnumerable{Figure}, out IReadOnlyList{ValidationFinding})"/>
+    /// (so the validator, the statistics and the dataset apply the same rules): 「全部办复」 takes the value of its
+    /// denominator, a stated rate implies its numerator where exactly one whole number fits (78.5 % of 354 ⇒ 278 filed)
+    /// under the formula variant it fits, bounds narrow through the chain received ≥ filed ≥ replied and submitted ≥
+    /// adopted (「300余条」 submitted with 350 adopted is 350..399), and every problem becomes a finding. A source
+    /// inconsistency keeps the figures as published, but the part of a broken relation (filed 20 of 10 received) gives
+    /// no cell, so nothing pooled ever has a numerator above its denominator.
     /// </summary>
-    /// <param name="figures">The committee's proposal-family and rate figures of one period.</param>
+    /// <param name="figures">The committee's proposal-family, social-conditions and rate figures of one period and one scope.</param>
     /// <param name="findings">Where the analysis's findings go.</param>
+    /// <param name="strict">Whether source inconsistencies are errors.</param>
     /// <returns>Each count cell: the figure it comes from (for implied counts, one that records where they were implied from), its measure and its bounds.</returns>
-    internal static IEnumerable<(Figure Figure, Measure Measure, Bounds Bounds)> ProposalCountCells(IReadOnlyList<Figure> figures, List<ValidationFinding> findings)
+    internal static IEnumerable<(Figure Figure, Measure Measure, Bounds Bounds)> ProposalCountCells(IReadOnlyList<Figure> figures, List<ValidationFinding> findings, bool strict = false)
     {
-        var statistics = ProposalStatistics.FromFigures(figures, out var analysisFindings);
+        var statistics = ProposalStatistics.Build(figures[0].Committee, figures[0].Period, figures, strict, out var analysisFindings);
 
         // A 「全部」 figure whose denominator the committee does not state is no error: it stays in the
         // dataset (GetFigures) and gives no count, as missing is not zero. Every other finding counts.
@@ -327,13 +357,18 @@ public sealed class FigureDatasetBuilder
         var cells = new List<(Figure, Measure, Bounds)>(statistics.Counts.Count);
         foreach (var (measure, bounds) in statistics.Counts)
         {
-            var stated = figures.FirstOrDefault(f => f.Measure == measure && !f.Measure.IsRate);
+            if (statistics.IsContradictedPart(measure))
+            {
+                continue;
+            }
+
+            var stated = figures.FirstOrDefault(f => f.Measure == measure && !f.Measure.IsRate && f.Value is not null);
             if (stated is null)
             {
-                // Implied by a stated rate: record the count as exact, in the unit the committee's proposals are counted in.
-                var rate = figures.First(f => f.Measure.IsRate);
-                var unit = figures.FirstOrDefault(f => !f.Measure.IsRate)?.Unit ?? FigureUnit.Piece;
-                stated = new Figure(rate.Committee, rate.Period, measure, bounds.IsExact ? bounds.Lower : null, unit, bounds.IsExact ? Qualifier.Exact : Qualifier.All, source: rate.Source);
+                // Implied by a stated rate or 「全部」: record the count as exact, in the unit the committee's counts of that family are in.
+                var rate = figures.FirstOrDefault(f => f.Measure.IsRate) ?? figures[0];
+                var unit = figures.FirstOrDefault(f => !f.Measure.IsRate && f.Measure.Family == measure.Family)?.Unit ?? FigureUnit.Piece;
+                stated = new Figure(rate.Committee, rate.Period, measure, bounds.IsExact ? bounds.Lower : null, unit, bounds.IsExact ? Qualifier.Exact : Qualifier.All, rate.Scope, source: rate.Source);
             }
 
             cells.Add((stated, measure, bounds));
@@ -365,7 +400,7 @@ public sealed class FigureDatasetBuilder
     }
 
     private static bool IsProposalFamily(Measure measure) =>
-        measure.IsRate || string.Equals(measure.Family, "proposals", StringComparison.Ordinal);
+        measure.IsRate || ProposalFigureAnalysis.IsCountMeasure(measure);
 
     private static void AddCell(List<Cell>?[] cells, int m, int c, int p, Figure f, Measure measure, List<ValidationFinding> findings)
     {
@@ -479,7 +514,7 @@ public sealed class FigureDatasetBuilder
             int count = 0;
             foreach (var cell in list)
             {
-                if (!cell.Figure.Unit.IsCompatibleWith(unit))
+                if (!UnitEquivalence.Default.AreEquivalent(measure, cell.Figure.Unit, unit))
                 {
                     findings.Add(new ValidationFinding(
                         ValidationRule.UnitMismatch,

@@ -63,7 +63,7 @@ public sealed class ExtractionResult
     /// <summary>
     /// Returns the figures (not the breakdowns) as the library's <see cref="Figure"/>s of <see cref="Committee"/> and
     /// <see cref="Period"/>, each with its quote as <see cref="FigureSource"/>, ready for
-    /// <see cref="ProposalStatistics.FromFigures(IEnumerable{Figure}, Validation.ValidationMode)"/> and
+    /// <see cref="ProposalStatistics.FromFigures(IEnumerable{Figure}, Validation.ValidationMode, bool)"/> and
     /// <see cref="Aggregation.FigureDatasetBuilder"/>. A 「全部」 figure that also states its count
     /// (「145件提案全部办复」) becomes a <see cref="Qualifier.All"/> figure, whose count is that of its denominator. A share
     /// with no rate formula (<c>share.proposals.collective</c>) becomes the stated rate <c>rate.share.proposals.collective</c>,

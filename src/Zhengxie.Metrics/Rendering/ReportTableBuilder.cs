@@ -25,6 +25,7 @@ internal static class ReportTableBuilder
     internal const string ImpliedMark = " (implied)";
     internal const string AllMark = " (全部)";
     internal const string InvalidText = "invalid";
+    internal const string InconsistentMark = " (!)";
 
     internal static ReportTable FromIndicatorTable(IndicatorTable table, TableRenderOptions options)
     {
@@ -132,6 +133,17 @@ internal static class ReportTableBuilder
         columns.AddRange(measures.Select(m => new ReportColumn(m.Id, MeasureHeader(options, catalog, m, null), ReportColumnKind.Count)));
         columns.AddRange(rates.Select(r => new ReportColumn(r.Measure.Id, MeasureHeader(options, catalog, r.Measure, null), ReportColumnKind.Rate, r.Formula)));
 
+        // Rates and shares a report states that no rate column shows (share.proposals.outcome_b, rate.meeting, …): with
+        // OmitEmptyColumns (show what has a value), their own columns, so every stated rate is given back.
+        var extra = statistics
+            .Where(_ => options.OmitEmptyColumns)
+            .SelectMany(s => s.StatedRates.Keys)
+            .Distinct()
+            .Where(m => !rates.Any(r => SameRate(r.Measure, m)))
+            .Order()
+            .ToList();
+        columns.AddRange(extra.Select(m => new ReportColumn(m.Id, StatedHeader(options, catalog, m), ReportColumnKind.Rate, "as stated")));
+
         bool withFigures = statistics.Figures.Count > 0;
         var rows = new List<List<ReportCell>>();
         foreach (var s in statistics)
@@ -145,12 +157,18 @@ internal static class ReportTableBuilder
             };
             foreach (var m in measures)
             {
-                cells.Add(CountCell(s.GetCount(m), withFigures, own.FirstOrDefault(f => f.Measure == m && f.Qualifier != Qualifier.PercentReported)));
+                var cell = CountCell(s.GetCount(m), withFigures, own.FirstOrDefault(f => f.Measure == m && !f.Unit.IsPercent));
+                cells.Add(s.IsInconsistent(m) && !cell.IsMissing ? cell with { Text = cell.Text + InconsistentMark } : cell);
             }
 
             foreach (var r in rates)
             {
-                cells.Add(RateCell(s, r, options));
+                cells.Add(RateCell(s, r, options, catalog));
+            }
+
+            foreach (var m in extra)
+            {
+                cells.Add(StatedCell(s, m, null, options, catalog));
             }
 
             rows.Add(cells);
@@ -160,6 +178,16 @@ internal static class ReportTableBuilder
         if (withFigures)
         {
             notes.Add("(全部) = stated as 'all' (equal to its denominator); 100余 etc. = a qualified figure as reported (its bounds behind it); (implied) = a count not stated but implied (by a stated rate, 'all', or the chain received ≥ filed ≥ replied).");
+        }
+
+        if (statistics.Any(s => s.Inconsistencies.Count > 0))
+        {
+            notes.Add("(!) = the report's own figures disagree here (a source inconsistency: each figure is shown as published; see the findings); invalid = a rate whose numerator exceeds its denominator.");
+        }
+
+        if (statistics.Any(s => s.StatedRates.Count > 0))
+        {
+            notes.Add("A stated rate shows as printed (99%以上, 53.4%) with the counts behind it when they fit; [并案后立案] etc. = the base the report's rate is taken over, where it is not the column's formula.");
         }
 
         notes.Add("(stated) = a rate as the report states it, without the counts behind it; - = missing (never 0).");
@@ -345,8 +373,13 @@ internal static class ReportTableBuilder
         };
     }
 
-    private static ReportCell RateCell(ProposalStatistics statistics, RateDefinition definition, TableRenderOptions options)
+    private static ReportCell RateCell(ProposalStatistics statistics, RateDefinition definition, TableRenderOptions options, MeasureCatalog catalog)
     {
+        if (statistics.GetStatedRate(definition.Measure) is not null)
+        {
+            return StatedCell(statistics, definition.Measure, definition, options, catalog);
+        }
+
         Rate? rate;
         try
         {
@@ -357,14 +390,84 @@ internal static class ReportTableBuilder
             return ReportCell.OfText(InvalidText);
         }
 
-        if (rate is { } r)
+        return rate is { } r ? new ReportCell(FormatRate(r, options)) { Rate = r } : ReportCell.Missing;
+    }
+
+    /// <summary>
+    /// A rate the report states: as computed when the counts give exactly the printed value under the column's formula
+    /// (乌当's 100.0% (176/176)); else as printed, with the fraction of the formula variant it fits (顺德: 53.4% (362/678
+    /// [并案后立案])), or marked (stated) without counts, (!) when it fits no variant.
+    /// </summary>
+    private static ReportCell StatedCell(ProposalStatistics statistics, Measure measure, RateDefinition? column, TableRenderOptions options, MeasureCatalog catalog)
+    {
+        decimal stated = statistics.GetStatedRate(measure)!.Value;
+        var qualifier = statistics.GetStatedRateQualifier(measure) ?? Qualifier.PercentReported;
+        var variant = statistics.RateVariants.FirstOrDefault(kv => SameRate(kv.Key, measure)).Value;
+        var definition = variant ?? column;
+        Rate? rate = null;
+        if (definition is not null)
         {
-            return new ReportCell(FormatRate(r, options)) { Rate = r };
+            try
+            {
+                rate = statistics.GetRate(definition);
+            }
+            catch (ZhengxieMetricsException)
+            {
+                rate = null;
+            }
         }
 
-        return statistics.GetStatedRate(definition.Measure) is { } stated
-            ? new ReportCell(stated.ToString(CultureInfo.InvariantCulture) + "%" + StatedMark) { StatedPercent = stated }
-            : ReportCell.Missing;
+        bool inconsistent = statistics.IsInconsistent(measure);
+        bool sameFormula = column is null || definition is null || (definition.Denominator == column.Denominator && definition.Numerator.SequenceEqual(column.Numerator));
+        if (rate is { } r && r.IsExact && r.HasValue && sameFormula && !inconsistent && qualifier == Qualifier.PercentReported
+            && decimal.TryParse(r.FormatPercent(options.Decimals, options.PercentRounding).TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var shown)
+            && shown == stated)
+        {
+            return new ReportCell(FormatRate(r, options)) { Rate = r, StatedPercent = stated };
+        }
+
+        string text = FormatStated(stated, qualifier);
+        if (rate is { } known && !inconsistent)
+        {
+            string basis = sameFormula ? string.Empty : " [" + catalog.GetLabel(definition!.Denominator, options.HeaderLanguage == HeaderLanguage.English ? LabelLanguage.English : LabelLanguage.Chinese) + "]";
+            text += options.ShowFraction ? " (" + known.FormatFraction() + basis + ")" : basis;
+        }
+        else
+        {
+            text += StatedMark;
+        }
+
+        if (inconsistent)
+        {
+            text += InconsistentMark;
+        }
+
+        return new ReportCell(text) { Rate = inconsistent ? null : rate, StatedPercent = stated };
+    }
+
+    private static string FormatStated(decimal percent, Qualifier qualifier)
+    {
+        string number = percent.ToString(CultureInfo.InvariantCulture);
+        return qualifier switch
+        {
+            Qualifier.AtLeast => number + "%以上",
+            Qualifier.MoreThan => "超过" + number + "%",
+            Qualifier.Nearly => "近" + number + "%",
+            Qualifier.About => "约" + number + "%",
+            _ => number + "%",
+        };
+    }
+
+    private static bool SameRate(Measure a, Measure b) => Validation.ProposalFigureAnalysis.SameRate(a, b);
+
+    private static string StatedHeader(TableRenderOptions options, MeasureCatalog catalog, Measure measure)
+    {
+        if (catalog.Contains(measure) || measure.ShareOf is not { } part)
+        {
+            return MeasureHeader(options, catalog, measure, null);
+        }
+
+        return Header(options, catalog.GetLabel(part, LabelLanguage.Chinese) + "占比", "share of " + catalog.GetLabel(part, LabelLanguage.English));
     }
 
     /// <summary>Drops empty value columns (as asked), adds the formulas of the rate columns to the notes, and builds the table.</summary>

@@ -15,13 +15,12 @@ internal static class FigureChecks
     internal static ValidationFinding? CheckValue(Figure figure, out Bounds? bounds)
     {
         bounds = null;
-        if (figure.Qualifier == Qualifier.All)
+        if (figure.Value is not { } value)
         {
             return null;
         }
 
-        decimal value = figure.Value!.Value;
-        if (figure.Qualifier == Qualifier.PercentReported)
+        if (figure.Unit.IsPercent)
         {
             return value is < 0m or > 100m
                 ? Finding(ValidationRule.RateOutOfRange, figure, $"the stated rate {figure.FormatAsReported()} is outside 0..100%.")
@@ -60,7 +59,7 @@ internal static class FigureChecks
 
         var first = distinct[0];
         string values = string.Join(", ", distinct.Select(f => f.FormatAsReported()));
-        var mismatched = distinct.FirstOrDefault(f => !f.Unit.IsCompatibleWith(first.Unit));
+        var mismatched = distinct.FirstOrDefault(f => !UnitEquivalence.Default.AreEquivalent(first.Measure, f.Unit, first.Unit));
         return mismatched is not null
             ? Finding(ValidationRule.UnitMismatch, first, $"the measure is stated in units that do not add up ({values}).")
             : Finding(ValidationRule.ConflictingDuplicate, first, $"{DescribeKey(first)} is stated {distinct.Count} times with different values ({values}).");

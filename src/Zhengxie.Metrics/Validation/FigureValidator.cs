@@ -41,14 +41,23 @@ namespace Zhengxie.Metrics.Validation;
 /// code, so that it would sit under the wrong parent (<see cref="ValidationRule.RegionUnderWrongParent"/>).</item>
 /// </list>
 /// <para>A region_total figure summed with its own parts is a problem of aggregation and is reported there.</para>
+/// <para>Each finding has a <see cref="ValidationFinding.Severity"/>: malformed input (a negative count, a value that
+/// is no whole count, a rate outside 0..100 %, an unknown region or level, one figure twice with different values)
+/// is an <see cref="FindingSeverity.Error"/>; figures of one report that disagree with each other (the chain, a
+/// breakdown above its total, a stated rate that fits no formula variant, 「全部」 with a count other than its
+/// denominator or with nothing to refer to, one measure in units that do not add up) are a
+/// <see cref="FindingSeverity.SourceInconsistency"/>, unless the caller asks for strict validation. Units that count
+/// the same thing (<see cref="UnitEquivalence.Default"/>: 家 and 个, 名 and 人, 次 and 场次 for activities) add up.</para>
 /// </remarks>
 public static class FigureValidator
 {
     /// <summary>Returns every problem found in the figures, ordered by committee, period and measure as found.</summary>
     /// <param name="figures">The figures.</param>
     /// <param name="regions">The region table to check committees against, or <see langword="null"/> to skip those checks.</param>
-    /// <returns>The findings; empty when the figures are valid.</returns>
-    public static IReadOnlyList<ValidationFinding> Validate(IEnumerable<Figure> figures, RegionTable? regions = null)
+    /// <param name="strict">Whether source inconsistencies (the report's own figures disagreeing) are errors; by default they are
+    /// findings of severity <see cref="FindingSeverity.SourceInconsistency"/>.</param>
+    /// <returns>The findings (errors and source inconsistencies); empty when the figures are valid and consistent.</returns>
+    public static IReadOnlyList<ValidationFinding> Validate(IEnumerable<Figure> figures, RegionTable? regions = null, bool strict = false)
     {
         Preconditions.CheckNotNull(figures);
         var list = figures.ToList();
@@ -84,7 +93,7 @@ public static class FigureValidator
             foreach (var sameMeasure in figs.GroupBy(f => f.Measure))
             {
                 var units = sameMeasure.Select(f => f.Unit).Distinct().ToList();
-                if (units.Exists(u => !u.IsCompatibleWith(units[0])))
+                if (units.Exists(u => !UnitEquivalence.Default.AreEquivalent(sameMeasure.Key, u, units[0])))
                 {
                     findings.Add(FigureChecks.Finding(
                         ValidationRule.UnitMismatch,
@@ -108,20 +117,22 @@ public static class FigureValidator
         return findings
             .Distinct()
             .Where(f => f.Rule != ValidationRule.UnitMismatch || mismatches.Add((f.Committee, f.Period, f.Measure)))
+            .Select(f => strict ? f.AsError() : f)
             .ToList()
             .AsReadOnly();
     }
 
-    /// <summary>Throws when the figures break a rule.</summary>
+    /// <summary>Throws when the figures break a rule that is an error (with <paramref name="strict"/>, also on a source inconsistency).</summary>
     /// <param name="figures">The figures.</param>
     /// <param name="regions">The region table to check committees against, or <see langword="null"/> to skip those checks.</param>
-    /// <exception cref="ValidationException">A rule is broken; the message is the first finding, and <see cref="ValidationException.Findings"/> holds all.</exception>
-    public static void ThrowIfInvalid(IEnumerable<Figure> figures, RegionTable? regions = null)
+    /// <param name="strict">Whether source inconsistencies are errors.</param>
+    /// <exception cref="ValidationException">A rule is broken; the message is the first error, and <see cref="ValidationException.Findings"/> holds every finding, errors first.</exception>
+    public static void ThrowIfInvalid(IEnumerable<Figure> figures, RegionTable? regions = null, bool strict = false)
     {
-        var findings = Validate(figures, regions);
-        if (findings.Count > 0)
+        var findings = Validate(figures, regions, strict);
+        if (findings.Any(f => f.IsError))
         {
-            throw new ValidationException(findings);
+            throw new ValidationException(findings.Where(f => f.IsError).Concat(findings.Where(f => !f.IsError)));
         }
     }
 
@@ -151,7 +162,7 @@ public static class FigureValidator
     private static void CheckBreakdowns(List<Figure> figures, List<ValidationFinding> findings)
     {
         var totals = figures
-            .Where(f => f.Topic is null && !f.Measure.IsRate && f.Qualifier != Qualifier.All)
+            .Where(f => f.Topic is null && !f.Measure.IsRate && f.Value is not null)
             .GroupBy(f => f.Measure)
             .Where(g => g.Distinct().Count() == 1)
             .Select(g => g.First())
@@ -181,7 +192,7 @@ public static class FigureValidator
 
             long upper = totalBounds.Upper!.Value;
             var children = valid.Values
-                .Where(c => parents[c.Figure.Measure] == measure && c.Figure.Unit.IsCompatibleWith(total.Unit))
+                .Where(c => parents[c.Figure.Measure] == measure && UnitEquivalence.Default.AreEquivalent(measure, c.Figure.Unit, total.Unit))
                 .OrderBy(c => c.Figure.Measure)
                 .ToList();
             if (children.Count > 0)
@@ -203,7 +214,7 @@ public static class FigureValidator
                 }
             }
 
-            foreach (var part in figures.Where(f => f.Topic is not null && f.Measure == measure && f.Unit.IsCompatibleWith(total.Unit)))
+            foreach (var part in figures.Where(f => f.Topic is not null && f.Measure == measure && UnitEquivalence.Default.AreEquivalent(measure, f.Unit, total.Unit)))
             {
                 if (FigureChecks.CheckValue(part, out var b) is null && b is { } partBounds && partBounds.Lower > upper)
                 {

@@ -22,14 +22,17 @@ public sealed class ValidationFinding : IEquatable<ValidationFinding>
     /// <param name="period">The period concerned, if any.</param>
     /// <param name="measure">The measure concerned, if any.</param>
     /// <param name="recordId">The proposal record concerned, if any.</param>
+    /// <param name="severity">The severity; by default that of the rule (<see cref="ValidationRules.SeverityOf"/>).</param>
     public ValidationFinding(
         ValidationRule rule,
         string message,
         Committee? committee = null,
         ReportingPeriod? period = null,
         Measure? measure = null,
-        string? recordId = null)
+        string? recordId = null,
+        FindingSeverity? severity = null)
     {
+        Severity = severity ?? ValidationRules.SeverityOf(rule);
         Preconditions.CheckNotNullOrWhiteSpace(message);
         Rule = rule;
         Message = message;
@@ -41,6 +44,12 @@ public sealed class ValidationFinding : IEquatable<ValidationFinding>
 
     /// <summary>Gets the rule broken.</summary>
     public ValidationRule Rule { get; }
+
+    /// <summary>Gets whether the finding is an error (malformed input) or a source inconsistency (the report's own figures disagree).</summary>
+    public FindingSeverity Severity { get; }
+
+    /// <summary>Gets a value indicating whether the finding is an error (<see cref="FindingSeverity.Error"/>).</summary>
+    public bool IsError => Severity == FindingSeverity.Error;
 
     /// <summary>Gets what is wrong, in words.</summary>
     public string Message { get; }
@@ -59,7 +68,7 @@ public sealed class ValidationFinding : IEquatable<ValidationFinding>
 
     /// <inheritdoc />
     public bool Equals(ValidationFinding? other) =>
-        other is not null && Rule == other.Rule && string.Equals(Message, other.Message, StringComparison.Ordinal)
+        other is not null && Rule == other.Rule && Severity == other.Severity && string.Equals(Message, other.Message, StringComparison.Ordinal)
         && Committee == other.Committee && Period == other.Period && Measure == other.Measure
         && string.Equals(RecordId, other.RecordId, StringComparison.Ordinal);
 
@@ -67,14 +76,23 @@ public sealed class ValidationFinding : IEquatable<ValidationFinding>
     public override bool Equals(object? obj) => Equals(obj as ValidationFinding);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Rule, Message, Committee, Period, Measure, RecordId);
+    public override int GetHashCode() => HashCode.Combine(Rule, Severity, Message, Committee, Period, Measure, RecordId);
 
-    /// <summary>Formats as <c>[FiledExceedsReceived] committee 520112, period 2022, measure proposals.filed: …</c>.</summary>
+    /// <summary>Returns this finding as an error (for strict validation); the finding itself when it is one.</summary>
+    /// <returns>The finding with <see cref="FindingSeverity.Error"/>.</returns>
+    public ValidationFinding AsError() => IsError ? this : new ValidationFinding(Rule, Message, Committee, Period, Measure, RecordId, FindingSeverity.Error);
+
+    /// <summary>Formats as <c>[FiledExceedsReceived] committee 520112, period 2022, measure proposals.filed: …</c> (a source inconsistency adds <c>(source inconsistency)</c> after the rule).</summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {
         var text = new StringBuilder();
         text.Append('[').Append(Rule.ToString()).Append(']');
+        if (Severity == FindingSeverity.SourceInconsistency)
+        {
+            text.Append(" (source inconsistency)");
+        }
+
         if (Committee is { } c)
         {
             text.Append(" committee ").Append(c.ToString());

@@ -3,7 +3,11 @@ using Zhengxie.Metrics.Serialization;
 
 namespace Zhengxie.Metrics.Validation;
 
-/// <summary>The rules of docs/domain.md's "what bad input is", and of proposal records, each a stable name for findings.</summary>
+/// <summary>
+/// The rules of docs/domain.md's "what bad input is", and of proposal records, each a stable name for findings.
+/// Each rule has a default <see cref="FindingSeverity"/> (<see cref="ValidationRules.SeverityOf"/>): malformed input
+/// is an error; figures of one report that disagree with each other are a source inconsistency.
+/// </summary>
 [JsonConverter(typeof(EnumJsonConverter<ValidationRule>))]
 public enum ValidationRule
 {
@@ -52,6 +56,9 @@ public enum ValidationRule
     /// <summary>A value cannot stand for a count (an exact value that is not a whole number of base units, or one too large).</summary>
     InvalidValue = 15,
 
+    /// <summary>A figure stated as 「全部」 with its own count (「145件提案全部办复」) disagrees with the denominator it refers to (filed 150).</summary>
+    AllContradictsDenominator = 16,
+
     /// <summary>A proposal record is replied before it was handed over.</summary>
     ReplyBeforeHandover = 20,
 
@@ -92,4 +99,33 @@ public enum ValidationRule
     /// year, or a reply deadline (handover plus the policy's periods) beyond the calendar's end.
     /// </summary>
     DateOutOfRange = 30,
+}
+
+/// <summary>What the rules mean for the input: whether breaking one is an error or a source inconsistency.</summary>
+public static class ValidationRules
+{
+    /// <summary>
+    /// Returns the severity a finding of a rule has by default: <see cref="FindingSeverity.SourceInconsistency"/> for
+    /// figures of one report that disagree with each other (filed &gt; received, replied &gt; filed, outcomes &gt; replied,
+    /// other counts above their bound, parts above their total, a stated rate no formula variant fits, 「全部」 with a count
+    /// other than its denominator or with no denominator stated, one measure in units that do not add up);
+    /// <see cref="FindingSeverity.Error"/> for everything else (a negative count, a value that stands for no whole count,
+    /// a rate outside 0..100 %, an unknown region or level, the same figure twice with different values, a region total
+    /// summed with its parts, and every rule of proposal records).
+    /// </summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The default severity.</returns>
+    public static FindingSeverity SeverityOf(ValidationRule rule) => rule switch
+    {
+        ValidationRule.FiledExceedsReceived
+            or ValidationRule.RepliedExceedsFiled
+            or ValidationRule.OutcomesExceedReplied
+            or ValidationRule.CountExceedsBound
+            or ValidationRule.BreakdownExceedsTotal
+            or ValidationRule.RateContradictsCounts
+            or ValidationRule.MissingDenominator
+            or ValidationRule.UnitMismatch
+            or ValidationRule.AllContradictsDenominator => FindingSeverity.SourceInconsistency,
+        _ => FindingSeverity.Error,
+    };
 }

@@ -24,8 +24,8 @@ public class CommandLineTest
         exit.Should().Be(1);
         output.Should().Contain("line 3, column value").And.Contain("'17x' is not a number");
         output.Should().Contain("line 4, column qualifier").And.Contain("'sort_of'");
-        output.Should().Contain("FiledExceedsReceived").And.Contain("330324");
-        output.Should().Contain("5 rows, 3 figures loaded, 3 error(s)");
+        output.Should().Contain("warning: [FiledExceedsReceived] (source inconsistency) committee 330324");
+        output.Should().Contain("5 rows, 3 figures loaded, 2 error(s), 1 warning(s)");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public class FigureCsvReaderTest
             "\n" +                                                                     // line 6: blank
             "5201,2022,proposals.merged,3,件,exact,committee,\n" +                    // line 7: committee
             "520112,2022,proposals.not_filed,2,件,exact,everyone,\n" +                // line 8: scope
-            "520112,2022,proposals.cases,5,件,all,committee,\n" +                     // line 9: value with 'all'
+            "520112,2022,proposals.cases,,件,exact,committee,\n" +                    // line 9: no value, not 'all'
             "520112,2022,Proposals.Filed,5,件,exact,committee,\n" +                   // line 10: measure
             "520112,2022,rate.reply,101,%,percent_reported,committee,\n" +            // line 11: value > 100 %
             "520112,2022,proposals.concluded,-1,件,exact,committee,\n" +              // line 12: negative

@@ -74,9 +74,9 @@ public class MalformedJsonTest
     [Fact]
     public void A_rejected_constructor_names_the_object_and_the_reason()
     {
-        string bad = Good.Replace("\"value\":75", "\"value\":75,\"qualifier\":\"all\"", StringComparison.Ordinal);
+        string bad = Good.Replace("\"value\":75", "\"value\":75,\"qualifier\":\"percent_reported\"", StringComparison.Ordinal);
         var ex = Read<List<Figure>>(Figures(Good, bad));
-        ex.Message.Should().StartWith("$[1]: not a valid figure: Only a figure qualified 'all' has no value");
+        ex.Message.Should().StartWith("$[1]: not a valid figure: A stated percentage (percent_reported) belongs to a rate or share measure");
         ex.InnerException.Should().BeOfType<ArgumentException>();
 
         Read<Rate>("{\"numerator\":9,\"denominator\":5}").Message.Should().StartWith("$: not a valid rate: ").And.Contain("must not exceed its denominator");

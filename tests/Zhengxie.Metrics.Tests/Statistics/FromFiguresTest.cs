@@ -126,13 +126,15 @@ public class FromFiguresTest
     {
         var yongjia = Committee.Parse("330324");
         Figure[] figures = [Count("proposals.filed", 10), Count("proposals.received", 5, committee: yongjia), Count("proposals.filed", 6, committee: yongjia)];
-        var act = () => ProposalStatistics.FromFiguresByCommittee(figures);
+        var act = () => ProposalStatistics.FromFiguresByCommittee(figures, ValidationMode.Throw, strict: true, out _);
         act.Should().Throw<ValidationException>().Which.Findings.Should().ContainSingle(f => f.Rule == ValidationRule.FiledExceedsReceived);
+        ProposalStatistics.FromFiguresByCommittee(figures).Should().HaveCount(2, "a source inconsistency throws only when strict");
 
         var all = ProposalStatistics.FromFiguresByCommittee(figures, ValidationMode.CollectFindings, out var findings);
         findings.Should().ContainSingle().Which.Committee.Should().Be(yongjia);
         all.Should().HaveCount(2);
-        all.Single(s => s.Committee == yongjia).Counts.Should().BeEmpty();
+        all.Single(s => s.Committee == yongjia).Counts.Should().HaveCount(2, "the counts are kept as published");
+        all.Single(s => s.Committee == yongjia).Inconsistencies.Should().Equal(findings);
         all.Single(s => s.Committee == Wudang).GetCount(Measures.Proposals.Filed).Should().Be(Bounds.Exactly(10));
     }
 }

@@ -49,7 +49,7 @@ public class FigureValidatorTest
         { "no numerator fits", [Count("proposals.filed", 3), Stated("rate.reply", 50)], ValidationRule.RateContradictsCounts, "rate.reply" },
         { "all without denominator", [All("proposals.replied")], ValidationRule.MissingDenominator, "proposals.replied" },
         { "all of an unknown denominator", [new Figure(Wudang, Year2022, new Measure("activity.inspection"), null, FigureUnit.Times, Qualifier.All)], ValidationRule.MissingDenominator, "activity.inspection" },
-        { "all contradicts a stated count", [Count("proposals.filed", 100), Count("proposals.replied", 90), All("proposals.replied")], ValidationRule.ConflictingDuplicate, "proposals.replied" },
+        { "all contradicts a stated count", [Count("proposals.filed", 100), Count("proposals.replied", 90), All("proposals.replied")], ValidationRule.AllContradictsDenominator, "proposals.replied" },
     };
 
     [Theory]
@@ -64,10 +64,44 @@ public class FigureValidatorTest
         finding.Period.Should().Be(Year2022);
         finding.Measure.Should().Be(new Measure(measure));
         finding.ToString().Should().Contain("520112").And.Contain("2022").And.Contain(measure).And.Contain(finding.Message);
+        finding.Severity.Should().Be(ValidationRules.SeverityOf(rule));
 
-        var act = () => FigureValidator.ThrowIfInvalid(figures);
+        // Strict validation makes every finding an error, and throws.
+        var act = () => FigureValidator.ThrowIfInvalid(figures, strict: true);
         act.Should().Throw<ValidationException>().Where(e => e.Message.Contains("520112") && e.Message.Contains(measure) && e.Message.Contains("2022"))
-            .Which.Findings.Should().Equal(findings);
+            .Which.Findings.Should().Equal(findings.Select(f => f.AsError()));
+        FigureValidator.Validate(figures, strict: true).Should().OnlyContain(f => f.IsError);
+
+        // Without it, a source inconsistency is a finding that does not throw; malformed input throws.
+        var lenient = () => FigureValidator.ThrowIfInvalid(figures);
+        if (finding.IsError)
+        {
+            lenient.Should().Throw<ValidationException>();
+        }
+        else
+        {
+            lenient.Should().NotThrow();
+        }
+    }
+
+    [Theory]
+    [InlineData(ValidationRule.NegativeCount, FindingSeverity.Error)]
+    [InlineData(ValidationRule.RateOutOfRange, FindingSeverity.Error)]
+    [InlineData(ValidationRule.UnknownRegion, FindingSeverity.Error)]
+    [InlineData(ValidationRule.InvalidValue, FindingSeverity.Error)]
+    [InlineData(ValidationRule.ConflictingDuplicate, FindingSeverity.Error)]
+    [InlineData(ValidationRule.FiledExceedsReceived, FindingSeverity.SourceInconsistency)]
+    [InlineData(ValidationRule.RepliedExceedsFiled, FindingSeverity.SourceInconsistency)]
+    [InlineData(ValidationRule.BreakdownExceedsTotal, FindingSeverity.SourceInconsistency)]
+    [InlineData(ValidationRule.RateContradictsCounts, FindingSeverity.SourceInconsistency)]
+    [InlineData(ValidationRule.AllContradictsDenominator, FindingSeverity.SourceInconsistency)]
+    public void Malformed_input_is_an_error_and_a_report_disagreeing_with_itself_a_source_inconsistency(ValidationRule rule, FindingSeverity severity)
+    {
+        ValidationRules.SeverityOf(rule).Should().Be(severity);
+        var finding = new ValidationFinding(rule, "x", Wudang, Year2022);
+        finding.Severity.Should().Be(severity);
+        finding.AsError().IsError.Should().BeTrue();
+        finding.ToString().Contains("(source inconsistency)", System.StringComparison.Ordinal).Should().Be(severity == FindingSeverity.SourceInconsistency);
     }
 
     [Fact]
@@ -81,31 +115,62 @@ public class FigureValidatorTest
     }
 
     [Fact]
-    public void Statistics_throw_or_collect_the_same_rules()
+    public void Statistics_keep_contradicting_counts_as_published_and_throw_only_when_strict()
     {
         Figure[] figures = [Count("proposals.received", 178), Count("proposals.filed", 180), Count("proposals.replied", 170)];
-        var act = () => ProposalStatistics.FromFigures(figures);
-        act.Should().Throw<ValidationException>()
+        var strict = () => ProposalStatistics.FromFigures(figures, ValidationMode.Throw, strict: true);
+        strict.Should().Throw<ValidationException>()
             .Where(e => e.Message.Contains("520112") && e.Message.Contains("2022") && e.Message.Contains("proposals.filed"))
             .Which.Findings.Single().Rule.Should().Be(ValidationRule.FiledExceedsReceived);
 
         var stats = ProposalStatistics.FromFigures(figures, out var findings);
-        findings.Should().ContainSingle().Which.Rule.Should().Be(ValidationRule.FiledExceedsReceived);
-        stats.GetCount(Measures.Proposals.Received).Should().BeNull("a count involved in a broken rule is left out");
-        stats.GetCount(Measures.Proposals.Filed).Should().BeNull();
+        var finding = findings.Should().ContainSingle().Which;
+        finding.Rule.Should().Be(ValidationRule.FiledExceedsReceived);
+        finding.Severity.Should().Be(FindingSeverity.SourceInconsistency);
+        finding.Message.Should().Contain("proposals.filed = 180").And.Contain("proposals.received = 178");
+        stats.Inconsistencies.Should().Equal(findings);
+        stats.GetCount(Measures.Proposals.Received).Should().Be(Bounds.Exactly(178), "the counts are kept as published");
+        stats.GetCount(Measures.Proposals.Filed).Should().Be(Bounds.Exactly(180));
         stats.GetCount(Measures.Proposals.Replied).Should().Be(Bounds.Exactly(170));
+        stats.IsInconsistent(Measures.Proposals.Filed).Should().BeTrue();
+        stats.IsInconsistent(Measures.Proposals.Replied).Should().BeFalse();
+        stats.ReplyRate.Should().Be(Rate.Of(170, 180));
+        var acceptance = () => stats.AcceptanceRate;
+        acceptance.Should().Throw<ZhengxieMetricsException>().WithMessage("*rate.acceptance*");
 
-        var quiet = ProposalStatistics.FromFigures(figures, ValidationMode.CollectFindings);
-        quiet.Counts.Keys.Should().Equal(Measures.Proposals.Replied);
+        ProposalStatistics.FromFigures(figures).Counts.Should().HaveCount(3, "the default mode throws on errors only");
     }
 
     [Fact]
-    public void A_contradicting_stated_rate_is_left_out_and_the_counts_kept()
+    public void Received_100_filed_90_replied_95_keeps_all_three_and_the_acceptance_rate()
+    {
+        var stats = ProposalStatistics.FromFigures([Count("proposals.received", 100), Count("proposals.filed", 90), Count("proposals.replied", 95)], out var findings);
+        findings.Should().ContainSingle().Which.Rule.Should().Be(ValidationRule.RepliedExceedsFiled);
+        stats.AcceptanceRate.Should().Be(Rate.Of(90, 100));
+        stats.Counts.Should().HaveCount(3);
+        stats.IsInconsistent(Measures.Proposals.Received).Should().BeFalse();
+        stats.IsInconsistent(Measures.Proposals.Replied).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Every_broken_link_of_the_chain_is_reported()
+    {
+        var findings = FigureValidator.Validate([Count("proposals.received", 100), Count("proposals.filed", 120), Count("proposals.replied", 130)]);
+        findings.Select(f => f.Rule).Should().BeEquivalentTo([ValidationRule.FiledExceedsReceived, ValidationRule.RepliedExceedsFiled]);
+        findings.Should().OnlyContain(f => f.Severity == FindingSeverity.SourceInconsistency);
+    }
+
+    [Fact]
+    public void A_contradicting_stated_rate_is_kept_as_published_and_implies_nothing()
     {
         var stats = ProposalStatistics.FromFigures([Count("proposals.received", 354), Count("proposals.filed", 270), Stated("rate.acceptance", 78.5m)], out var findings);
-        findings.Should().ContainSingle().Which.Rule.Should().Be(ValidationRule.RateContradictsCounts);
+        var finding = findings.Should().ContainSingle().Which;
+        finding.Rule.Should().Be(ValidationRule.RateContradictsCounts);
+        finding.Message.Should().Contain("78.5%").And.Contain("proposals.filed = 270").And.Contain("proposals.received = 354");
         stats.AcceptanceRate.Should().Be(Rate.Of(270, 354));
-        stats.StatedRates.Should().BeEmpty();
+        stats.StatedRates.Should().ContainKey(Measures.Rates.Acceptance).WhoseValue.Should().Be(78.5m);
+        stats.RateVariants.Should().BeEmpty();
+        stats.IsInconsistent(Measures.Rates.Acceptance).Should().BeTrue();
     }
 
     [Fact]
