@@ -394,8 +394,8 @@ internal static class ReportTableBuilder
     }
 
     /// <summary>
-    /// A rate the report states: as computed when the counts give exactly the printed value under the column's formula
-    /// (乌当's 100.0% (176/176)); else as printed, with the fraction of the formula variant it fits (顺德: 53.4% (362/678
+    /// A rate the report states: as computed when the counts, rounded half-up to the printed digits, give the printed
+    /// value under the column's formula (乌当's 100.0% (176/176)); else (a truncated 81.7 % of 224/274, a variant, a qualified rate) as printed, with the fraction of the formula variant it fits (顺德: 53.4% (362/678
     /// [并案后立案])), or marked (stated) without counts, (!) when it fits no variant.
     /// </summary>
     private static ReportCell StatedCell(ProposalStatistics statistics, Measure measure, RateDefinition? column, TableRenderOptions options, MeasureCatalog catalog)
@@ -420,7 +420,7 @@ internal static class ReportTableBuilder
         bool inconsistent = statistics.IsInconsistent(measure);
         bool sameFormula = column is null || definition is null || (definition.Denominator == column.Denominator && definition.Numerator.SequenceEqual(column.Numerator));
         if (rate is { } r && r.IsExact && r.HasValue && sameFormula && !inconsistent && qualifier == Qualifier.PercentReported
-            && decimal.TryParse(r.FormatPercent(options.Decimals, options.PercentRounding).TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var shown)
+            && decimal.TryParse(r.FormatPercent(stated.Scale, PercentRounding.HalfUp).TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var shown)
             && shown == stated)
         {
             return new ReportCell(FormatRate(r, options)) { Rate = r, StatedPercent = stated };
