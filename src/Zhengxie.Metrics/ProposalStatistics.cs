@@ -396,7 +396,10 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
         }
 
         Measure[] downstream = [Measures.Rates.Reply, Measures.Rates.OnTimeReply, Measures.Rates.Conclusion, Measures.Rates.Adoption, Measures.Rates.AdoptionIncludingPlanned, new Measure("rate.adoption_including_planned")];
-        var bases = variants.Values.Where(d => downstream.Contains(d.Measure)).Select(d => d.Denominator).Distinct().ToList();
+        // A share whose count is a downstream rate's numerator (share.proposals.outcome_a: 顺德's 「A类…占53.4%」) says the same about the base.
+        var bases = variants.Values
+            .Where(d => downstream.Contains(d.Measure) || (d.Measure.IsShare && RateDefinition.Standard.Any(s => downstream.Contains(s.Measure) && s.Numerator.SequenceEqual(d.Numerator))))
+            .Select(d => d.Denominator).Distinct().ToList();
         if (bases.Count > 0 && bases.TrueForAll(b => b == Measures.Proposals.Cases))
         {
             options = options with { DownstreamBase = DownstreamBase.Cases };

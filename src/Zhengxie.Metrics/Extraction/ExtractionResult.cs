@@ -65,7 +65,7 @@ public sealed class ExtractionResult
     /// <see cref="Period"/>, each with its quote as <see cref="FigureSource"/>, ready for
     /// <see cref="ProposalStatistics.FromFigures(IEnumerable{Figure}, Validation.ValidationMode, bool)"/> and
     /// <see cref="Aggregation.FigureDatasetBuilder"/>. A 「全部」 figure that also states its count
-    /// (「145件提案全部办复」) becomes a <see cref="Qualifier.All"/> figure, whose count is that of its denominator. A share
+    /// (「145件提案全部办复」) becomes a <see cref="Qualifier.All"/> figure that keeps its count as its value (checked against its denominator). A share
     /// with no rate formula (<c>share.proposals.collective</c>) becomes the stated rate <c>rate.share.proposals.collective</c>,
     /// since a library figure holds percentages only in rate measures.
     /// </summary>
@@ -85,9 +85,8 @@ public sealed class ExtractionResult
         for (int i = 0; i < figures.Length; i++)
         {
             var f = Figures[i];
-            decimal? value = f.Qualifier == Qualifier.All ? null : f.Value;
             var measure = f.Qualifier == Qualifier.PercentReported && !f.Measure.IsRate ? new Measure("rate." + f.Measure.Id) : f.Measure;
-            figures[i] = new Figure(committee, period, measure, value, f.Unit, f.Qualifier, f.Scope, f.Topic, new FigureSource(Document, f.Quote));
+            figures[i] = new Figure(committee, period, measure, f.Value, f.Unit, f.Qualifier, f.Scope, f.Topic, new FigureSource(Document, f.Quote));
         }
 
         return figures;
