@@ -11,6 +11,7 @@ using Zhengxie.Metrics.Cli.Rendering;
 using Zhengxie.Metrics.Cli.Reporting;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.Rendering;
+using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Cli.Commands;
 
@@ -77,9 +78,14 @@ internal static class ReportCommand
             Description = "Report on the valid rows of an input with errors (they are counted on stderr) instead of refusing it.",
         };
 
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat source inconsistencies (the report's own figures disagreeing) as errors: list them and print no table (exit 1).",
+        };
+
         var command = new Command("report", "Print the indicator table: counts and rates, each rate with its fraction, one row per committee and period (or per group).")
         {
-            input, groupBy, years, rates, format, headers, decimals, output, bom, skipInvalid,
+            input, groupBy, years, rates, format, headers, decimals, output, bom, skipInvalid, strict,
         };
         var encoding = InputLoader.EncodingOption();
         command.Options.Add(encoding);
@@ -95,7 +101,8 @@ internal static class ReportCommand
             parse.GetValue(output),
             parse.GetValue(bom),
             parse.GetValue(skipInvalid),
-            parse.GetValue(encoding))));
+            parse.GetValue(encoding),
+            parse.GetValue(strict))));
         return command;
     }
 
@@ -169,7 +176,8 @@ internal static class ReportCommand
         string? output,
         bool bom,
         bool skipInvalid,
-        string? encoding)
+        string? encoding,
+        bool strict)
     {
         if (bom && output is null)
         {
@@ -202,6 +210,18 @@ internal static class ReportCommand
             }
 
             figures = result.Figures;
+        }
+
+        if (strict && FigureValidator.Validate(figures, RegionTable.Default, strict: true) is { Count: > 0 } strictFindings)
+        {
+            // --strict: the report's own inconsistencies are errors, as validate --strict counts them.
+            foreach (var finding in strictFindings)
+            {
+                stderr.WriteLine("error: " + finding);
+            }
+
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {sourceName}: {strictFindings.Count} error(s) under --strict; no table printed."));
+            return ExitCodes.DataErrors;
         }
 
         if (years is { } range && figures.Count > 0 && !figures.Any(f => range.Contains(f.Period.Year)))

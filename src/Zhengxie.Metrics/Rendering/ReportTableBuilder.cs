@@ -400,7 +400,12 @@ internal static class ReportTableBuilder
     /// </summary>
     private static ReportCell StatedCell(ProposalStatistics statistics, Measure measure, RateDefinition? column, TableRenderOptions options, MeasureCatalog catalog)
     {
-        decimal stated = statistics.GetStatedRate(measure)!.Value;
+        if (statistics.GetStatedRate(measure) is not { } stated)
+        {
+            // A column of a rate other rows state: this row does not.
+            return ReportCell.Missing;
+        }
+
         var qualifier = statistics.GetStatedRateQualifier(measure) ?? Qualifier.PercentReported;
         var variant = statistics.RateVariants.FirstOrDefault(kv => SameRate(kv.Key, measure)).Value;
         var definition = variant ?? column;
