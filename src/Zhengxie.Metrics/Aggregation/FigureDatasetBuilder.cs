@@ -302,7 +302,16 @@ public sealed class FigureDatasetBuilder
 
             foreach (var (figure, measure, bounds) in ProposalCountCells(list, findings, Strict))
             {
-                AddCell(cells, measureNumbers.NumberOf(measure), c, p, figure, measure, bounds);
+                // A count implied by a stated rate (25 % of 40 submitted ⇒ 10 adopted) may be of a measure no figure has.
+                int n = measureNumbers.NumberOf(measure);
+                if (n >= committeeCellsById.Length)
+                {
+                    Array.Resize(ref committeeCellsById, measureNumbers.Count);
+                    Array.Resize(ref regionTotalCellsById, measureNumbers.Count);
+                    cells = scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById;
+                }
+
+                AddCell(cells, n, c, p, figure, measure, bounds);
             }
         }
 
