@@ -85,4 +85,19 @@ public class PublishedReportsTest
         withCounts.GetRate(Measures.Rates.AdoptionIncludingPlanned, withCounts.FoundRateOptions).Should().Be(Rate.Of(195, 305));
         withCounts.GetRate(Measures.Rates.AdoptionIncludingPlanned).Should().Be(Rate.Of(195, 276));
     }
+
+    [Fact]
+    public void Extracted_all_with_a_count_keeps_its_count_as_the_figures_value()
+    {
+        var context = new Zhengxie.Metrics.Extraction.ExtractionContext(Committee.Parse("330324"), Y2021, "yongjia");
+        var result = new Zhengxie.Metrics.Extraction.ReportExtractor().Extract("全年立案145件，145件提案全部办复。", context);
+        var replied = result.ToFigures().Single(f => f.Measure == Measures.Proposals.Replied);
+        replied.Qualifier.Should().Be(Qualifier.All);
+        replied.Value.Should().Be(145m);
+        replied.Bounds.Should().Be(Bounds.Exactly(145));
+
+        var stats = ProposalStatistics.FromFigures(result.ToFigures(), out var findings);
+        findings.Should().BeEmpty();
+        stats.ReplyRate.Should().Be(Rate.Of(145, 145));
+    }
 }
