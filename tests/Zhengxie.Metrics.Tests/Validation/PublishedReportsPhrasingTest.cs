@@ -2,6 +2,7 @@ using System.Linq;
 using FluentAssertions;
 using Xunit;
 using Zhengxie.Metrics;
+using Zhengxie.Metrics.Aggregation;
 using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Tests.Validation;
@@ -222,5 +223,24 @@ public class PublishedReportsPhrasingTest
         var stats = () => ProposalStatistics.FromFigures(figures, ValidationMode.Throw, strict: true);
         stats.Should().Throw<ValidationException>();
         ProposalStatistics.FromFigures(figures).StatedRates.Should().ContainKey(Measures.Rates.Reply);
+    }
+
+    // 「办复率达99%以上」 (filed 200) pooled with an exact 100 of 100 through the dataset.
+    [Fact]
+    public void Qualified_rate_pools_through_the_dataset_as_bounds()
+    {
+        var other = Committee.Parse("330327");
+        Figure[] figures =
+        [
+            Count("proposals.filed", 200), Percent("rate.reply", 99, Qualifier.AtLeast),
+            new(other, Y2020, Measures.Proposals.Filed, 100, FigureUnit.Piece), new(other, Y2020, Measures.Proposals.Replied, 100, FigureUnit.Piece),
+        ];
+        var dataset = new FigureDatasetBuilder().AddRange(figures).Build();
+        dataset.Findings.Should().BeEmpty();
+        dataset.GetCount(Pingyang, Y2020, Measures.Proposals.Replied).Should().Be(Bounds.Between(198, 200));
+        var table = dataset.Aggregate(Grouping.Of("two", [Pingyang, other]));
+        var pooled = table.GetRate(0, Measures.Rates.Reply).Rate!.Value;
+        pooled.Numerator.Should().Be(Bounds.Between(298, 300));
+        pooled.Denominator.Should().Be(Bounds.Exactly(300));
     }
 }
