@@ -126,13 +126,7 @@ public class CliEdgeTest
     {
         using var folder = new TemporaryFolder();
         string input = folder.File("bad.csv");
-        File.WriteAllText(input,
-            "committee,period,measure,value,unit,qualifier,scope,source\n" +
-            "520112,2022,proposals.received,178,件,exact,committee,\n" +
-            "520112,2022,proposals.filed,17x,件,exact,committee,\n" +
-            "520112,2022,proposals.replied,5,件,sort_of,committee,\n" +
-            "330324,2020,proposals.received,100,件,exact,committee,\n" +
-            "330324,2020,proposals.filed,120,件,exact,committee,\n");
+        File.WriteAllText(input, CommandLineTest.FileWithBadLines);
 
         var (validateExit, validateOut, _) = CliRunner.Run("validate", input);
         validateExit.Should().Be(1);

@@ -7,18 +7,21 @@ namespace Zhengxie.Metrics.Tests.Cli;
 
 public class CommandLineTest
 {
+    /// <summary>A figures file with a value that is not a number, an unknown qualifier and filed above received.</summary>
+    internal const string FileWithBadLines =
+        "committee,period,measure,value,unit,qualifier,scope,source\n" +
+        "520112,2022,proposals.received,178,件,exact,committee,\n" +
+        "520112,2022,proposals.filed,17x,件,exact,committee,\n" +
+        "520112,2022,proposals.replied,5,件,sort_of,committee,\n" +
+        "330324,2020,proposals.received,100,件,exact,committee,\n" +
+        "330324,2020,proposals.filed,120,件,exact,committee,\n";
+
     [Fact]
     public void Validate_lists_every_finding_with_its_line_and_column_and_exits_1()
     {
         using var folder = new TemporaryFolder();
         string input = folder.File("bad.csv");
-        File.WriteAllText(input,
-            "committee,period,measure,value,unit,qualifier,scope,source\n" +
-            "520112,2022,proposals.received,178,件,exact,committee,\n" +
-            "520112,2022,proposals.filed,17x,件,exact,committee,\n" +
-            "520112,2022,proposals.replied,5,件,sort_of,committee,\n" +
-            "330324,2020,proposals.received,100,件,exact,committee,\n" +
-            "330324,2020,proposals.filed,120,件,exact,committee,\n");
+        File.WriteAllText(input, FileWithBadLines);
 
         var (exit, output, _) = CliRunner.Run("validate", input);
         exit.Should().Be(1);

@@ -20,17 +20,8 @@ public class ExtractionQualityTest(ITestOutputHelper output)
     internal static IReadOnlyList<GoldFigure> Predict(GoldReport report)
     {
         var result = Extractor.Extract(report.Text);
-        return result.Figures.Select(ToGold).ToList();
+        return result.Figures.Select(GoldFigure.From).ToList();
     }
-
-    internal static GoldFigure ToGold(ExtractedFigure f) => new(
-        f.Measure.Id,
-        f.Value,
-        f.Unit.Symbol,
-        QualifierText.ToWord(f.Qualifier),
-        f.Quote,
-        QualifierText.ToWord(f.Scope),
-        f.Topic);
 
     private ExtractionScore ScoreAndReport(string name, IReadOnlyList<GoldReport> gold)
     {
@@ -70,7 +61,7 @@ public class ExtractionQualityTest(ITestOutputHelper output)
         var gold = ExtractionGold.LoadPassages().Where(g => g.Breakdowns.Count > 0).ToList();
         var score = ExtractionScorer.Score(gold.Select(g => (
             g with { Figures = g.Breakdowns },
-            (IReadOnlyList<GoldFigure>)Extractor.Extract(g.Text).Breakdowns.Select(ToGold).ToList())));
+            (IReadOnlyList<GoldFigure>)Extractor.Extract(g.Text).Breakdowns.Select(GoldFigure.From).ToList())));
         output.WriteLine("breakdowns: " + score);
         score.Recall.Should().BeGreaterThanOrEqualTo(0.90);
         score.Precision.Should().BeGreaterThanOrEqualTo(0.90);
