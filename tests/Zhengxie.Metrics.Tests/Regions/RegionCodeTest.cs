@@ -125,4 +125,18 @@ public class RegionCodeTest
             text.Should().Be(v.ToString(CultureInfo.InvariantCulture));
         });
     }
+
+    [Fact]
+    public void Text_round_trips()
+    {
+        Gen.Int[110000, 999999].Sample(value =>
+        {
+            var code = new RegionCode(value);
+            string text = code.ToString();
+            text.Should().Be(value.ToString("D6", CultureInfo.InvariantCulture));
+            RegionCode.Parse(text).Should().Be(code);
+            RegionCode.TryParse(text, out var parsed).Should().BeTrue();
+            parsed.Value.Should().Be(value);
+        });
+    }
 }

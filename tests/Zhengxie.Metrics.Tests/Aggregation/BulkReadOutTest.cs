@@ -7,7 +7,7 @@ using Zhengxie.Metrics.Aggregation;
 using Zhengxie.Metrics.Records;
 using Zhengxie.Metrics.Validation;
 
-namespace Zhengxie.Metrics.Tests.ReadOut;
+namespace Zhengxie.Metrics.Tests.Aggregation;
 
 /// <summary>Issue 8: the bulk read-out gives exactly what the per-cell accessors give, for every cell.</summary>
 public class BulkReadOutTest

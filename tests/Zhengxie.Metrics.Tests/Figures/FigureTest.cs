@@ -3,7 +3,7 @@ using FluentAssertions;
 using Xunit;
 using Zhengxie.Metrics.Tests.TestHelpers;
 
-namespace Zhengxie.Metrics.Tests.Model;
+namespace Zhengxie.Metrics.Tests.Figures;
 
 public class FigureTest
 {

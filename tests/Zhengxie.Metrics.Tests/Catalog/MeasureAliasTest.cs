@@ -5,7 +5,7 @@ using Xunit;
 using Zhengxie.Metrics.Csv;
 using Zhengxie.Metrics.Serialization;
 
-namespace Zhengxie.Metrics.Tests.Model;
+namespace Zhengxie.Metrics.Tests.Catalog;
 
 public class MeasureAliasTest
 {

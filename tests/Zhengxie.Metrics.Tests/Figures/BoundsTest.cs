@@ -4,7 +4,7 @@ using FluentAssertions;
 using Xunit;
 using Zhengxie.Metrics.Tests.TestHelpers;
 
-namespace Zhengxie.Metrics.Tests.Rates;
+namespace Zhengxie.Metrics.Tests.Figures;
 
 public class BoundsTest
 {
