@@ -127,6 +127,12 @@ internal static partial class Aggregator
     {
         var rates = (options.Rates ?? RateOptions.Default.Definitions).ToArray();
         var measures = (options.Measures ?? DefaultMeasures(ds, options.Scope)).ToList();
+        if (options.Scope == AggregationScope.CommitteeAndRegionTotal
+            && DescribeMergeOverflow(ds, measures.Concat(rates.SelectMany(r => r.Numerator.Append(r.Denominator))).Distinct(), inner) is { } merge)
+        {
+            return merge;
+        }
+
         var sums = new List<(string What, CountColumn[] Parts)>();
         foreach (var m in measures.Concat(rates.Select(r => r.Denominator)).Distinct())
         {
@@ -213,6 +219,46 @@ internal static partial class Aggregator
         return new ZhengxieMetricsException(
             string.Create(CultureInfo.InvariantCulture, $"A sum of the aggregation ({string.Join(", ", measures)}; rates {string.Join(", ", rates.Select(r => r.Measure))}; periods {string.Join(", ", buckets.Select(b => b.Label))}) does not fit in a 64-bit count."),
             inner);
+    }
+
+    /// <summary>
+    /// Finds a cell where a committee's own figure and its region-total figure (summed into one column by
+    /// <see cref="CountColumn.Merge"/> under <see cref="AggregationScope.CommitteeAndRegionTotal"/>) do not
+    /// fit in 64 bits together, summing in 128 bits, and names its committee, period and measure.
+    /// </summary>
+    private static ZhengxieMetricsException? DescribeMergeOverflow(FigureDataset ds, IEnumerable<Measure> measures, OverflowException inner)
+    {
+        foreach (var m in measures)
+        {
+            if (!ds.Columns.TryGetValue(m, out var own) || !ds.RegionTotalColumns.TryGetValue(m, out var total))
+            {
+                continue;
+            }
+
+            for (int c = 0; c < ds.Index.Count; c++)
+            {
+                for (int p = 0; p < ds.Periods.Count; p++)
+                {
+                    if (own.Get(c, p, ds.Stride) is not { } a || total.Get(c, p, ds.Stride) is not { } b)
+                    {
+                        continue;
+                    }
+
+                    Int128 lower = (Int128)a.Lower + b.Lower;
+                    Int128 upper = a.HasUpperBound && b.HasUpperBound ? (Int128)a.Upper!.Value + b.Upper!.Value : 0;
+                    if (lower > long.MaxValue || upper > long.MaxValue)
+                    {
+                        return new ZhengxieMetricsException(
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"Committee {ds.Index.Committees[c]}, period {ds.Periods[p]}, measure {m}: its own figure ({a}) and its region total ({b}) sum to {(lower > long.MaxValue ? lower : upper)}, which does not fit in a 64-bit count. Check those figures' values and units."),
+                            inner);
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private static CountColumn? Column(FigureDataset ds, Measure m, AggregationScope scope)

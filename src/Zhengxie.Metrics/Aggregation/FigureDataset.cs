@@ -293,7 +293,14 @@ public sealed class FigureDataset
                 return null;
             }
 
-            num += part;
+            try
+            {
+                num += part;
+            }
+            catch (OverflowException e)
+            {
+                throw new ZhengxieMetricsException($"Committee {Index.Committees[c]}, period {periods[p]}, measure {rate.Measure}: the numerator of {rate.Formula} does not fit in a 64-bit count.", e);
+            }
         }
 
         if (den.HasUpperBound && num.Lower > den.Upper!.Value)
