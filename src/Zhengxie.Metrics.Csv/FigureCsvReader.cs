@@ -59,7 +59,9 @@ public static class FigureCsvReader
             throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Not a defined encoding.");
         }
 
-        using var reader = new StreamReader(stream, Gb18030, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
+        var gb18030 = Gb18030;
+        using var checkingGb = new Gb18030CheckingStream(stream, gb18030);
+        using var reader = new StreamReader(checkingGb, gb18030, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
         return new Session(progress).Run(reader, null, encoding);
     }
 
@@ -178,6 +180,17 @@ public static class FigureCsvReader
                     null,
                     FigureCsvFindingSeverity.Error,
                     string.Create(CultureInfo.InvariantCulture, $"the file is not valid {Name(encoding)} after line {lastLine} (bytes {Hex(e.BytesUnknown)}); save it as UTF-8, or name its encoding. Nothing is loaded.")));
+            }
+            catch (Gb18030DecodingException e)
+            {
+                // The line with the bad byte was cut short there: what the parser said of it is moot.
+                decodingFailed = true;
+                findings.RemoveAll(f => f.Line >= e.Line);
+                findings.Add(new FigureCsvFinding(
+                    e.Line,
+                    null,
+                    FigureCsvFindingSeverity.Error,
+                    string.Create(CultureInfo.InvariantCulture, $"the file is not valid GB18030 (bytes {Hex(e.BytesUnknown)} on this line); save it as UTF-8, or name its encoding. Nothing is loaded.")));
             }
 
             if (utf8 is { InvalidLine: > 0 })
