@@ -70,7 +70,7 @@ internal static partial class Aggregator
             stride,
             Narrow(ds.Columns, ds.Stride, stride, keep, ds.Index.Count),
             Narrow(ds.RegionTotalColumns, ds.Stride, stride, keep, ds.Index.Count),
-            [],
+            new KeptFigures([]),
             []);
     }
 

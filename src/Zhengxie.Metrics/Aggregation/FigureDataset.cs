@@ -49,7 +49,7 @@ public sealed class FigureDataset
     private readonly Dictionary<Measure, CountColumn> regionTotalColumns;
     private readonly ReadOnlyCollection<Measure> countMeasures;
     private readonly ReadOnlyCollection<ValidationFinding> findings;
-    private readonly List<Figure> figures;
+    private readonly KeptFigures figures;
     private readonly Dictionary<ReportingPeriod, int> periodIndex;
     private ReadOnlyCollection<Figure>? sortedFigures;
     private Dictionary<(Committee, ReportingPeriod, Measure, FigureScope), Figure[]>? figureLookup;
@@ -61,7 +61,7 @@ public sealed class FigureDataset
         int stride,
         Dictionary<Measure, CountColumn> columns,
         Dictionary<Measure, CountColumn> regionTotalColumns,
-        List<Figure> figures,
+        KeptFigures figures,
         List<ValidationFinding> findings)
     {
         Regions = regions;
@@ -109,7 +109,7 @@ public sealed class FigureDataset
         {
             if (sortedFigures is null)
             {
-                var sorted = figures
+                var sorted = figures.List
                     .OrderBy(f => f.Committee)
                     .ThenBy(f => f.Period)
                     .ThenBy(f => f.Measure)
@@ -149,7 +149,7 @@ public sealed class FigureDataset
         var lookup = figureLookup;
         if (lookup is null)
         {
-            lookup = figures
+            lookup = figures.List
                 .GroupBy(f => (f.Committee, f.Period, f.Measure, f.Scope))
                 .ToDictionary(g => g.Key, g => g.OrderBy(f => f.Topic is not null).ThenBy(f => f.Topic, StringComparer.Ordinal).ToArray());
             Interlocked.CompareExchange(ref figureLookup, lookup, null);

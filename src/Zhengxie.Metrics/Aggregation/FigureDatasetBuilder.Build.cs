@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Zhengxie.Metrics.Validation;
+
+namespace Zhengxie.Metrics.Aggregation;
+
+/// <content>Build: validation of the rows and placement of their counts into the dataset's columns.</content>
+public sealed partial class FigureDatasetBuilder
+{
+    /// <summary>Validates the figures and builds the dataset.</summary>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="ValidationException">In <see cref="ValidationMode.Throw"/>, the figures break a rule.</exception>
+    public FigureDataset Build()
+    {
+        var index = CommitteeIndex.For(Regions);
+        var snapshot = Snapshot();
+        var findings = new List<ValidationFinding>();
+        int rowCount = rows.Count;
+        var accepted = new int[rowCount];
+        var acceptedCommittee = new int[rowCount];
+        int acceptedCount = 0;
+        foreach (var (key, conflict) in conflicts)
+        {
+            string stated = string.Join(", ", conflict.Select(f => f.FormatAsReported() + QualifierNote(f)).Order(StringComparer.Ordinal));
+            findings.Add(new ValidationFinding(
+                ValidationRule.ConflictingDuplicate,
+                $"{Describe(key)} is stated {conflict.Count} times with different values ({stated}); none is used.",
+                key.Committee,
+                key.Period,
+                key.Measure));
+        }
+
+        var committees = rows.Committees;
+        var units = rows.Units;
+        var values = rows.Values;
+        Committee lastCommittee = default;
+        int lastIndex = -1;
+        for (int i = 0; i < rowCount; i++)
+        {
+            if (conflicted.Count > 0 && conflicted.Contains(i))
+            {
+                continue;
+            }
+
+            var committee = committees[i];
+            int c;
+            if (lastIndex >= 0 && committee == lastCommittee)
+            {
+                c = lastIndex;
+            }
+            else if (index.TryGetIndex(committee, out c))
+            {
+                lastCommittee = committee;
+                lastIndex = c;
+            }
+            else
+            {
+                findings.Add(UnknownRegion(snapshot.KeyOf(i)));
+                continue;
+            }
+
+            // 「37余件」, 1.5次, a negative count, a rate of 130 %: malformed, never used, whatever its scope or topic.
+            // An exact whole count, or a stated rate within 0..100 %, needs no further check.
+            if (values[i] is not null
+                && !rows.IsPlainWhole(i, out _)
+                && !(units[i].IsPercent && values[i] is >= 0m and <= 100m)
+                && FigureChecks.CheckValue(snapshot.FigureAt(i), out _) is { } bad)
+            {
+                findings.Add(bad);
+                continue;
+            }
+
+            accepted[acceptedCount] = i;
+            acceptedCommittee[acceptedCount] = c;
+            acceptedCount++;
+        }
+
+        // The periods of the accepted figures, sorted; the builder's period numbers map onto them.
+        var rowPeriods = rows.Periods;
+        var used = new bool[periodList.Count];
+        for (int a = 0; a < acceptedCount; a++)
+        {
+            used[rowPeriods[accepted[a]]] = true;
+        }
+
+        var periods = periodList.Where((_, k) => used[k]).Order().ToArray();
+        var periodOf = new int[periodList.Count];
+        for (int p = 0; p < periods.Length; p++)
+        {
+            periodOf[periodNumbers[periods[p]]] = p;
+        }
+
+        int stride = Math.Max(1, (periods.Length + Vector<byte>.Count - 1) / Vector<byte>.Count) * Vector<byte>.Count;
+
+        // Count cells: committee-scope, topic-less figures of a count; proposal figures are resolved per committee and period (ProposalCountCells).
+        int measureCount = measureNumbers.Count;
+        var committeeCellsById = new List<Cell>?[measureCount];
+        var regionTotalCellsById = new List<Cell>?[measureCount];
+        var proposalRows = new Dictionary<(int Committee, int Period, FigureScope Scope), List<int>>();
+        var topics = rows.Topics;
+        var scopes = rows.Scopes;
+        var rowMeasures = rows.Measures;
+        for (int a = 0; a < acceptedCount; a++)
+        {
+            int i = accepted[a];
+            if (topics[i] is not null)
+            {
+                continue;
+            }
+
+            int c = acceptedCommittee[a];
+            int p = periodOf[rowPeriods[i]];
+            int m = rowMeasures[i];
+            var scope = scopes[i];
+            if (measureNumbers.IsProposalFamily(m))
+            {
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(proposalRows, (c, p, scope), out _);
+                list ??= new List<int>(16);
+                list.Add(i);
+                continue;
+            }
+
+            if (values[i] is null || measureNumbers.IsRate(m))
+            {
+                continue;
+            }
+
+            AddCell(scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById, m, c, p, i, snapshot, findings);
+        }
+
+        Span<long> exact = stackalloc long[ProposalFigureAnalysis.ChainMeasures.Length];
+        var chainIndex = new int[measureCount];
+        for (int m = 0; m < measureCount; m++)
+        {
+            chainIndex[m] = Array.IndexOf(ProposalFigureAnalysis.ChainMeasures, measureNumbers[m]);
+        }
+
+        foreach (var ((c, p, scope), list) in proposalRows)
+        {
+            var cells = scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById;
+
+            // The usual case, exact whole counts that meet the chain, needs no analysis: each is its own cell.
+            if (TryExactCounts(list, chainIndex, exact))
+            {
+                foreach (int i in list)
+                {
+                    rows.IsPlainWhole(i, out long whole);
+                    AddCell(cells, rowMeasures[i], new Cell(c, p, Bounds.Exactly(whole), i, null));
+                }
+
+                continue;
+            }
+
+            foreach (var (figure, measure, bounds) in ProposalCountCells(snapshot.FiguresAt(list), findings, Strict))
+            {
+                // A count implied by a stated rate (25 % of 40 submitted ⇒ 10 adopted) may be of a measure no figure has.
+                int n = measureNumbers.NumberOf(measure);
+                if (n >= committeeCellsById.Length)
+                {
+                    Array.Resize(ref committeeCellsById, measureNumbers.Count);
+                    Array.Resize(ref regionTotalCellsById, measureNumbers.Count);
+                    cells = scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById;
+                }
+
+                AddCell(cells, n, new Cell(c, p, bounds, -1, figure));
+            }
+        }
+
+        var committeeCells = ByMeasure(committeeCellsById);
+        var regionTotalCells = ByMeasure(regionTotalCellsById);
+        var committeeColumns = BuildColumns(committeeCells, regionTotalCells, index.Count, stride, snapshot, findings);
+        var regionTotalColumns = BuildColumns(regionTotalCells, committeeCells, index.Count, stride, snapshot, findings);
+        if (Strict)
+        {
+            for (int i = 0; i < findings.Count; i++)
+            {
+                findings[i] = findings[i].AsError();
+            }
+        }
+
+        findings.Sort(CompareFindings);
+        if (Mode == ValidationMode.Throw && findings.Exists(f => f.IsError))
+        {
+            throw new ValidationException(findings.Where(f => f.IsError).Concat(findings.Where(f => !f.IsError)));
+        }
+
+        return new FigureDataset(Regions, index, periods, stride, committeeColumns, regionTotalColumns, KeptFigures(snapshot, accepted, acceptedCount), findings);
+    }
+
+    /// <summary>The figures the dataset keeps: the objects themselves when every row came as one, else made from the rows when first asked for.</summary>
+    private KeptFigures KeptFigures(FigureRows.Snapshot snapshot, int[] accepted, int count)
+    {
+        if (rows.AllObjects)
+        {
+            var objects = rows.Objects;
+            var kept = new List<Figure>(count);
+            for (int a = 0; a < count; a++)
+            {
+                kept.Add(objects[accepted[a]]!);
+            }
+
+            return new KeptFigures(kept);
+        }
+
+        return new KeptFigures(snapshot, accepted, count);
+    }
+
+    private ValidationFinding UnknownRegion(FigureKey key) =>
+        new(
+            ValidationRule.UnknownRegion,
+            Regions.TryGet(key.Committee.Region, out var region)
+                ? $"Committee {key.Committee} does not exist: region {region} is at level {region.Level}, not {key.Committee.Level}."
+                : $"Committee {key.Committee}: region {key.Committee.Region} is not in the region table.",
+            key.Committee,
+            key.Period,
+            key.Measure);
+
+    /// <summary>Whether one committee-period's proposal figures are all exact whole counts (no 「全部」, no rate, no scaled unit) that meet the chain.</summary>
+    private bool TryExactCounts(List<int> list, int[] chainIndex, Span<long> exact)
+    {
+        exact.Fill(-1);
+        var rowMeasures = rows.Measures;
+        foreach (int i in list)
+        {
+            int m = rowMeasures[i];
+            if (measureNumbers.IsRate(m) || !rows.IsPlainWhole(i, out long v))
+            {
+                return false;
+            }
+
+            if (chainIndex[m] >= 0)
+            {
+                exact[chainIndex[m]] = v;
+            }
+        }
+
+        return ProposalFigureAnalysis.ExactChainHolds(exact);
+    }
+
+    /// <summary>Adds the cell of a row of a count that is not of the proposal family, or its finding.</summary>
+    private void AddCell(List<Cell>?[] cells, int m, int c, int p, int i, FigureRows.Snapshot snapshot, List<ValidationFinding> findings)
+    {
+        // A value no whole count fits (「近1次」, 1.5次) or bounds beyond 64 bits: a finding naming the figure, never a raw exception.
+        if (rows.IsPlainWhole(i, out long whole))
+        {
+            AddCell(cells, m, new Cell(c, p, Bounds.Exactly(whole), i, null));
+            return;
+        }
+
+        var f = snapshot.FigureAt(i);
+        if (f.Value is < 0)
+        {
+            findings.Add(new ValidationFinding(
+                ValidationRule.NegativeCount,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The count {f.FormatAsReported()} is negative; counts are never negative. It is not used."),
+                f.Committee,
+                f.Period,
+                f.Measure));
+        }
+        else if (FigureChecks.CheckValue(f, out var bounds) is { } problem)
+        {
+            findings.Add(problem);
+        }
+        else
+        {
+            AddCell(cells, m, new Cell(c, p, bounds!.Value, i, f));
+        }
+    }
+
+    private static void AddCell(List<Cell>?[] cells, int m, Cell cell) => (cells[m] ??= []).Add(cell);
+
+    private Dictionary<Measure, List<Cell>> ByMeasure(List<Cell>?[] cellsById)
+    {
+        var result = new Dictionary<Measure, List<Cell>>();
+        for (int m = 0; m < cellsById.Length; m++)
+        {
+            if (cellsById[m] is { } list)
+            {
+                result[measureNumbers[m]] = list;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A count cell: committee and period indices, bounds, and the row it comes from (−1 for a count the analysis implied, then <see cref="Figure"/> says where from).</summary>
+    private readonly record struct Cell(int Committee, int Period, Bounds Bounds, int Row, Figure? Figure);
+}
