@@ -156,8 +156,11 @@ internal sealed class NotebookRun(string path)
 
     public int CellsRun { get; set; }
 
-    public List<(int Cell, object Value, string Html)> Displayed { get; } = [];
+    /// <summary>What each cell displayed, in order: HTML, plain text (none for raw HTML) and, for a chart, its SVG rendering.</summary>
+    public List<DisplayedValue> Displayed { get; } = [];
 }
+
+internal sealed record DisplayedValue(int Cell, object Value, string Html, string? Plain, string? Svg);
 
 internal sealed class NotebookCellException(string path, int cell, string message, Exception inner)
     : Exception($"{System.IO.Path.GetFileName(path)}, cell {cell}: {message}", inner);
@@ -173,13 +176,16 @@ public sealed class NotebookGlobals
     public object display(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        string html = KernelFormatting.FormatHtml(value) ?? System.Net.WebUtility.HtmlEncode(value.ToString() ?? string.Empty);
+        string html = KernelFormatting.FormatHtml(value) ?? DefaultFormatting.Html(value);
         if (KernelFormatting.IsEmptyTable(value))
         {
             throw new NotebookCellException(run.Path, run.CurrentCell, $"displays an empty {value.GetType().Name}", new InvalidOperationException("empty table"));
         }
 
-        run.Displayed.Add((run.CurrentCell, value, html));
+        // A Plotly chart's HTML draws with a script, which a repository page does not run: its outputs are an SVG drawing of its data.
+        string? svg = value is HtmlText ? ChartSvg.FromPlotlyHtml(html) : null;
+        string? plain = value is HtmlText ? (svg is null ? null : "a chart (run the notebook for the interactive Plotly chart)") : DefaultFormatting.Text(value);
+        run.Displayed.Add(new DisplayedValue(run.CurrentCell, value, html, plain, svg));
         return value;
     }
 
