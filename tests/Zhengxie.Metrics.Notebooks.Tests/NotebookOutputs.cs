@@ -50,7 +50,8 @@ internal static partial class NotebookOutputs
             string fresh = Normalise(For(run, index));
             if (committed != fresh)
             {
-                differences.Add($"cell {index}: committed {Describe(committed)}, a fresh run gives {Describe(fresh)}");
+                int at = FirstDifference(committed, fresh);
+                differences.Add($"cell {index}: committed {Describe(committed, at)}, a fresh run gives {Describe(fresh, at)}");
             }
         }
 
@@ -142,8 +143,29 @@ internal static partial class NotebookOutputs
         return lines;
     }
 
-    private static string Describe(string normalised) =>
-        normalised.Length == 0 ? "no output" : normalised.Length > 160 ? normalised[..160].ReplaceLineEndings(" ") + "…" : normalised.ReplaceLineEndings(" ");
+    private static int FirstDifference(string a, string b)
+    {
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The text around where the two outputs part, or "no output".</summary>
+    private static string Describe(string normalised, int at)
+    {
+        if (normalised.Length == 0)
+        {
+            return "no output";
+        }
+
+        int from = Math.Max(0, at - 40);
+        int to = Math.Min(normalised.Length, at + 80);
+        return (from > 0 ? "…" : string.Empty) + normalised[from..to].ReplaceLineEndings(" ") + (to < normalised.Length ? "…" : string.Empty);
+    }
 
     [GeneratedRegex("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
