@@ -17,8 +17,11 @@ public abstract class WebApiTestBase : IClassFixture<WebApplicationFactory<Progr
 
     protected WebApiTestBase(WebApplicationFactory<Program> factory)
     {
+        Factory = factory;
         Client = factory.CreateClient();
     }
+
+    protected WebApplicationFactory<Program> Factory { get; }
 
     protected HttpClient Client { get; }
 
