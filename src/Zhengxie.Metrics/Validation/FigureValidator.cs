@@ -49,7 +49,7 @@ namespace Zhengxie.Metrics.Validation;
 /// <see cref="FindingSeverity.SourceInconsistency"/>, unless the caller asks for strict validation. Units that count
 /// the same thing (<see cref="UnitEquivalence.Default"/>: 家 and 个, 名 and 人, 次 and 场次 for activities) add up.</para>
 /// </remarks>
-public static class FigureValidator
+public static partial class FigureValidator
 {
     /// <summary>Returns every problem found in the figures, ordered by committee, period and measure as found.</summary>
     /// <param name="figures">The figures.</param>
@@ -60,57 +60,10 @@ public static class FigureValidator
     public static IReadOnlyList<ValidationFinding> Validate(IEnumerable<Figure> figures, RegionTable? regions = null, bool strict = false)
     {
         Preconditions.CheckNotNull(figures);
-        var list = figures.ToList();
-        Preconditions.CheckArgument(!list.Contains(null!), nameof(figures), "A figure is null.");
+        var list = figures.ToArray();
+        Preconditions.CheckArgument(Array.IndexOf(list, null) < 0, nameof(figures), "A figure is null.");
         var findings = new List<ValidationFinding>();
-
-        foreach (var report in list.GroupBy(f => (f.Committee, f.Period)).OrderBy(g => g.Key.Committee).ThenBy(g => g.Key.Period))
-        {
-            var (committee, period) = report.Key;
-            var figs = report.ToList();
-
-            if (regions is not null)
-            {
-                CheckRegion(committee, period, regions, findings);
-            }
-
-            foreach (var f in figs)
-            {
-                if (FigureChecks.CheckValue(f, out _) is { } finding)
-                {
-                    findings.Add(finding);
-                }
-            }
-
-            foreach (var sameKey in figs.GroupBy(f => (f.Measure, f.Scope, f.Topic)))
-            {
-                if (FigureChecks.CheckDuplicates(sameKey.ToList()) is { } finding)
-                {
-                    findings.Add(finding);
-                }
-            }
-
-            foreach (var sameMeasure in figs.GroupBy(f => f.Measure))
-            {
-                var units = sameMeasure.Select(f => f.Unit).Distinct().ToList();
-                if (units.Exists(u => !UnitEquivalence.Default.AreEquivalent(sameMeasure.Key, u, units[0])))
-                {
-                    findings.Add(FigureChecks.Finding(
-                        ValidationRule.UnitMismatch,
-                        committee,
-                        period,
-                        sameMeasure.Key,
-                        "the measure is stated in units that do not add up (" + string.Join(", ", sameMeasure.Select(f => f.FormatAsReported())) + ")."));
-                }
-            }
-
-            foreach (var scope in figs.GroupBy(f => f.Scope))
-            {
-                var totals = scope.Where(f => f.Topic is null).ToList();
-                ProposalFigureAnalysis.Analyse(committee, period, totals, findings);
-                CheckBreakdowns(scope.ToList(), findings);
-            }
-        }
+        new Pass(list, regions, findings).Run();
 
         // One unit mismatch per committee, period and measure, however many topics show it.
         var mismatches = new HashSet<(Committee?, ReportingPeriod?, Measure?)>();
@@ -133,6 +86,32 @@ public static class FigureValidator
         if (findings.Any(f => f.IsError))
         {
             throw new ValidationException(findings.Where(f => f.IsError).Concat(findings.Where(f => !f.IsError)));
+        }
+    }
+
+    /// <summary>The checks of figures with the same committee, period, measure, scope and topic, and of one measure's units.</summary>
+    private static void CheckDuplicatesAndUnits(Committee committee, ReportingPeriod period, List<Figure> figs, List<ValidationFinding> findings)
+    {
+        foreach (var sameKey in figs.GroupBy(f => (f.Measure, f.Scope, f.Topic)))
+        {
+            if (FigureChecks.CheckDuplicates(sameKey.ToList()) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        foreach (var sameMeasure in figs.GroupBy(f => f.Measure))
+        {
+            var units = sameMeasure.Select(f => f.Unit).Distinct().ToList();
+            if (units.Exists(u => !UnitEquivalence.Default.AreEquivalent(sameMeasure.Key, u, units[0])))
+            {
+                findings.Add(FigureChecks.Finding(
+                    ValidationRule.UnitMismatch,
+                    committee,
+                    period,
+                    sameMeasure.Key,
+                    "the measure is stated in units that do not add up (" + string.Join(", ", sameMeasure.Select(f => f.FormatAsReported())) + ")."));
+            }
         }
     }
 
