@@ -7,7 +7,7 @@ using Zhengxie.Metrics.Regions;
 namespace Zhengxie.Metrics.Validation;
 
 /// <content>
-/// The pass of <see cref="Validate"/> over many figures: each figure gets a committee-period number and a
+/// The pass of <see cref="Validate(IEnumerable{Figure}, RegionTable?, bool)"/> over many figures: each figure gets a committee-period number and a
 /// measure number (packed into arrays, one cached look-up per figure), a counting sort brings each
 /// committee-period's figures together in their input order, and each committee-period is checked on
 /// those arrays. The common case (every measure stated once, no topic, exact whole counts that meet the
@@ -24,6 +24,7 @@ public static partial class FigureValidator
         private readonly Figure[] figures;
         private readonly RegionTable? regions;
         private readonly List<ValidationFinding> findings;
+        private readonly bool generalOnly;
         private readonly List<Measure> measures = [];
         private readonly Dictionary<Measure, int> measureNumbers = [];
         private readonly Dictionary<string, int> measureByReference = new(ReferenceEqualityComparer.Instance);
@@ -34,8 +35,9 @@ public static partial class FigureValidator
         private int[] validBuffer = new int[64];
         private Bounds[] boundsBuffer = new Bounds[64];
 
-        internal Pass(Figure[] figures, RegionTable? regions, List<ValidationFinding> findings)
+        internal Pass(Figure[] figures, RegionTable? regions, List<ValidationFinding> findings, bool generalOnly)
         {
+            this.generalOnly = generalOnly;
             this.figures = figures;
             this.regions = regions;
             this.findings = findings;
@@ -171,7 +173,7 @@ public static partial class FigureValidator
             }
 
             // Duplicates and units can only be found where a measure is stated more than once.
-            bool repeats = n > MaxFastGroup || MeasureRepeats(numbers);
+            bool repeats = generalOnly || n > MaxFastGroup || MeasureRepeats(numbers);
             List<Figure>? list = null;
             if (repeats)
             {

@@ -57,13 +57,17 @@ public static partial class FigureValidator
     /// <param name="strict">Whether source inconsistencies (the report's own figures disagreeing) are errors; by default they are
     /// findings of severity <see cref="FindingSeverity.SourceInconsistency"/>.</param>
     /// <returns>The findings (errors and source inconsistencies); empty when the figures are valid and consistent.</returns>
-    public static IReadOnlyList<ValidationFinding> Validate(IEnumerable<Figure> figures, RegionTable? regions = null, bool strict = false)
+    public static IReadOnlyList<ValidationFinding> Validate(IEnumerable<Figure> figures, RegionTable? regions = null, bool strict = false) =>
+        Validate(figures, regions, strict, generalOnly: false);
+
+    /// <summary><see cref="Validate(IEnumerable{Figure}, RegionTable?, bool)"/>; with <paramref name="generalOnly"/>, every committee-period through the general checks (for tests: the fast path must find the same).</summary>
+    internal static IReadOnlyList<ValidationFinding> Validate(IEnumerable<Figure> figures, RegionTable? regions, bool strict, bool generalOnly)
     {
         Preconditions.CheckNotNull(figures);
         var list = figures.ToArray();
         Preconditions.CheckArgument(Array.IndexOf(list, null) < 0, nameof(figures), "A figure is null.");
         var findings = new List<ValidationFinding>();
-        new Pass(list, regions, findings).Run();
+        new Pass(list, regions, findings, generalOnly).Run();
 
         // One unit mismatch per committee, period and measure, however many topics show it.
         var mismatches = new HashSet<(Committee?, ReportingPeriod?, Measure?)>();
