@@ -14,7 +14,17 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
-        return Run(args, Console.Out, Console.Error);
+
+        // Buffered: validate may print tens of thousands of lines, and Console.Out flushes every write.
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+        try
+        {
+            return Run(args, stdout, Console.Error);
+        }
+        finally
+        {
+            stdout.Flush();
+        }
     }
 
     /// <summary>Runs the tool with the given output and error writers (the tests' entry point).</summary>

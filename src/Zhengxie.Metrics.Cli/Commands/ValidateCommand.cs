@@ -28,11 +28,7 @@ internal static class ValidateCommand
     private static int Run(TextWriter stdout, TextWriter stderr, string path, string? encoding, bool strict)
     {
         var result = InputLoader.ReadFile(path, stderr, encoding);
-        var (lines, errors, warnings) = FileCheck.Check(result, RegionTable.Default, strict);
-        foreach (string line in lines)
-        {
-            stdout.WriteLine(path + ": " + line);
-        }
+        var (errors, warnings) = FileCheck.Check(result, RegionTable.Default, strict, stdout, path + ": ");
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.RowCount} rows, {result.Figures.Count} figures loaded, {errors} error(s), {warnings} warning(s)."));
         return errors > 0 ? ExitCodes.DataErrors : ExitCodes.Ok;
