@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using nietras.SeparatedValues;
+
+namespace Zhengxie.Metrics.Csv;
+
+/// <content>One data row: its fields parsed and checked, the figure made, and its identity looked up among the figures read before.</content>
+public static partial class FigureCsvReader
+{
+    private sealed partial class Session
+    {
+        private void ReadRow(SepReader.Row record, int[] map)
+        {
+            int fieldCount = record.ColCount;
+
+            // Quotes first: a misplaced or unclosed quote makes the row unreadable (RFC 4180).
+            for (int i = 0; i < fieldCount; i++)
+            {
+                var raw = record[i].Span;
+                if (raw.IndexOf('"') < 0)
+                {
+                    continue;
+                }
+
+                Unquote(raw, out bool quoted, out bool malformed);
+                if (!malformed)
+                {
+                    continue;
+                }
+
+                bool unclosed = quoted && CountQuotes(raw) % 2 == 1;
+                Error(null, unclosed
+                    ? "a quoted field opened on this line is never closed: the rest of the file would be inside it. Close the quote (RFC 4180)."
+                    : "malformed CSV near \"" + Shorten(raw) + "\": a quote inside a field must be doubled, and a quoted field must be closed before the next separator (RFC 4180).");
+                return;
+            }
+
+            if (fieldCount != headerLength)
+            {
+                Error(null, string.Create(CultureInfo.InvariantCulture, $"the row has {fieldCount} fields; the header has {headerLength}.{(fieldCount > headerLength ? " Quote a field that contains a comma, and write numbers without thousands separators." : string.Empty)}"));
+                return;
+            }
+
+            bool ok = true;
+
+            // committee
+            var committeeText = Field(record, map[0]);
+            if (!TryParseCommittee(committeeText, out var committee, out string? committeeProblem))
+            {
+                ok = Error(FigureCsvFormat.CommitteeColumn, committeeProblem);
+            }
+
+            // period
+            var periodText = Field(record, map[1]);
+            ReportingPeriod period;
+            if (periodText.SequenceEqual(lastPeriodText) && lastPeriodText.Length > 0)
+            {
+                period = lastPeriod;
+            }
+            else if (ReportingPeriod.TryParse(periodText, out period) && periodText.Length > 0)
+            {
+                lastPeriodText = periodText.ToString();
+                lastPeriod = period;
+            }
+            else
+            {
+                ok = Error(FigureCsvFormat.PeriodColumn, periodText.Length == 0
+                    ? "the period is empty; write a year (2020), a session (4.4@2020) or 11.1+@2022 for 'since a session'."
+                    : $"'{Shorten(periodText)}' is not a period; write a year (2020), a session (4.4@2020) or 11.1+@2022 for 'since a session'.");
+            }
+
+            // measure
+            var measureText = Field(record, map[2]);
+            Measure measure = default;
+            int measureNumber = -1;
+            if (measureText.Length > 0 && measureText.Length <= 128)
+            {
+                ref readonly var entry = ref measures.Get(measureText, MakeMeasure);
+                measure = entry.Value;
+                measureNumber = entry.Number;
+            }
+
+            if (measure.IsDefault)
+            {
+                ok = Error(FigureCsvFormat.MeasureColumn, measureText.Length == 0
+                    ? "the measure is empty; write an identifier such as proposals.filed."
+                    : $"'{Shorten(measureText)}' is not a measure identifier; use dot-separated lower-case segments such as proposals.filed.");
+            }
+
+            // qualifier (before value: 'all' has no value)
+            var qualifierSpan = Field(record, map[5]);
+            string qualifierText = qualifierSpan.Length <= MaxShown ? words.Get(qualifierSpan, NoValue).Text : Shorten(qualifierSpan);
+            bool qualifierOk = QualifierText.TryParse(qualifierText, out var qualifier);
+            if (!qualifierOk)
+            {
+                ok = Error(FigureCsvFormat.QualifierColumn, $"'{qualifierText}' is not a qualifier; use exact, more_than, at_least, nearly, about, all or percent_reported.");
+            }
+
+            // value: digits, optionally a decimal point and more digits; no sign, no exponent, no separators.
+            var valueText = Field(record, map[3]);
+            decimal? value = null;
+            if (valueText.Length == 0)
+            {
+                if (qualifierOk && qualifier != Qualifier.All)
+                {
+                    ok = Error(FigureCsvFormat.ValueColumn, $"the value is empty; only a figure qualified 'all' may have no value (this one is '{qualifierText}').");
+                }
+            }
+            else if (valueText[0] == '-' && IsPlainNumber(valueText[1..]))
+            {
+                ok = Error(FigureCsvFormat.ValueColumn, IsZero(valueText[1..])
+                    ? $"the value {Shorten(valueText)} has a sign; write {Shorten(valueText[1..])} (digits without a sign)."
+                    : $"the value {Shorten(valueText)} is negative; counts and rates are never negative.");
+            }
+            else if (valueText[0] == '+' && IsPlainNumber(valueText[1..]))
+            {
+                ok = Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} has a sign; write {Shorten(valueText[1..])} (digits without a sign).");
+            }
+            else if (!IsPlainNumber(valueText))
+            {
+                ok = Error(FigureCsvFormat.ValueColumn, $"'{Shorten(valueText)}' is not a number; write digits with an optional decimal point and digits after it, without sign, separators or units (1234.5).");
+            }
+            else if (!decimal.TryParse(valueText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal parsed))
+            {
+                ok = Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} is too large: counts must fit in 64 bits (up to 9223372036854775807 base units).");
+            }
+            else
+            {
+                // A figure qualified 'all' may carry the count the report states with it (「145件提案全部办复」 → 145).
+                value = parsed;
+            }
+
+            // unit
+            var unitText = Field(record, map[4]);
+            FigureUnit unit = default;
+            if (unitText.Length == 0)
+            {
+                ok = Error(FigureCsvFormat.UnitColumn, "the unit is empty; write it as printed (件, 次, 万元, % ...).");
+            }
+            else if (unitText.SequenceEqual("万") || unitText.SequenceEqual("亿"))
+            {
+                ok = Error(FigureCsvFormat.UnitColumn, "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ...");
+            }
+            else
+            {
+                unit = units.Get(unitText, MakeUnit).Value;
+            }
+
+            // The rules of a figure (docs/csv-format.md): a rate or share (rate.*, share.*) is in % and qualified
+            // percent_reported, at_least, more_than, nearly or about, at most 100 %; a count is never in %.
+            if (qualifierOk && !measure.IsDefault && !unit.Equals(default(FigureUnit)))
+            {
+                ok &= CheckFigureRules(measure, unit, ref qualifier, qualifierText, value, valueText);
+            }
+
+            // scope
+            var scopeSpan = Field(record, map[6]);
+            string scopeText = scopeSpan.Length <= MaxShown ? words.Get(scopeSpan, NoValue).Text : Shorten(scopeSpan);
+            if (!QualifierText.TryParseScope(scopeText, out var scope))
+            {
+                ok = Error(FigureCsvFormat.ScopeColumn, $"'{scopeText}' is not a scope; use committee or region_total.");
+            }
+
+            if (!ok)
+            {
+                return;
+            }
+
+            // Sources repeat (a document's name, "synthetic"): one FigureSource per distinct text.
+            var sourceText = Unquote(record[map[7]].Span, out _, out _).Trim();
+            FigureSource? source = sourceText.IsEmpty ? null : sources.Get(sourceText, MakeSource).Value;
+
+            // topic: a quoted topic is kept as written (surrounding spaces included), an unquoted one trimmed.
+            string? topic = null;
+            if (map[8] >= 0)
+            {
+                var topicText = Unquote(record[map[8]].Span, out bool topicQuoted, out _);
+                if (!topicText.IsWhiteSpace())
+                {
+                    topic = words.Get(topicQuoted ? topicText : topicText.Trim(), NoValue).Text;
+                }
+            }
+
+            Figure figure;
+            try
+            {
+                figure = new Figure(committee, period, measure, value, unit, qualifier, scope, topic, source);
+            }
+            catch (ArgumentException e)
+            {
+                Error(null, e.Message);
+                return;
+            }
+
+            if (!IsPlainCount(figure))
+            {
+                try
+                {
+                    _ = figure.Bounds; // a value that makes no bounds (1.5件 exact, 0 qualified 'more_than') is an error here
+                }
+                catch (ZhengxieMetricsException e)
+                {
+                    Error(FigureCsvFormat.ValueColumn, e.Message);
+                    return;
+                }
+                catch (OverflowException)
+                {
+                    Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} {unit.Symbol} is too large: it does not fit a 64-bit count of {unit.BaseSymbol} (up to 9223372036854775807).");
+                    return;
+                }
+                catch (ArgumentException)
+                {
+                    Error(FigureCsvFormat.ValueColumn, $"{Shorten(valueText)} qualified '{qualifierText}' stands for no whole number of {unit.BaseSymbol} (「近5件」 would have to lie strictly between 4 and 5).");
+                    return;
+                }
+            }
+
+            ref int slot = ref SlotOf(figure, period, measureNumber, out bool exists);
+            if (exists)
+            {
+                var earlier = figures[slot];
+                int earlierLine = figureLines[slot];
+                if (earlier.Equals(figure))
+                {
+                    Warning(null, string.Create(CultureInfo.InvariantCulture, $"the same figure as line {earlierLine} ({figure}); it is loaded once."));
+                    return;
+                }
+
+                Error(null, string.Create(CultureInfo.InvariantCulture, $"committee {figure.Committee}, period {figure.Period}, measure {figure.Measure}: {figure.FormatAsReported()} contradicts {earlier.FormatAsReported()} on line {earlierLine} (same committee, period, measure, scope and topic)."));
+                return;
+            }
+
+            slot = figures.Count;
+            figures.Add(figure);
+            figureLines.Add(currentLine);
+        }
+
+        /// <summary>The slot of the figure's identity: a packed long for a topic-less figure, the full key otherwise.</summary>
+        private ref int SlotOf(Figure figure, ReportingPeriod period, int measureNumber, out bool exists)
+        {
+            if (figure.Topic is null && measureNumber is >= 0 and < (1 << 21))
+            {
+                ref int p = ref CollectionsMarshal.GetValueRefOrAddDefault(periodNumbers, period, out bool known);
+                if (!known)
+                {
+                    p = periodNumbers.Count - 1;
+                }
+
+                if (p < (1 << 20))
+                {
+                    long key = ((long)figure.Committee.GetHashCode() << 42) | ((long)p << 22) | ((long)measureNumber << 1) | (long)figure.Scope;
+                    return ref CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out exists);
+                }
+            }
+
+            return ref CollectionsMarshal.GetValueRefOrAddDefault(seenWithTopic, (figure.Committee, figure.Period, figure.Measure, figure.Scope, figure.Topic), out exists);
+        }
+
+        /// <summary>An exact whole count in a unit of scale 1 always has bounds; anything else is checked through <see cref="Figure.Bounds"/>.</summary>
+        private static bool IsPlainCount(Figure f) =>
+            f.Qualifier == Qualifier.Exact && f.Value is { } v && decimal.IsInteger(v) && v <= long.MaxValue && f.Unit.Scale == 1;
+
+        /// <summary>The rules that tie measure, unit, qualifier and value together; each broken one is an error on the row.</summary>
+        private bool CheckFigureRules(Measure measure, FigureUnit unit, ref Qualifier qualifier, string qualifierText, decimal? value, ReadOnlySpan<char> valueText)
+        {
+            if (measure.IsRate != unit.IsPercent)
+            {
+                return Error(FigureCsvFormat.UnitColumn, measure.IsRate
+                    ? $"a rate or share ({measure}) is stated in %, not '{unit}'."
+                    : $"the unit % belongs to rates and shares (rate.*, share.*), not to the count {measure}.");
+            }
+
+            if (!measure.IsRate)
+            {
+                return qualifier != Qualifier.PercentReported
+                    || Error(FigureCsvFormat.QualifierColumn, $"only a rate or share (rate.*, share.*) can be qualified percent_reported; {measure} is a count.");
+            }
+
+            if (qualifier == Qualifier.Exact)
+            {
+                // A printed percentage marked 'exact' is read as the stated rate it is (rounded to its digits).
+                Warning(FigureCsvFormat.QualifierColumn, $"the rate {measure} is qualified 'exact'; a printed percentage is read as percent_reported.");
+                qualifier = Qualifier.PercentReported;
+            }
+
+            if (qualifier == Qualifier.All)
+            {
+                return Error(FigureCsvFormat.QualifierColumn, $"the rate {measure} cannot be qualified 'all'; write 「均为100%」 as 100, percent_reported.");
+            }
+
+            return value is not > 100m
+                || Error(FigureCsvFormat.ValueColumn, $"the stated rate {Shorten(valueText)}% ({qualifierText}) is above 100%.");
+        }
+
+        private bool Error(string? column, string message)
+        {
+            findings.Add(new FigureCsvFinding(currentLine, column, FigureCsvFindingSeverity.Error, message));
+            return false;
+        }
+
+        private void Warning(string? column, string message) =>
+            findings.Add(new FigureCsvFinding(currentLine, column, FigureCsvFindingSeverity.Warning, message));
+    }
+}
