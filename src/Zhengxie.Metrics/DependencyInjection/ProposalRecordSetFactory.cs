@@ -33,7 +33,7 @@ public sealed class ProposalRecordSetFactory
     /// <summary>Gets what building a set does with bad records.</summary>
     public ValidationMode ValidationMode { get; }
 
-    /// <summary>Validates records and builds a set under <see cref="Policy"/> and <see cref="ValidationMode"/> (see <see cref="ProposalRecordSet.Create"/>).</summary>
+    /// <summary>Validates records and builds a set under <see cref="Policy"/> and <see cref="ValidationMode"/> (see <see cref="ProposalRecordSet.Create(System.Collections.Generic.IEnumerable{ProposalRecord}, HandlingPolicy?, ValidationMode)"/>).</summary>
     /// <param name="records">The records; identifiers unique.</param>
     /// <returns>The set.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="records"/> is null or holds null.</exception>

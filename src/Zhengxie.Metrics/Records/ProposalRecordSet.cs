@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Data;
 using System.Globalization;
 using System.Linq;
 using NodaTime;
@@ -116,132 +117,63 @@ public sealed partial class ProposalRecordSet
         Preconditions.CheckNotNull(records);
         policy = (policy ?? HandlingPolicy.Default).Validate();
         Preconditions.CheckArgument(mode is ValidationMode.Throw or ValidationMode.CollectFindings, nameof(mode), "Unknown validation mode.");
-        var all = records as IReadOnlyList<ProposalRecord> ?? records.ToList();
-        int n = all.Count;
-
-        var idCount = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (int i = 0; i < n; i++)
+        var all = records switch
         {
-            var r = all[i] ?? throw new ArgumentNullException(nameof(records), "A record is null.");
-            ref int c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(idCount, r.Id, out _);
-            c++;
-        }
+            ProposalRecord[] array => array,
+            ICollection<ProposalRecord> collection => CopyOf(collection),
+            _ => records.ToArray(),
+        };
+        return Build(new RecordObjectSource(all), policy, mode);
+    }
 
-        var findings = new List<ValidationFinding>();
-        var valid = new bool[n];
-        var groups = new Dictionary<(Committee, ReportingPeriod), int>();
-        var groupOf = new int[n];
-        int validCount = 0;
-        for (int i = 0; i < n; i++)
-        {
-            var r = all[i];
-            int before = findings.Count;
-            RecordValidator.Check(r, idCount, policy, findings);
-            if (findings.Count != before)
-            {
-                continue;
-            }
+    /// <summary>
+    /// Validates records given by column and builds a set from them, as <see cref="Create(IEnumerable{ProposalRecord}, HandlingPolicy?, ValidationMode)"/>
+    /// does from record objects (same rules, findings and statistics), without an object per record.
+    /// </summary>
+    /// <param name="columns">The records' fields, one column each.</param>
+    /// <param name="policy">The handling policy, or <see langword="null"/> for <see cref="HandlingPolicy.Default"/>.</param>
+    /// <param name="mode">Throw on bad records (the default), or collect them in <see cref="Findings"/> and leave them out.</param>
+    /// <returns>The set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The policy is invalid, or a value is one a <see cref="ProposalRecord"/> would refuse (an empty identifier, a default committee or
+    /// period, a non-ISO date, an undefined enum value, a blank unit, a co-handling unit listed twice, offsets out of order); the message
+    /// names the column, the row and the record.
+    /// </exception>
+    /// <exception cref="ValidationException">A record is bad and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>; the message names the record.</exception>
+    public static ProposalRecordSet Create(ProposalRecordColumns columns, HandlingPolicy? policy = null, ValidationMode mode = ValidationMode.Throw)
+    {
+        Preconditions.CheckNotNull(columns);
+        policy = (policy ?? HandlingPolicy.Default).Validate();
+        Preconditions.CheckArgument(mode is ValidationMode.Throw or ValidationMode.CollectFindings, nameof(mode), "Unknown validation mode.");
+        return Build(new RecordColumnSource(columns), policy, mode);
+    }
 
-            valid[i] = true;
-            validCount++;
-            ref int g = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, (r.Committee, r.Period), out bool exists);
-            if (!exists)
-            {
-                g = groups.Count - 1;
-            }
+    /// <summary>
+    /// Reads records from an ADO.NET data reader (columns matched by name; see <see cref="ProposalRecordColumns.Read(IDataReader)"/>),
+    /// validates them and builds a set, as <see cref="Create(ProposalRecordColumns, HandlingPolicy?, ValidationMode)"/> does.
+    /// </summary>
+    /// <param name="reader">The reader, positioned before the first row; read to the end.</param>
+    /// <param name="policy">The handling policy, or <see langword="null"/> for <see cref="HandlingPolicy.Default"/>.</param>
+    /// <param name="mode">Throw on bad records (the default), or collect them in <see cref="Findings"/> and leave them out.</param>
+    /// <returns>The set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    /// <exception cref="RecordReadException">A required column is missing, or a value cannot be the field; the message names the column, the row and the record.</exception>
+    /// <exception cref="ValidationException">A record is bad and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>; the message names the record.</exception>
+    public static ProposalRecordSet Create(IDataReader reader, HandlingPolicy? policy = null, ValidationMode mode = ValidationMode.Throw) =>
+        Create(ProposalRecordColumns.Read(reader), policy, mode);
 
-            groupOf[i] = g;
-        }
-
-        if (findings.Count > 0 && mode == ValidationMode.Throw)
-        {
-            throw new ValidationException(findings);
-        }
-
-        // Sort the committee-periods, then place each record in its group (a stable counting sort).
-        var keys = groups.Keys.ToArray();
-        Array.Sort(keys, (a, b) => a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : a.Item2.CompareTo(b.Item2));
-        var rank = new int[keys.Length];
-        var groupIndex = new Dictionary<(Committee, ReportingPeriod), int>(keys.Length);
-        for (int k = 0; k < keys.Length; k++)
-        {
-            rank[groups[keys[k]]] = k;
-            groupIndex.Add(keys[k], k);
-        }
-
-        var groupStart = new int[keys.Length + 1];
-        for (int i = 0; i < n; i++)
-        {
-            if (valid[i])
-            {
-                groupStart[rank[groupOf[i]] + 1]++;
-            }
-        }
-
-        for (int k = 0; k < keys.Length; k++)
-        {
-            groupStart[k + 1] += groupStart[k];
-        }
-
-        var next = groupStart[..^1];
-        var position = new int[n];
-        long coTotal = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (valid[i])
-            {
-                position[i] = next[rank[groupOf[i]]]++;
-                coTotal += all[i].CoUnits.Count;
-            }
-        }
-
-        var columns = new Columns(validCount, checked((int)coTotal));
-        var coCount = new int[validCount];
-        for (int i = 0; i < n; i++)
-        {
-            if (valid[i])
-            {
-                coCount[position[i]] = all[i].CoUnits.Count;
-            }
-        }
-
-        for (int p = 0; p < validCount; p++)
-        {
-            columns.CoStart[p + 1] = columns.CoStart[p] + coCount[p];
-        }
-
-        var units = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < n; i++)
-        {
-            if (valid[i])
-            {
-                columns.Fill(position[i], all[i], policy, units);
-            }
-        }
-
-        var unitNames = new string[units.Count];
-        foreach (var (name, index) in units)
-        {
-            unitNames[index] = name;
-        }
-
-        return new ProposalRecordSet(
-            policy,
-            findings.AsReadOnly(),
-            groupIndex,
-            keys.Select(k => k.Item1).ToArray(),
-            keys.Select(k => k.Item2).ToArray(),
-            groupStart,
-            columns,
-            unitNames);
+    private static ProposalRecord[] CopyOf(ICollection<ProposalRecord> collection)
+    {
+        var array = new ProposalRecord[collection.Count];
+        collection.CopyTo(array, 0);
+        return array;
     }
 
     internal static LocalDate Today(IClock clock, DateTimeZone? zone) =>
         clock.GetCurrentInstant().InZone(zone ?? DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
 
-    internal static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
-
-    internal static int DayNumber(LocalDate? date) => date is { } d ? DayNumber(d) : Never;
+    internal static int DayNumber(LocalDate date) => RecordDays.Of(date);
 
     private static readonly bool[] UnitSlots = CreateUnitSlots();
 
@@ -253,81 +185,5 @@ public sealed partial class ProposalRecordSet
         slots[RecordCodes.NotFiled] = false;
         slots[RecordCodes.Merged] = false;
         return slots;
-    }
-
-    /// <summary>The columns under construction.</summary>
-    private sealed class Columns
-    {
-        internal Columns(int count, int coTotal)
-        {
-            Code = new byte[count];
-            Kind = new byte[count];
-            FiledDay = new int[count];
-            HandoverDay = new int[count];
-            StartDay = new int[count];
-            ReplyDay = new int[count];
-            DeadlineDay = new int[count];
-            LeadUnit = new int[count];
-            CoStart = new int[count + 1];
-            CoUnit = new int[coTotal];
-        }
-
-        internal byte[] Code { get; }
-
-        internal byte[] Kind { get; }
-
-        internal int[] FiledDay { get; }
-
-        internal int[] HandoverDay { get; }
-
-        internal int[] StartDay { get; }
-
-        internal int[] ReplyDay { get; }
-
-        internal int[] DeadlineDay { get; }
-
-        internal int[] LeadUnit { get; }
-
-        internal int[] CoStart { get; }
-
-        internal int[] CoUnit { get; }
-
-        internal void Fill(int p, ProposalRecord r, HandlingPolicy policy, Dictionary<string, int> units)
-        {
-            int state = r.Decision switch
-            {
-                FilingDecision.Filed => RecordCodes.Case,
-                FilingDecision.NotFiled => RecordCodes.StateNotFiled,
-                FilingDecision.Merged => r.FiledOn.HasValue ? RecordCodes.MergedAfterFiling : RecordCodes.MergedInstead,
-                _ => RecordCodes.UnderReview,
-            };
-            var deadline = policy.DeadlineFor(r);
-            bool replied = r.RepliedOn.HasValue;
-            bool onTime = replied && deadline is { } d && r.RepliedOn!.Value <= d;
-            Code[p] = RecordCodes.Encode(state, r.IsKey, replied, onTime, r.Answer, r.Feedback);
-            Kind[p] = (byte)r.ProposerKind;
-            FiledDay[p] = state == RecordCodes.Case ? DayNumber(r.FiledOn) : Never;
-            HandoverDay[p] = DayNumber(r.HandedOverOn);
-            StartDay[p] = DayNumber(policy.StartFor(r));
-            ReplyDay[p] = DayNumber(r.RepliedOn);
-            DeadlineDay[p] = DayNumber(deadline);
-            LeadUnit[p] = r.LeadUnit is null ? -1 : Intern(r.LeadUnit, units);
-            int j = CoStart[p];
-            foreach (var unit in r.CoUnits)
-            {
-                CoUnit[j++] = Intern(unit, units);
-            }
-        }
-
-        private static int Intern(string unit, Dictionary<string, int> units)
-        {
-            ref int index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(units, unit, out bool exists);
-            if (!exists)
-            {
-                index = units.Count - 1;
-            }
-
-            return index;
-        }
     }
 }

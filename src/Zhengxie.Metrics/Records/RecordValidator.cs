@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
@@ -6,99 +5,202 @@ using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Records;
 
-/// <summary>The checks that a proposal record agrees with itself (and with the identifiers of its set).</summary>
+/// <summary>
+/// The checks that a proposal record agrees with itself (and with the identifiers of its set), on the day
+/// numbers of a record source. The success path compares integers only: messages are built for bad records.
+/// </summary>
 internal static class RecordValidator
 {
-    internal static void Check(ProposalRecord r, Dictionary<string, int> idCount, HandlingPolicy policy, List<ValidationFinding> findings)
+    /// <summary>What the checks of a record need besides the record.</summary>
+    internal readonly struct Context
     {
-        string id = r.Id;
-        if (!CheckDates(r, policy, findings))
+        internal Context(RecordDeadlines deadlines, int[]? copies, bool[]? targetFound, List<ValidationFinding> findings)
         {
-            // The other checks compare and count days; dates that cannot be real say nothing there.
-            return;
+            Deadlines = deadlines;
+            Copies = copies;
+            TargetFound = targetFound;
+            Findings = findings;
         }
 
-        if (idCount[id] > 1)
+        internal RecordDeadlines Deadlines { get; }
+
+        internal int[]? Copies { get; }
+
+        internal bool[]? TargetFound { get; }
+
+        internal List<ValidationFinding> Findings { get; }
+    }
+
+    /// <summary>Checks record <paramref name="i"/>; adds a finding per problem.</summary>
+    /// <param name="source">The records.</param>
+    /// <param name="i">The record.</param>
+    /// <param name="periodFirstDay">The day number of 1 January of the year before the record's period (no submission is earlier).</param>
+    /// <param name="context">The deadlines, identifier counts and findings.</param>
+    /// <param name="deadline">Receives the reply deadline (day number, or <see cref="RecordDays.Never"/>) when the dates are real.</param>
+    /// <returns>Whether the record is valid.</returns>
+    internal static bool Check<TSource>(in TSource source, int i, int periodFirstDay, in Context context, out int deadline)
+        where TSource : struct, IRecordSource
+    {
+        int submitted = source.Submitted(i), filed = source.FiledOn(i), handover = source.HandedOverOn(i), replied = source.RepliedOn(i), extended = source.ExtendedUntil(i);
+        int start = context.Deadlines.Start(submitted, handover);
+        deadline = RecordDays.Never;
+        if (OutOfRange(submitted) | OutOfRange(filed) | OutOfRange(handover) | OutOfRange(replied) | OutOfRange(extended)
+            || submitted < periodFirstDay
+            || !context.Deadlines.TryDeadline(start, extended, out deadline))
         {
-            Add(ValidationRule.DuplicateRecord, string.Create(CultureInfo.InvariantCulture, $"the identifier {id} appears {idCount[id]} times."));
+            ReportDates(source, i, context);
+            return false;
         }
 
-        switch (r.Decision)
+        var decision = source.Decision(i);
+        string? mergedInto = source.MergedInto(i);
+        string? lead = source.LeadUnit(i);
+        int coCount = source.CoUnitCount(i);
+        var answer = source.Answer(i);
+        var feedback = source.Feedback(i);
+        bool ok = (context.Copies is null || context.Copies[i] <= 1)
+            && decision switch
+            {
+                FilingDecision.Filed => filed != RecordDays.Never,
+                FilingDecision.Merged => mergedInto is not null && context.TargetFound![i] && !string.Equals(mergedInto, source.Id(i), System.StringComparison.Ordinal),
+                _ => filed == RecordDays.Never,
+            }
+            && (decision == FilingDecision.Merged || mergedInto is null)
+            && (decision == FilingDecision.Filed || (handover == RecordDays.Never && lead is null && coCount == 0 && replied == RecordDays.Never && answer is null && feedback == Feedback.None && extended == RecordDays.Never))
+            && (replied != RecordDays.Never || (answer is null && feedback == Feedback.None))
+            && (replied == RecordDays.Never || (handover != RecordDays.Never && replied >= handover))
+            && (filed == RecordDays.Never || filed >= submitted)
+            && (handover == RecordDays.Never || handover >= (filed == RecordDays.Never ? submitted : filed))
+            && (extended == RecordDays.Never || (start != RecordDays.Never && extended >= start))
+            && (lead is not null || coCount == 0)
+            && (decision != FilingDecision.Filed || handover == RecordDays.Never || lead is not null)
+            && (lead is null || coCount == 0 || !ListsUnit(source, i, coCount, lead));
+        if (!ok)
         {
-            case FilingDecision.Filed when r.FiledOn is null:
+            Report(source, i, context);
+        }
+
+        return ok;
+    }
+
+    private static bool OutOfRange(int day) => day != RecordDays.Never && (day < RecordDays.First || day > RecordDays.Last);
+
+    private static bool ListsUnit<TSource>(in TSource source, int i, int coCount, string unit)
+        where TSource : struct, IRecordSource
+    {
+        for (int j = 0; j < coCount; j++)
+        {
+            if (string.Equals(source.CoUnit(i, j), unit, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reports the data errors of a record whose dates are real (the slow path: builds the messages).</summary>
+    private static void Report<TSource>(in TSource source, int i, in Context context)
+        where TSource : struct, IRecordSource
+    {
+        string id = source.Id(i);
+        var committee = source.Committee(i);
+        var period = source.Period(i);
+        var findings = context.Findings;
+        var decision = source.Decision(i);
+        string? mergedInto = source.MergedInto(i);
+        LocalDate submitted = RecordDays.ToDate(source.Submitted(i));
+        LocalDate? filedOn = Date(source.FiledOn(i)), handedOverOn = Date(source.HandedOverOn(i)), repliedOn = Date(source.RepliedOn(i)), extendedUntil = Date(source.ExtendedUntil(i));
+        string? lead = source.LeadUnit(i);
+        var coUnits = new List<string>();
+        for (int j = 0; j < source.CoUnitCount(i); j++)
+        {
+            coUnits.Add(source.CoUnit(i, j));
+        }
+
+        var answer = source.Answer(i);
+        var feedback = source.Feedback(i);
+        if (context.Copies is { } copies && copies[i] > 1)
+        {
+            Add(ValidationRule.DuplicateRecord, string.Create(CultureInfo.InvariantCulture, $"the identifier {id} appears {copies[i]} times."));
+        }
+
+        switch (decision)
+        {
+            case FilingDecision.Filed when filedOn is null:
                 Add(ValidationRule.FiledWithoutDate, $"proposal {id} is filed but has no filing date.");
                 break;
-            case FilingDecision.Merged when r.MergedInto is null:
+            case FilingDecision.Merged when mergedInto is null:
                 Add(ValidationRule.MergedIntoMissing, $"proposal {id} is merged but names no proposal it was merged into.");
                 break;
-            case FilingDecision.Merged when string.Equals(r.MergedInto, id, System.StringComparison.Ordinal):
+            case FilingDecision.Merged when string.Equals(mergedInto, id, System.StringComparison.Ordinal):
                 Add(ValidationRule.MergedIntoItself, $"proposal {id} is merged into itself.");
                 break;
-            case FilingDecision.Merged when !idCount.ContainsKey(r.MergedInto!):
-                Add(ValidationRule.MergedIntoMissing, $"proposal {id} is merged into {r.MergedInto}, which is not in the record set.");
+            case FilingDecision.Merged when !context.TargetFound![i]:
+                Add(ValidationRule.MergedIntoMissing, $"proposal {id} is merged into {mergedInto}, which is not in the record set.");
                 break;
-            case FilingDecision.UnderReview or FilingDecision.NotFiled when r.FiledOn is { } filed:
-                Add(ValidationRule.DecisionContradictsRecord, $"proposal {id} is {Decision(r.Decision)} but has a filing date {Format(filed)}.");
+            case FilingDecision.UnderReview or FilingDecision.NotFiled when filedOn is { } filed:
+                Add(ValidationRule.DecisionContradictsRecord, $"proposal {id} is {Decision(decision)} but has a filing date {Format(filed)}.");
                 break;
         }
 
-        if (r.Decision != FilingDecision.Merged && r.MergedInto is not null)
+        if (decision != FilingDecision.Merged && mergedInto is not null)
         {
-            Add(ValidationRule.DecisionContradictsRecord, $"proposal {id} is {Decision(r.Decision)} but names {r.MergedInto} as the proposal it was merged into.");
+            Add(ValidationRule.DecisionContradictsRecord, $"proposal {id} is {Decision(decision)} but names {mergedInto} as the proposal it was merged into.");
         }
 
-        if (r.Decision != FilingDecision.Filed)
+        if (decision != FilingDecision.Filed)
         {
             var handling = new List<string>();
-            if (r.HandedOverOn is not null)
+            if (handedOverOn is not null)
             {
                 handling.Add("a handover date");
             }
 
-            if (r.LeadUnit is not null || r.CoUnits.Count > 0)
+            if (lead is not null || coUnits.Count > 0)
             {
                 handling.Add("handling units");
             }
 
-            if (r.RepliedOn is not null)
+            if (repliedOn is not null)
             {
                 handling.Add("a reply date");
             }
 
-            if (r.Answer is not null)
+            if (answer is not null)
             {
                 handling.Add("an answer class");
             }
 
-            if (r.Feedback != Feedback.None)
+            if (feedback != Feedback.None)
             {
                 handling.Add("proposer feedback");
             }
 
-            if (r.ExtendedUntil is not null)
+            if (extendedUntil is not null)
             {
                 handling.Add("an extension");
             }
 
             if (handling.Count > 0)
             {
-                Add(ValidationRule.DecisionContradictsRecord, $"proposal {id} is {Decision(r.Decision)}, not a filed case, but has {string.Join(", ", handling)}.");
+                Add(ValidationRule.DecisionContradictsRecord, $"proposal {id} is {Decision(decision)}, not a filed case, but has {string.Join(", ", handling)}.");
             }
         }
 
-        if (r.Answer is { } answer && r.RepliedOn is null)
+        if (answer is { } a && repliedOn is null)
         {
-            Add(ValidationRule.AnswerClassWithoutReply, $"proposal {id} has answer class {answer} but no reply date.");
+            Add(ValidationRule.AnswerClassWithoutReply, $"proposal {id} has answer class {a} but no reply date.");
         }
 
-        if (r.Feedback != Feedback.None && r.RepliedOn is null)
+        if (feedback != Feedback.None && repliedOn is null)
         {
-            Add(ValidationRule.FeedbackWithoutReply, $"proposal {id} has proposer feedback {r.Feedback} but no reply date.");
+            Add(ValidationRule.FeedbackWithoutReply, $"proposal {id} has proposer feedback {feedback} but no reply date.");
         }
 
-        if (r.RepliedOn is { } replied)
+        if (repliedOn is { } replied)
         {
-            if (r.HandedOverOn is not { } handover)
+            if (handedOverOn is not { } handover)
             {
                 Add(ValidationRule.ReplyBeforeHandover, $"proposal {id} was replied on {Format(replied)} but never handed over.");
             }
@@ -108,95 +210,95 @@ internal static class RecordValidator
             }
         }
 
-        if (r.FiledOn is { } filedOn && filedOn < r.Submitted)
+        if (filedOn is { } filedDate && filedDate < submitted)
         {
-            Add(ValidationRule.DatesOutOfOrder, $"proposal {id} was filed on {Format(filedOn)}, before it was submitted on {Format(r.Submitted)}.");
+            Add(ValidationRule.DatesOutOfOrder, $"proposal {id} was filed on {Format(filedDate)}, before it was submitted on {Format(submitted)}.");
         }
 
-        if (r.HandedOverOn is { } handedOver && handedOver < (r.FiledOn ?? r.Submitted))
+        if (handedOverOn is { } handedOver && handedOver < (filedOn ?? submitted))
         {
-            Add(ValidationRule.DatesOutOfOrder, $"proposal {id} was handed over on {Format(handedOver)}, before it was {(r.FiledOn is null ? "submitted" : "filed")} on {Format(r.FiledOn ?? r.Submitted)}.");
+            Add(ValidationRule.DatesOutOfOrder, $"proposal {id} was handed over on {Format(handedOver)}, before it was {(filedOn is null ? "submitted" : "filed")} on {Format(filedOn ?? submitted)}.");
         }
 
-        if (r.ExtendedUntil is { } extended)
+        if (extendedUntil is { } extended)
         {
-            if (policy.StartFor(r) is not { } start)
+            LocalDate? start = context.Deadlines.ClockStartsAtReceipt ? submitted : handedOverOn;
+            if (start is not { } s)
             {
                 Add(ValidationRule.DatesOutOfOrder, $"proposal {id} has an extension to {Format(extended)} but its deadline has not started (no handover date).");
             }
-            else if (extended < start)
+            else if (extended < s)
             {
-                Add(ValidationRule.DatesOutOfOrder, $"proposal {id} has an extension to {Format(extended)}, before its deadline starts on {Format(start)}.");
+                Add(ValidationRule.DatesOutOfOrder, $"proposal {id} has an extension to {Format(extended)}, before its deadline starts on {Format(s)}.");
             }
         }
 
-        if (r.LeadUnit is null && r.CoUnits.Count > 0)
+        if (lead is null && coUnits.Count > 0)
         {
-            Add(ValidationRule.InconsistentHandlingUnits, $"proposal {id} has co-handling units ({string.Join("、", r.CoUnits)}) but no lead unit.");
+            Add(ValidationRule.InconsistentHandlingUnits, $"proposal {id} has co-handling units ({string.Join("、", coUnits)}) but no lead unit.");
         }
-        else if (r.LeadUnit is { } lead && System.Linq.Enumerable.Contains(r.CoUnits, lead, System.StringComparer.Ordinal))
+        else if (lead is not null && coUnits.Contains(lead))
         {
             Add(ValidationRule.InconsistentHandlingUnits, $"proposal {id} lists its lead unit {lead} also as a co-handling unit.");
         }
 
-        if (r.Decision == FilingDecision.Filed && r.HandedOverOn is not null && r.LeadUnit is null)
+        if (decision == FilingDecision.Filed && handedOverOn is not null && lead is null)
         {
             Add(ValidationRule.InconsistentHandlingUnits, $"proposal {id} was handed over but has no lead unit.");
         }
 
         void Add(ValidationRule rule, string message) =>
-            findings.Add(new ValidationFinding(rule, message, r.Committee, r.Period, recordId: id));
+            findings.Add(new ValidationFinding(rule, message, committee, period, recordId: id));
     }
 
     /// <summary>
-    /// Checks that every date of the record can be real: in the years a period can have (1949..2200), the
-    /// submission not more than a year before the period's year, and a reply deadline inside the calendar.
+    /// Reports why the dates of a record cannot be real: outside the years a period can have (1949..2200), the
+    /// submission more than a year before the period's year, or a reply deadline beyond the calendar.
     /// </summary>
-    /// <returns>Whether the dates passed.</returns>
-    private static bool CheckDates(ProposalRecord r, HandlingPolicy policy, List<ValidationFinding> findings)
+    private static void ReportDates<TSource>(in TSource source, int i, in Context context)
+        where TSource : struct, IRecordSource
     {
+        string id = source.Id(i);
+        var committee = source.Committee(i);
+        var period = source.Period(i);
+        var findings = context.Findings;
         int before = findings.Count;
-        Check(r.Submitted, "submission");
-        Check(r.FiledOn, "filing");
-        Check(r.HandedOverOn, "handover");
-        Check(r.RepliedOn, "reply");
-        Check(r.ExtendedUntil, "extension");
+        Check(source.Submitted(i), "submission");
+        Check(source.FiledOn(i), "filing");
+        Check(source.HandedOverOn(i), "handover");
+        Check(source.RepliedOn(i), "reply");
+        Check(source.ExtendedUntil(i), "extension");
         if (findings.Count != before)
         {
-            return false;
+            return;
         }
 
-        if (r.Submitted.Year < r.Period.Year - 1)
+        var submitted = RecordDays.ToDate(source.Submitted(i));
+        if (submitted.Year < period.Year - 1)
         {
-            Add(string.Create(CultureInfo.InvariantCulture, $"proposal {r.Id} was submitted on {Format(r.Submitted)}, more than a year before its period {r.Period}."));
-            return false;
+            Add(string.Create(CultureInfo.InvariantCulture, $"proposal {id} was submitted on {Format(submitted)}, more than a year before its period {period}."));
+            return;
         }
 
-        try
-        {
-            _ = policy.DeadlineFor(r);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
-        {
-            Add($"proposal {r.Id}: its reply deadline ({Format(policy.StartFor(r)!.Value)} + {policy.ReplyDeadline}, extendable to + {policy.MaximumExtension}) lies beyond the calendar's end (9999-12-31).");
-            return false;
-        }
+        var policy = context.Deadlines.Policy;
+        var start = RecordDays.ToDate(context.Deadlines.Start(source.Submitted(i), source.HandedOverOn(i)));
+        Add($"proposal {id}: its reply deadline ({Format(start)} + {policy.ReplyDeadline}, extendable to + {policy.MaximumExtension}) lies beyond the calendar's end (9999-12-31).");
 
-        return true;
-
-        void Check(LocalDate? date, string what)
+        void Check(int day, string what)
         {
-            if (date is { } d && d.Year is < ReportingPeriod.MinYear or > ReportingPeriod.MaxYear)
+            if (OutOfRange(day))
             {
-                Add(string.Create(CultureInfo.InvariantCulture, $"proposal {r.Id} has the {what} date {Format(d)}, outside the years a record can have ({ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear}); a placeholder such as 0001-01-01 is no date."));
+                Add(string.Create(CultureInfo.InvariantCulture, $"proposal {id} has the {what} date {Format(RecordDays.ToDate(day))}, outside the years a record can have ({ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear}); a placeholder such as 0001-01-01 is no date."));
             }
         }
 
         void Add(string message) =>
-            findings.Add(new ValidationFinding(ValidationRule.DateOutOfRange, message, r.Committee, r.Period, recordId: r.Id));
+            findings.Add(new ValidationFinding(ValidationRule.DateOutOfRange, message, committee, period, recordId: id));
     }
 
-    internal static string Format(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    private static LocalDate? Date(int day) => day == RecordDays.Never ? null : RecordDays.ToDate(day);
+
+    internal static string Format(LocalDate date) => RecordDays.Format(date);
 
     private static string Decision(FilingDecision decision) => decision switch
     {

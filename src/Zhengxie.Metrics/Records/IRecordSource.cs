@@ -1,0 +1,50 @@
+namespace Zhengxie.Metrics.Records;
+
+/// <summary>
+/// The fields of the records a <see cref="ProposalRecordSet"/> is built from, by record index: implemented by
+/// structs over <see cref="ProposalRecord"/> objects and over <see cref="ProposalRecordColumns"/>, so that the
+/// build (a generic method over the struct) reads either without a virtual call or an object per record.
+/// Dates are day numbers (<see cref="RecordDays"/>; <see cref="RecordDays.Never"/> when missing).
+/// </summary>
+internal interface IRecordSource
+{
+    /// <summary>Gets the number of records.</summary>
+    int Count { get; }
+
+    /// <summary>Throws <see cref="System.ArgumentException"/> when a field of the record is not a valid value on its own (what <see cref="ProposalRecord"/> checks when it is made).</summary>
+    void CheckArguments(int i);
+
+    string Id(int i);
+
+    Committee Committee(int i);
+
+    ReportingPeriod Period(int i);
+
+    int Submitted(int i);
+
+    int FiledOn(int i);
+
+    int HandedOverOn(int i);
+
+    int RepliedOn(int i);
+
+    int ExtendedUntil(int i);
+
+    FilingDecision Decision(int i);
+
+    ProposerKind Kind(int i);
+
+    AnswerClass? Answer(int i);
+
+    Feedback Feedback(int i);
+
+    bool IsKey(int i);
+
+    string? MergedInto(int i);
+
+    string? LeadUnit(int i);
+
+    int CoUnitCount(int i);
+
+    string CoUnit(int i, int j);
+}

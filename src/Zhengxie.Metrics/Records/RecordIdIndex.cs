@@ -1,0 +1,219 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Zhengxie.Metrics.Records;
+
+/// <summary>
+/// Finds repeated identifiers and checks merge targets among millions of records without a dictionary of
+/// strings: each identifier is hashed once, the (hash, record) pairs are scattered into partitions by the hash's
+/// high bits, and each partition (a few thousand pairs) goes through a small open-addressing table that stays in
+/// the cache. Equal hashes are confirmed by comparing the strings.
+/// </summary>
+internal static class RecordIdIndex
+{
+    private const int TargetPartitionSize = 2048;
+
+    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
+
+    /// <summary>Counts the copies of each identifier and finds each merge target among the identifiers.</summary>
+    /// <typeparam name="TSource">The record source.</typeparam>
+    /// <param name="source">The records.</param>
+    /// <param name="copies">Receives, for a record whose identifier is repeated, the number of records with it (0 for a unique one); allocated only when some identifier is repeated.</param>
+    /// <param name="targetFound">Receives, for each record that names a merge target, whether that identifier is in the set; allocated only when some record names one.</param>
+    internal static void Resolve<TSource>(in TSource source, out int[]? copies, out bool[]? targetFound)
+        where TSource : struct, IRecordSource
+    {
+        int n = source.Count;
+        copies = null;
+        targetFound = null;
+        int targets = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (source.MergedInto(i) is not null)
+            {
+                targets++;
+            }
+        }
+
+        long total = (long)n + targets;
+        if (total == 0)
+        {
+            return;
+        }
+
+        int bits = Math.Clamp(BitOperations.Log2((ulong)Math.Max(1, total / TargetPartitionSize)) + 1, 0, 16);
+        int partitions = 1 << bits;
+        var hashes = ArrayPool<uint>.Shared.Rent((int)total);
+        var entries = ArrayPool<ulong>.Shared.Rent((int)total);
+        var start = new int[partitions + 1];
+        try
+        {
+            int k = 0;
+            for (int i = 0; i < n; i++)
+            {
+                uint h = Hash(source.Id(i));
+                hashes[k++] = h;
+                start[Partition(h, bits) + 1]++;
+            }
+
+            if (targets > 0)
+            {
+                targetFound = new bool[n];
+                for (int i = 0; i < n; i++)
+                {
+                    if (source.MergedInto(i) is { } target)
+                    {
+                        uint h = Hash(target);
+                        hashes[k++] = h;
+                        start[Partition(h, bits) + 1]++;
+                    }
+                }
+            }
+
+            int largest = 0;
+            for (int p = 0; p < partitions; p++)
+            {
+                largest = Math.Max(largest, start[p + 1]);
+                start[p + 1] += start[p];
+            }
+
+            // Scatter: identifiers first, then merge targets (ref = n + record), so in each partition the identifiers come first.
+            var next = start.AsSpan(0, partitions).ToArray();
+            k = 0;
+            for (int i = 0; i < n; i++, k++)
+            {
+                uint h = hashes[k];
+                entries[next[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)i;
+            }
+
+            for (int i = 0; i < n && targets > 0; i++)
+            {
+                if (source.MergedInto(i) is not null)
+                {
+                    uint h = hashes[k++];
+                    entries[next[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)(n + i);
+                }
+            }
+
+            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, largest * 2));
+            var slotRecord = ArrayPool<int>.Shared.Rent(capacity);
+            var slotCount = ArrayPool<int>.Shared.Rent(capacity);
+            var entrySlot = ArrayPool<int>.Shared.Rent(Math.Max(1, largest));
+            try
+            {
+                for (int p = 0; p < partitions; p++)
+                {
+                    var part = entries.AsSpan(start[p], start[p + 1] - start[p]);
+                    int mask = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, part.Length * 2)) - 1;
+                    slotRecord.AsSpan(0, mask + 1).Clear();
+                    bool repeated = false;
+                    int j = 0;
+                    for (; j < part.Length; j++)
+                    {
+                        ulong e = part[j];
+                        int r = (int)(uint)e;
+                        if (r >= n)
+                        {
+                            break;
+                        }
+
+                        uint h = (uint)(e >> 32);
+                        string id = source.Id(r);
+                        int s = (int)h & mask;
+                        while (true)
+                        {
+                            int other = slotRecord[s];
+                            if (other == 0)
+                            {
+                                slotRecord[s] = r + 1;
+                                slotCount[s] = 1;
+                                break;
+                            }
+
+                            if (hashes[other - 1] == h && string.Equals(source.Id(other - 1), id, StringComparison.Ordinal))
+                            {
+                                slotCount[s]++;
+                                repeated = true;
+                                break;
+                            }
+
+                            s = (s + 1) & mask;
+                        }
+
+                        entrySlot[j] = s;
+                    }
+
+                    if (repeated)
+                    {
+                        copies ??= new int[n];
+                        for (int q = 0; q < j; q++)
+                        {
+                            int count = slotCount[entrySlot[q]];
+                            if (count > 1)
+                            {
+                                copies[(int)(uint)part[q]] = count;
+                            }
+                        }
+                    }
+
+                    for (; j < part.Length; j++)
+                    {
+                        ulong e = part[j];
+                        int r = (int)(uint)e - n;
+                        uint h = (uint)(e >> 32);
+                        string target = source.MergedInto(r)!;
+                        int s = (int)h & mask;
+                        while (slotRecord[s] is int other && other != 0)
+                        {
+                            if (hashes[other - 1] == h && string.Equals(source.Id(other - 1), target, StringComparison.Ordinal))
+                            {
+                                targetFound![r] = true;
+                                break;
+                            }
+
+                            s = (s + 1) & mask;
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(slotRecord);
+                ArrayPool<int>.Shared.Return(slotCount);
+                ArrayPool<int>.Shared.Return(entrySlot);
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(hashes);
+            ArrayPool<ulong>.Shared.Return(entries);
+        }
+    }
+
+    /// <summary>A fast, seeded 32-bit hash of a string's UTF-16 code units (not for anything but this index).</summary>
+    internal static uint Hash(string text)
+    {
+        var chars = text.AsSpan();
+        ulong h = Seed ^ ((ulong)chars.Length * 0x9E3779B97F4A7C15UL);
+        var words = MemoryMarshal.Cast<char, ulong>(chars);
+        foreach (ulong w in words)
+        {
+            h = (h ^ w) * 0xFF51AFD7ED558CCDUL;
+            h ^= h >> 32;
+        }
+
+        for (int i = words.Length * 4; i < chars.Length; i++)
+        {
+            h = (h ^ chars[i]) * 0xC4CEB9FE1A85EC53UL;
+        }
+
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        return (uint)h;
+    }
+
+    private static int Partition(uint hash, int bits) => bits == 0 ? 0 : (int)(hash >> (32 - bits));
+}

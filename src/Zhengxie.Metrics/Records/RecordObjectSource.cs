@@ -1,0 +1,64 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace Zhengxie.Metrics.Records;
+
+/// <summary>The fields of <see cref="ProposalRecord"/> objects (already checked by the records themselves).</summary>
+internal readonly struct RecordObjectSource : IRecordSource
+{
+    private readonly ProposalRecord[] records;
+
+    internal RecordObjectSource(ProposalRecord[] records)
+    {
+        for (int i = 0; i < records.Length; i++)
+        {
+            if (records[i] is null)
+            {
+                throw new ArgumentNullException(nameof(records), "A record is null.");
+            }
+        }
+
+        this.records = records;
+    }
+
+    public int Count => records.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void CheckArguments(int i)
+    {
+    }
+
+    public string Id(int i) => records[i].Id;
+
+    public Committee Committee(int i) => records[i].Committee;
+
+    public ReportingPeriod Period(int i) => records[i].Period;
+
+    public int Submitted(int i) => RecordDays.Of(records[i].Submitted);
+
+    public int FiledOn(int i) => RecordDays.Of(records[i].FiledOn);
+
+    public int HandedOverOn(int i) => RecordDays.Of(records[i].HandedOverOn);
+
+    public int RepliedOn(int i) => RecordDays.Of(records[i].RepliedOn);
+
+    public int ExtendedUntil(int i) => RecordDays.Of(records[i].ExtendedUntil);
+
+    public FilingDecision Decision(int i) => records[i].Decision;
+
+    public ProposerKind Kind(int i) => records[i].ProposerKind;
+
+    public AnswerClass? Answer(int i) => records[i].Answer;
+
+    public Feedback Feedback(int i) => records[i].Feedback;
+
+    public bool IsKey(int i) => records[i].IsKey;
+
+    public string? MergedInto(int i) => records[i].MergedInto;
+
+    public string? LeadUnit(int i) => records[i].LeadUnit;
+
+    public int CoUnitCount(int i) => records[i].CoUnits.Count;
+
+    public string CoUnit(int i, int j) => records[i].CoUnits[j];
+}

@@ -1,0 +1,77 @@
+using System;
+
+namespace Zhengxie.Metrics.Records;
+
+/// <summary>
+/// Numbers the handling units of a build (a few hundred names, looked up millions of times): an open-addressing
+/// table on <see cref="RecordIdIndex.Hash(string)"/> that stays in the cache; the same string instance is
+/// recognised without comparing characters.
+/// </summary>
+internal sealed class UnitNames
+{
+    private string[] names = new string[16];
+    private int[] slots = new int[64];
+    private uint[] slotHash = new uint[64];
+    private int count;
+
+    /// <summary>Returns the number of a unit, adding it when new.</summary>
+    internal int IndexOf(string name)
+    {
+        uint h = RecordIdIndex.Hash(name);
+        int mask = slots.Length - 1;
+        int s = (int)h & mask;
+        while (true)
+        {
+            int index = slots[s] - 1;
+            if (index < 0)
+            {
+                break;
+            }
+
+            if (slotHash[s] == h && string.Equals(names[index], name, StringComparison.Ordinal))
+            {
+                return index;
+            }
+
+            s = (s + 1) & mask;
+        }
+
+        if (count == names.Length)
+        {
+            Array.Resize(ref names, count * 2);
+        }
+
+        names[count] = name;
+        slots[s] = count + 1;
+        slotHash[s] = h;
+        count++;
+        if (count * 2 > slots.Length)
+        {
+            Grow();
+        }
+
+        return count - 1;
+    }
+
+    /// <summary>Returns the names, by number.</summary>
+    internal string[] ToArray() => names.AsSpan(0, count).ToArray();
+
+    private void Grow()
+    {
+        int size = slots.Length * 2;
+        slots = new int[size];
+        slotHash = new uint[size];
+        for (int i = 0; i < count; i++)
+        {
+            uint h = RecordIdIndex.Hash(names[i]);
+            int s = (int)h & (size - 1);
+            while (slots[s] != 0)
+            {
+                s = (s + 1) & (size - 1);
+            }
+
+            slots[s] = i + 1;
+            slotHash[s] = h;
+        }
+    }
+}
