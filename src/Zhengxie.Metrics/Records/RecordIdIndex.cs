@@ -100,6 +100,7 @@ internal static class RecordIdIndex
             int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, largest * 2));
             var slotRecord = ArrayPool<int>.Shared.Rent(capacity);
             var slotCount = ArrayPool<int>.Shared.Rent(capacity);
+            var slotHash = ArrayPool<uint>.Shared.Rent(capacity);
             var entrySlot = ArrayPool<int>.Shared.Rent(Math.Max(1, largest));
             try
             {
@@ -120,7 +121,6 @@ internal static class RecordIdIndex
                         }
 
                         uint h = (uint)(e >> 32);
-                        string id = source.Id(r);
                         int s = (int)h & mask;
                         while (true)
                         {
@@ -129,10 +129,12 @@ internal static class RecordIdIndex
                             {
                                 slotRecord[s] = r + 1;
                                 slotCount[s] = 1;
+                                slotHash[s] = h;
                                 break;
                             }
 
-                            if (hashes[other - 1] == h && string.Equals(source.Id(other - 1), id, StringComparison.Ordinal))
+                            // The strings are read only when the hashes agree (a repeat, or one collision in 2^32).
+                            if (slotHash[s] == h && string.Equals(source.Id(other - 1), source.Id(r), StringComparison.Ordinal))
                             {
                                 slotCount[s]++;
                                 repeated = true;
@@ -163,11 +165,10 @@ internal static class RecordIdIndex
                         ulong e = part[j];
                         int r = (int)(uint)e - n;
                         uint h = (uint)(e >> 32);
-                        string target = source.MergedInto(r)!;
                         int s = (int)h & mask;
                         while (slotRecord[s] is int other && other != 0)
                         {
-                            if (hashes[other - 1] == h && string.Equals(source.Id(other - 1), target, StringComparison.Ordinal))
+                            if (slotHash[s] == h && string.Equals(source.Id(other - 1), source.MergedInto(r), StringComparison.Ordinal))
                             {
                                 targetFound![r] = true;
                                 break;
@@ -182,6 +183,7 @@ internal static class RecordIdIndex
             {
                 ArrayPool<int>.Shared.Return(slotRecord);
                 ArrayPool<int>.Shared.Return(slotCount);
+                ArrayPool<uint>.Shared.Return(slotHash);
                 ArrayPool<int>.Shared.Return(entrySlot);
             }
         }
