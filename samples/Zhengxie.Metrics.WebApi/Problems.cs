@@ -30,7 +30,7 @@ internal static class Problems
         statusCode: StatusCodes.Status400BadRequest,
         extensions: new Dictionary<string, object?>
         {
-            ["path"] = exception.Path,
+            ["path"] = PathOf(exception),
             ["line"] = exception.LineNumber + 1,
         });
 
@@ -64,6 +64,14 @@ internal static class Problems
         detail: string.Create(CultureInfo.InvariantCulture, $"'{name}' is '{value}'; expected {expected}."),
         statusCode: StatusCodes.Status400BadRequest,
         extensions: new Dictionary<string, object?> { ["parameter"] = name });
+
+    /// <summary>The JSON path of the error: the library's messages start with the exact one (<c>$[1].period: …</c>); System.Text.Json's own is the fallback.</summary>
+    private static string? PathOf(JsonException exception)
+    {
+        string message = exception.Message;
+        int colon = message.IndexOf(": ", System.StringComparison.Ordinal);
+        return message.StartsWith('$') && colon > 0 ? message[..colon] : exception.Path;
+    }
 
     private static string More(int count) =>
         count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (and {count - 1} more errors)") : string.Empty;

@@ -43,8 +43,17 @@ public class BadInputTests(WebApplicationFactory<Program> factory) : WebApiTestB
         var problem = await PostProblemAsync("/statistics", Json(json));
 
         problem.GetProperty("status").GetInt32().Should().Be(400);
-        problem.GetProperty("path").GetString().Should().Be("$[1]");
+        problem.GetProperty("path").GetString().Should().Be("$[1].period");
         problem.GetProperty("detail").GetString().Should().StartWith("$[1].period").And.Contain("2022x");
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_named_by_its_path_and_line()
+    {
+        var problem = await PostProblemAsync("/statistics", Json("[\n{\"committee\": \"520112\",\n \"period\": }]"));
+
+        problem.GetProperty("path").GetString().Should().Be("$[0]", "System.Text.Json names the figure being read");
+        problem.GetProperty("line").GetInt64().Should().Be(3);
     }
 
     [Fact]
