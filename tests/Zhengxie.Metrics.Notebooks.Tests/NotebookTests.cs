@@ -32,6 +32,15 @@ public class NotebookTests
         run.Displayed.Should().OnlyContain(d => d.Html.Length > 0);
     }
 
+    [Fact]
+    public void The_analysis_notebook_reads_its_tables_through_tidy_rows_not_row_indices()
+    {
+        string code = string.Concat(NotebookRunner.ReadCells(Path.Combine(RepositoryRoot(), "docs", "notebooks", "analysis.ipynb")).Select(c => c.Source));
+
+        code.Should().Contain(".Observations()", "the chart is drawn from the tidy observations");
+        code.Should().NotContain("FindRow").And.NotContain("GetValue(", "rows are read by group and period, or as observations, never by index");
+    }
+
     /// <summary>
     /// The committed notebooks carry the outputs a fresh run gives (tables as HTML and text, charts as SVG),
     /// so they read well on a repository page. With ZHENGXIE_UPDATE_NOTEBOOKS=1 the test writes them first:
