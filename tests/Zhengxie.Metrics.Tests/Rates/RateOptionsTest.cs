@@ -75,6 +75,9 @@ public class RateOptionsTest
         options.Resolve(Measures.Rates.Reply).Should().BeSameAs(replyOverReceived);
         options.Resolve(new Measure("rate.resolution_adoption")).Should().BeSameAs(aOverCases);
         options.Resolve(RateDefinition.Conclusion).Formula.Should().Be("proposals.concluded / proposals.filed");
+
+        // Only rates over filed proposals move to cases: opinion information keeps its own base.
+        new RateOptions { DownstreamBase = DownstreamBase.Cases }.Resolve(RateDefinition.OpinionInfoAdoptionByProvince).Should().Be(RateDefinition.OpinionInfoAdoptionByProvince);
         options.Definitions[1].Should().BeSameAs(replyOverReceived);
         options.Definitions[5].Should().BeSameAs(aOverCases);
 
@@ -97,7 +100,7 @@ public class RateOptionsTest
     {
         var reply = RateDefinition.Reply;
         var twice = () => new RateOptions { Overrides = [reply, reply.WithDenominator(Measures.Proposals.Cases)] };
-        twice.Should().Throw<ArgumentException>();
+        twice.Should().Throw<ArgumentException>().WithMessage("*of a rate of its own*");
         var withNull = () => new RateOptions { Overrides = [reply, null!] };
         withNull.Should().Throw<ArgumentException>();
         var nullList = () => new RateOptions { Overrides = null! };
@@ -140,15 +143,15 @@ public class RateOptionsTest
         satisfaction.Equals((object?)null).Should().BeFalse();
 
         var notRate = () => new RateDefinition(Measures.Proposals.Filed, [Measures.Proposals.Replied], Measures.Proposals.Filed);
-        notRate.Should().Throw<ArgumentException>();
+        notRate.Should().Throw<ArgumentException>().WithMessage("'proposals.filed' is not a rate identifier*");
         var empty = () => new RateDefinition(Measures.Rates.Reply, [], Measures.Proposals.Filed);
-        empty.Should().Throw<ArgumentException>();
+        empty.Should().Throw<ArgumentException>().WithMessage("*at least one numerator measure*");
         var duplicate = () => new RateDefinition(Measures.Rates.Reply, [Measures.Proposals.Replied, Measures.Proposals.Replied], Measures.Proposals.Filed);
-        duplicate.Should().Throw<ArgumentException>();
+        duplicate.Should().Throw<ArgumentException>().WithMessage("*appears twice*");
         var rateInNumerator = () => new RateDefinition(Measures.Rates.Reply, [Measures.Rates.Acceptance], Measures.Proposals.Filed);
-        rateInNumerator.Should().Throw<ArgumentException>();
+        rateInNumerator.Should().Throw<ArgumentException>().WithMessage("*Numerator measures must be counts*");
         var rateAsDenominator = () => new RateDefinition(Measures.Rates.Reply, [Measures.Proposals.Replied], Measures.Rates.Acceptance);
-        rateAsDenominator.Should().Throw<ArgumentException>();
+        rateAsDenominator.Should().Throw<ArgumentException>().WithMessage("*denominator must be a count*");
         var defaultDenominator = () => new RateDefinition(Measures.Rates.Reply, [Measures.Proposals.Replied], default);
         defaultDenominator.Should().Throw<ArgumentException>();
         var nullNumerator = () => new RateDefinition(Measures.Rates.Reply, null!, Measures.Proposals.Filed);
