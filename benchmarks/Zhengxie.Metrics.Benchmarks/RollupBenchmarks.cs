@@ -64,7 +64,7 @@ public class RollupBenchmarks
         foreach (var row in rows)
         {
             var key = row.Group == 0 ? GroupKey.Nation : GroupKey.ForRegion(RegionTable.Default[new RegionCode(row.Group)]);
-            int r = table.FindRow(key, ReportingPeriod.CalendarYear(row.Year));
+            int r = table[key, ReportingPeriod.CalendarYear(row.Year)].Index;
             var measure = new Measure(row.Measure);
             bool ok;
             if (measure.IsRate)

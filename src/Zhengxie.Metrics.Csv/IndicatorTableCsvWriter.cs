@@ -52,10 +52,10 @@ public static class IndicatorTableCsvWriter
         options ??= TableRenderOptions.Default;
         var measures = options.Measures is null
             ? table.MeasureColumns.ToList()
-            : options.Measures.Select(m => table.FindColumn(m)).OfType<MeasureColumn>().ToList();
+            : options.Measures.Select(m => table.TryGetColumn(m, out var c) ? c : null).OfType<MeasureColumn>().ToList();
         var rates = options.Rates is null
             ? table.RateColumns.ToList()
-            : options.Rates.Select(r => table.FindRateColumn(r.Measure)).OfType<RateColumn>().ToList();
+            : options.Rates.Select(r => table.TryGetRateColumn(r, out var c) ? c : null).OfType<RateColumn>().ToList();
 
         if (includeBom)
         {

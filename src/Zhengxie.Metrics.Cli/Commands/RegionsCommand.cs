@@ -86,7 +86,7 @@ internal static class RegionsCommand
     private static string Describe(RegionTable table, Region region)
     {
         var ancestors = Enumerable.Empty<string>();
-        for (var parent = table.GetParent(region.Code); parent is not null; parent = table.GetParent(parent.Code))
+        for (var code = region.Code; table.TryGetParent(code, out var parent); code = parent.Code)
         {
             ancestors = ancestors.Prepend(parent.Name);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json.Serialization;
 using System.Threading;
@@ -159,38 +160,78 @@ public sealed class FigureDataset
         return lookup.TryGetValue((committee, period, measure, scope), out var found) ? Array.AsReadOnly(found) : Array.Empty<Figure>();
     }
 
-    /// <summary>Returns a committee's count cell (in the measure's base unit), or <see langword="null"/> when it is missing.</summary>
+    /// <summary>Gets a committee's count cell (in the measure's base unit).</summary>
     /// <param name="committee">The committee.</param>
     /// <param name="period">The period.</param>
     /// <param name="measure">The count measure.</param>
     /// <param name="scope">The scope of the cell.</param>
     /// <returns>The count, exact or as bounds.</returns>
-    public Bounds? GetCount(Committee committee, ReportingPeriod period, Measure measure, FigureScope scope = FigureScope.Committee)
+    /// <exception cref="KeyNotFoundException">The dataset has no such count (the message names committee, period and measure).</exception>
+    public Bounds GetCount(Committee committee, ReportingPeriod period, Measure measure, FigureScope scope = FigureScope.Committee) =>
+        TryGetCount(committee, period, measure, scope, out var count)
+            ? count
+            : throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"Committee {committee}, period {period}: the dataset has no {scope} count of {measure}."));
+
+    /// <summary>Tries to find a committee's own count cell (<see cref="FigureScope.Committee"/>, in the measure's base unit).</summary>
+    /// <param name="committee">The committee.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="measure">The count measure.</param>
+    /// <param name="count">The count, exact or as bounds, when present.</param>
+    /// <returns>Whether the dataset has the count.</returns>
+    public bool TryGetCount(Committee committee, ReportingPeriod period, Measure measure, out Bounds count) =>
+        TryGetCount(committee, period, measure, FigureScope.Committee, out count);
+
+    /// <summary>Tries to find a committee's count cell (in the measure's base unit).</summary>
+    /// <param name="committee">The committee.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="measure">The count measure.</param>
+    /// <param name="scope">The scope of the cell.</param>
+    /// <param name="count">The count, exact or as bounds, when present.</param>
+    /// <returns>Whether the dataset has the count.</returns>
+    public bool TryGetCount(Committee committee, ReportingPeriod period, Measure measure, FigureScope scope, out Bounds count)
     {
         var cols = scope == FigureScope.Committee ? columns : regionTotalColumns;
-        if (!Index.TryGetIndex(committee, out int c) || !periodIndex.TryGetValue(period, out int p) || !cols.TryGetValue(measure, out var col))
+        if (!Index.TryGetIndex(committee, out int c) || !periodIndex.TryGetValue(period, out int p) || !cols.TryGetValue(measure, out var col)
+            || col.Get(c, p, Stride) is not { } value)
         {
-            return null;
+            count = default;
+            return false;
         }
 
-        return col.Get(c, p, Stride);
+        count = value;
+        return true;
     }
 
-    /// <summary>Returns a committee's rate from its count cells, or <see langword="null"/> when a count it needs is missing.</summary>
+    /// <summary>Gets a committee's rate from its count cells.</summary>
     /// <param name="committee">The committee.</param>
     /// <param name="period">The period.</param>
     /// <param name="rate">The rate's formula.</param>
     /// <returns>The rate (bounds when a count is qualified; no value when the denominator is zero).</returns>
+    /// <exception cref="KeyNotFoundException">A count the rate needs is missing.</exception>
     /// <exception cref="ZhengxieMetricsException">The numerator exceeds the denominator.</exception>
-    public Rate? GetCommitteeRate(Committee committee, ReportingPeriod period, RateDefinition rate)
+    public Rate GetCommitteeRate(Committee committee, ReportingPeriod period, RateDefinition rate) =>
+        TryGetCommitteeRate(committee, period, rate, out var value)
+            ? value
+            : throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"Committee {committee}, period {period}: the dataset lacks a count of {rate.Measure} = {rate.Formula}."));
+
+    /// <summary>Tries to compute a committee's rate from its count cells.</summary>
+    /// <param name="committee">The committee.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="rate">The rate's formula.</param>
+    /// <param name="value">The rate, when every count it needs is present.</param>
+    /// <returns>Whether every count the rate needs is present.</returns>
+    /// <exception cref="ZhengxieMetricsException">The numerator exceeds the denominator.</exception>
+    public bool TryGetCommitteeRate(Committee committee, ReportingPeriod period, RateDefinition rate, out Rate value)
     {
         Preconditions.CheckNotNull(rate);
-        if (!Index.TryGetIndex(committee, out int c) || !periodIndex.TryGetValue(period, out int p))
+        if (!Index.TryGetIndex(committee, out int c) || !periodIndex.TryGetValue(period, out int p) || CommitteeRate(c, p, rate) is not { } r)
         {
-            return null;
+            value = default;
+            return false;
         }
 
-        return CommitteeRate(c, p, rate);
+        value = r;
+        return true;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -35,21 +36,21 @@ public sealed partial class IndicatorTable
     /// <param name="period">The bucket's label.</param>
     /// <param name="row">The row, when found.</param>
     /// <returns>Whether the table has the row.</returns>
-    public bool TryGetRow(GroupKey group, string period, out IndicatorRow row) => TryRow(FindRow(group, period), out row);
+    public bool TryGetRow(GroupKey group, string period, out IndicatorRow row) => TryRow(RowIndex(group, period), out row);
 
     /// <summary>Tries to find the row of a group and a single period.</summary>
     /// <param name="group">The group.</param>
     /// <param name="period">The period.</param>
     /// <param name="row">The row, when found.</param>
     /// <returns>Whether the table has the row.</returns>
-    public bool TryGetRow(GroupKey group, ReportingPeriod period, out IndicatorRow row) => TryRow(FindRow(group, period), out row);
+    public bool TryGetRow(GroupKey group, ReportingPeriod period, out IndicatorRow row) => TryRow(RowIndex(group, period.ToString()), out row);
 
     /// <summary>Tries to find the row of a region's group and a period bucket.</summary>
     /// <param name="region">The region's code.</param>
     /// <param name="period">The bucket's label.</param>
     /// <param name="row">The row, when found.</param>
     /// <returns>Whether the table has the row.</returns>
-    public bool TryGetRow(RegionCode region, string period, out IndicatorRow row) => TryRow(FindRow(region, period), out row);
+    public bool TryGetRow(RegionCode region, string period, out IndicatorRow row) => TryRow(RowIndex(region, period), out row);
 
     /// <summary>Gets the column of a count measure.</summary>
     /// <param name="measure">The measure.</param>
@@ -64,6 +65,46 @@ public sealed partial class IndicatorTable
     /// <exception cref="KeyNotFoundException">The table has no column for the rate.</exception>
     public RateColumn GetRateColumn(Measure rate) =>
         FindRateColumn(rate) ?? throw new KeyNotFoundException($"The table has no column for {rate}.");
+
+    /// <summary>Gets the column of a rate, found by the rate's identifier (the column's <see cref="RateColumn.Definition"/> has the formula the table pooled).</summary>
+    /// <param name="rate">The rate, such as <see cref="RateDefinition.Reply"/>.</param>
+    /// <returns>The column.</returns>
+    /// <exception cref="KeyNotFoundException">The table has no column for the rate.</exception>
+    public RateColumn GetRateColumn(RateDefinition rate)
+    {
+        Preconditions.CheckNotNull(rate);
+        return GetRateColumn(rate.Measure);
+    }
+
+    /// <summary>Tries to find the column of a count measure.</summary>
+    /// <param name="measure">The measure.</param>
+    /// <param name="column">The column, when found.</param>
+    /// <returns>Whether the table has a column for the measure.</returns>
+    public bool TryGetColumn(Measure measure, [NotNullWhen(true)] out MeasureColumn? column)
+    {
+        column = FindColumn(measure);
+        return column is not null;
+    }
+
+    /// <summary>Tries to find the column of a rate.</summary>
+    /// <param name="rate">The rate's identifier, such as <c>rate.reply</c>.</param>
+    /// <param name="column">The column, when found.</param>
+    /// <returns>Whether the table has a column for the rate.</returns>
+    public bool TryGetRateColumn(Measure rate, [NotNullWhen(true)] out RateColumn? column)
+    {
+        column = FindRateColumn(rate);
+        return column is not null;
+    }
+
+    /// <summary>Tries to find the column of a rate, by the rate's identifier.</summary>
+    /// <param name="rate">The rate, such as <see cref="RateDefinition.Reply"/>.</param>
+    /// <param name="column">The column, when found.</param>
+    /// <returns>Whether the table has a column for the rate.</returns>
+    public bool TryGetRateColumn(RateDefinition rate, [NotNullWhen(true)] out RateColumn? column)
+    {
+        Preconditions.CheckNotNull(rate);
+        return TryGetRateColumn(rate.Measure, out column);
+    }
 
     /// <summary>
     /// Returns every value of the table in long ("tidy") format: per row (group-major), one observation per

@@ -101,11 +101,8 @@ public sealed partial class IndicatorTable
         return new IndicatorRow(this, row, groups[g], buckets[row % buckets.Length], groupSizes[g]);
     }
 
-    /// <summary>Returns the index of the row of a group and bucket, or −1.</summary>
-    /// <param name="group">The group.</param>
-    /// <param name="period">The bucket's label, such as <c>2020</c> or <c>2018-2020</c>.</param>
-    /// <returns>The row index, or −1.</returns>
-    public int FindRow(GroupKey group, string period)
+    // The row index of a group and bucket, or −1: internal, the public look-ups are the indexers and TryGetRow.
+    private int RowIndex(GroupKey group, string period)
     {
         Preconditions.CheckNotNull(period);
         var index = groupIndex ?? BuildGroupIndex();
@@ -125,39 +122,23 @@ public sealed partial class IndicatorTable
         return -1;
     }
 
-    /// <summary>Returns the index of the row of a group and a single period, or −1.</summary>
-    /// <param name="group">The group.</param>
-    /// <param name="period">The period.</param>
-    /// <returns>The row index, or −1.</returns>
-    public int FindRow(GroupKey group, ReportingPeriod period) => FindRow(group, period.ToString());
-
-    /// <summary>Returns the index of the row of a region's group and a bucket, or −1.</summary>
-    /// <param name="region">The region's code.</param>
-    /// <param name="period">The bucket's label.</param>
-    /// <returns>The row index, or −1.</returns>
-    public int FindRow(RegionCode region, string period)
+    private int RowIndex(RegionCode region, string period)
     {
         var index = groupIndex ?? BuildGroupIndex();
         foreach (var key in index.Keys)
         {
             if (key.Kind == GroupKind.Region && key.Code == region)
             {
-                return FindRow(key, period);
+                return RowIndex(key, period);
             }
         }
 
         return -1;
     }
 
-    /// <summary>Returns the column of a count measure, or <see langword="null"/>.</summary>
-    /// <param name="measure">The measure.</param>
-    /// <returns>The column.</returns>
-    public MeasureColumn? FindColumn(Measure measure) => Array.Find(measureColumns, c => c.Measure == measure);
+    private MeasureColumn? FindColumn(Measure measure) => Array.Find(measureColumns, c => c.Measure == measure);
 
-    /// <summary>Returns the column of a rate, or <see langword="null"/>.</summary>
-    /// <param name="rate">The rate's identifier, such as <c>rate.reply</c>.</param>
-    /// <returns>The column.</returns>
-    public RateColumn? FindRateColumn(Measure rate) => Array.Find(rateColumns, c => c.Definition.Measure == rate);
+    private RateColumn? FindRateColumn(Measure rate) => Array.Find(rateColumns, c => c.Definition.Measure == rate);
 
     /// <summary>
     /// Copies a measure column, one entry per row in row order (<see cref="GetRow"/>), into spans the caller
@@ -293,9 +274,8 @@ public sealed partial class IndicatorTable
     /// <param name="row">The row index.</param>
     /// <param name="measure">The measure.</param>
     /// <returns>The sum with its coverage.</returns>
-    /// <exception cref="ArgumentException">The table has no column for the measure.</exception>
-    public AggregateValue GetValue(int row, Measure measure) =>
-        GetValue(row, FindColumn(measure) ?? throw new ArgumentException($"The table has no column for {measure}.", nameof(measure)));
+    /// <exception cref="KeyNotFoundException">The table has no column for the measure.</exception>
+    public AggregateValue GetValue(int row, Measure measure) => GetValue(row, GetColumn(measure));
 
     /// <summary>Returns the pooled rate in a row.</summary>
     /// <param name="row">The row index.</param>
@@ -326,9 +306,15 @@ public sealed partial class IndicatorTable
     /// <param name="row">The row index.</param>
     /// <param name="rate">The rate's identifier, such as <c>rate.reply</c>.</param>
     /// <returns>The pooled rate with its coverage.</returns>
-    /// <exception cref="ArgumentException">The table has no column for the rate.</exception>
-    public PooledRate GetRate(int row, Measure rate) =>
-        GetRate(row, FindRateColumn(rate) ?? throw new ArgumentException($"The table has no column for {rate}.", nameof(rate)));
+    /// <exception cref="KeyNotFoundException">The table has no column for the rate.</exception>
+    public PooledRate GetRate(int row, Measure rate) => GetRate(row, GetRateColumn(rate));
+
+    /// <summary>Returns the pooled rate in a row; the column is found by the rate's identifier (its formula is the column's <see cref="RateColumn.Definition"/>).</summary>
+    /// <param name="row">The row index.</param>
+    /// <param name="rate">The rate, such as <see cref="RateDefinition.Reply"/> (the type <see cref="Rendering.TableRenderOptions.Rates"/> and <see cref="IndicatorRow.Rate(RateDefinition)"/> take).</param>
+    /// <returns>The pooled rate with its coverage.</returns>
+    /// <exception cref="KeyNotFoundException">The table has no column for the rate.</exception>
+    public PooledRate GetRate(int row, RateDefinition rate) => GetRate(row, GetRateColumn(rate));
 
     /// <summary>
     /// Returns the change of a measure's sum for a group between two period buckets: absolute
@@ -339,7 +325,7 @@ public sealed partial class IndicatorTable
     /// <param name="from">The earlier bucket's label.</param>
     /// <param name="to">The later bucket's label.</param>
     /// <returns>The change.</returns>
-    /// <exception cref="ArgumentException">The group, a bucket or the measure is not in the table.</exception>
+    /// <exception cref="KeyNotFoundException">The group, a bucket or the measure is not in the table.</exception>
     public ValueChange GetChange(GroupKey group, Measure measure, string from, string to)
     {
         int a = RequireRow(group, from);
@@ -351,10 +337,10 @@ public sealed partial class IndicatorTable
     /// <param name="group">The group.</param>
     /// <param name="measure">The measure.</param>
     /// <returns>One change per consecutive pair of buckets.</returns>
-    /// <exception cref="ArgumentException">The group or the measure is not in the table.</exception>
+    /// <exception cref="KeyNotFoundException">The group or the measure is not in the table.</exception>
     public IReadOnlyList<ValueChange> GetYearOverYear(GroupKey group, Measure measure)
     {
-        var column = FindColumn(measure) ?? throw new ArgumentException($"The table has no column for {measure}.", nameof(measure));
+        var column = GetColumn(measure);
         int g = RequireGroup(group);
         var result = new List<ValueChange>(Math.Max(0, buckets.Length - 1));
         for (int b = 1; b < buckets.Length; b++)
@@ -372,7 +358,7 @@ public sealed partial class IndicatorTable
     /// <param name="from">The first bucket's label.</param>
     /// <param name="to">The last bucket's label.</param>
     /// <returns>The growth.</returns>
-    /// <exception cref="ArgumentException">The group, a bucket or the measure is not in the table.</exception>
+    /// <exception cref="KeyNotFoundException">The group, a bucket or the measure is not in the table.</exception>
     public Growth GetGrowth(GroupKey group, Measure measure, string from, string to)
     {
         var change = GetChange(group, measure, from, to);
@@ -433,7 +419,7 @@ public sealed partial class IndicatorTable
         Preconditions.CheckArgument(group.Kind == GroupKind.Region && regions is not null, nameof(group), "Only a region group of a hierarchy roll-up has a parent group.");
         GroupKey parent = GroupKey.Nation;
         var index = groupIndex ?? BuildGroupIndex();
-        for (var r = regions!.GetParent(group.Code!.Value); r is not null; r = regions.GetParent(r.Code))
+        for (var code = group.Code!.Value; regions!.TryGetParent(code, out var r); code = r.Code)
         {
             if (index.ContainsKey(GroupKey.ForRegion(r)))
             {
@@ -447,12 +433,12 @@ public sealed partial class IndicatorTable
     }
 
     private int RequireGroup(GroupKey group) =>
-        (groupIndex ?? BuildGroupIndex()).TryGetValue(group, out int g) ? g : throw new ArgumentException($"Group {group} is not in the table.", nameof(group));
+        (groupIndex ?? BuildGroupIndex()).TryGetValue(group, out int g) ? g : throw new KeyNotFoundException($"Group {group} is not in the table.");
 
     private int RequireRow(GroupKey group, string period)
     {
-        int row = FindRow(group, period);
-        return row >= 0 ? row : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The table has no row for group {group} and period {period}."), nameof(period));
+        int row = RowIndex(group, period);
+        return row >= 0 ? row : throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"The table has no row for group {group} and period {period}."));
     }
 
     private Dictionary<GroupKey, int> BuildGroupIndex()

@@ -131,16 +131,8 @@ public sealed class MeasureCatalog
             new(new Measure("proposals.by_parties"), "党派团体提案", "proposals by parties and groups", null, piece),
             new(new Measure("proposals.review_teams"), "提案民主评议专班", "proposal review teams", null, unit),
 
-            // Rates.
-            new(Measures.Rates.Acceptance, "立案率", "acceptance rate", null, percent),
-            new(Measures.Rates.Reply, "办复率", "reply rate", null, percent),
-            new(Measures.Rates.OnTimeReply, "按时办复率", "on-time reply rate", null, percent),
-            new(Measures.Rates.Conclusion, "办结率", "conclusion rate", null, percent),
-            new(Measures.Rates.Adoption, "解决采纳率", "adoption rate (solved or adopted)", null, percent),
-            new(Measures.Rates.AdoptionIncludingPlanned, "采纳率", "adoption rate including planned", null, percent),
-            new(Measures.Rates.Satisfaction, "满意率", "satisfaction rate", null, percent),
+            // Rates: the opinion-information family; the declared rates are added below from RateDefinition.Declared.
             new(Measures.Rates.OpinionInfoAdoption, "社情民意信息采用率", "opinion information adoption rate", null, percent),
-            new(RateDefinition.OpinionInfoAdoptionByProvince.Measure, "社情民意信息省级采用率", "opinion information adoption rate, provincial", Measures.Rates.OpinionInfoAdoption, percent),
 
             // Social-conditions information and special reports.
             new(Measures.OpinionInfo.Submitted, "编发社情民意信息", "opinion information submitted", null, article),
@@ -205,6 +197,13 @@ public sealed class MeasureCatalog
             new(new Measure("poverty.projects"), "扶持项目", "projects supported", null, unit),
         };
 
+        // Each declared rate's labels come from its one declaration (RateDefinition), so the catalogue cannot disagree with it.
+        list.AddRange(RateDefinition.Declared.Select(d => new MeasureDefinition(
+            d.Measure,
+            d.ChineseLabel!,
+            d.EnglishName!,
+            d.Measure.Parent is { } parent && parent.IsRate ? parent : null,
+            percent)));
         return Create(list);
     }
 }

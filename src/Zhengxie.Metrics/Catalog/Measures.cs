@@ -55,34 +55,42 @@ public static class Measures
         public static Measure Key { get; } = new("proposals.key");
     }
 
-    /// <summary>Rates stated in reports (<c>rate.*</c>, in percent).</summary>
+    /// <summary>
+    /// The identifiers of the rates (<c>rate.*</c>, in percent). Each standard rate is declared once, with its formula
+    /// and labels, in <see cref="RateDefinition"/>; these are its identifiers (<c>Measures.Rates.Reply ==
+    /// RateDefinition.Reply.Measure</c>).
+    /// </summary>
     public static class Rates
     {
-        /// <summary><c>rate.acceptance</c>: 立案率 = filed / received.</summary>
-        public static Measure Acceptance { get; } = new("rate.acceptance");
+        /// <summary>Gets <c>rate.acceptance</c>, the identifier of <see cref="RateDefinition.Acceptance"/> (立案率 = filed / received).</summary>
+        public static Measure Acceptance => RateDefinition.Acceptance.Measure;
 
-        /// <summary><c>rate.reply</c>: 办复率 = replied / filed.</summary>
-        public static Measure Reply { get; } = new("rate.reply");
+        /// <summary>Gets <c>rate.reply</c>, the identifier of <see cref="RateDefinition.Reply"/> (办复率 = replied / filed).</summary>
+        public static Measure Reply => RateDefinition.Reply.Measure;
 
-        /// <summary><c>rate.on_time_reply</c>: 按时办复率 = replied_on_time / filed.</summary>
-        public static Measure OnTimeReply { get; } = new("rate.on_time_reply");
+        /// <summary>Gets <c>rate.on_time_reply</c>, the identifier of <see cref="RateDefinition.OnTimeReply"/> (按时办复率 = replied_on_time / filed).</summary>
+        public static Measure OnTimeReply => RateDefinition.OnTimeReply.Measure;
 
-        /// <summary><c>rate.conclusion</c>: 办结率 = concluded / filed.</summary>
-        public static Measure Conclusion { get; } = new("rate.conclusion");
+        /// <summary>Gets <c>rate.conclusion</c>, the identifier of <see cref="RateDefinition.Conclusion"/> (办结率 = concluded / filed).</summary>
+        public static Measure Conclusion => RateDefinition.Conclusion.Measure;
 
-        /// <summary><c>rate.adoption</c>: adoption rate, narrow = outcome_a / filed (解决采纳率, sometimes 采纳率).</summary>
-        public static Measure Adoption { get; } = new("rate.adoption");
+        /// <summary>Gets <c>rate.adoption</c>, the identifier of <see cref="RateDefinition.Adoption"/> (解决采纳率 = outcome_a / filed).</summary>
+        public static Measure Adoption => RateDefinition.Adoption.Measure;
 
         /// <summary>
-        /// <c>rate.adoption_including_planned</c>: adoption rate including planned = (outcome_a + outcome_b) / filed
-        /// (采纳率 / 采用率, often). The former identifier <c>rate.resolution_adoption</c> is read as this one.
+        /// Gets <c>rate.adoption_including_planned</c>, the identifier of <see cref="RateDefinition.AdoptionIncludingPlanned"/>
+        /// (采纳率 = (outcome_a + outcome_b) / filed). The former identifier <c>rate.resolution_adoption</c> is read as this one.
         /// </summary>
-        public static Measure AdoptionIncludingPlanned { get; } = new("rate.adoption_including_planned");
+        public static Measure AdoptionIncludingPlanned => RateDefinition.AdoptionIncludingPlanned.Measure;
 
-        /// <summary><c>rate.satisfaction</c>: 满意率 = (satisfied + basically_satisfied) / feedback received, by default.</summary>
-        public static Measure Satisfaction { get; } = new("rate.satisfaction");
+        /// <summary>Gets <c>rate.satisfaction</c>, the identifier of <see cref="RateDefinition.Satisfaction"/> (满意率 = (satisfied + basically_satisfied) / feedback).</summary>
+        public static Measure Satisfaction => RateDefinition.Satisfaction.Measure;
 
-        /// <summary><c>rate.opinion_info_adoption</c>: 社情民意信息采用率 = adopted / submitted.</summary>
+        /// <summary>
+        /// Gets <c>rate.opinion_info_adoption</c>: 社情民意信息采用率 = adopted / submitted, the family of the adoption rates of
+        /// social-conditions information at each level (<see cref="RateDefinition.OpinionInfoAdoptionByProvince"/>); its
+        /// numerator depends on the level, so it has no single formula.
+        /// </summary>
         public static Measure OpinionInfoAdoption { get; } = new("rate.opinion_info_adoption");
     }
 

@@ -27,11 +27,23 @@ public sealed class ProposalStatisticsCalculator
     /// <summary>Computes a standard rate of some statistics under <see cref="RateOptions"/>.</summary>
     /// <param name="statistics">The statistics of one committee and period.</param>
     /// <param name="rate">A standard rate's identifier, such as <c>rate.reply</c>.</param>
-    /// <returns>The rate, or <see langword="null"/> when a count it needs is missing.</returns>
-    public Rate? GetRate(ProposalStatistics statistics, Measure rate)
+    /// <returns>The rate.</returns>
+    /// <exception cref="KeyNotFoundException">A count the rate needs is missing.</exception>
+    public Rate GetRate(ProposalStatistics statistics, Measure rate)
     {
         Preconditions.CheckNotNull(statistics);
         return statistics.GetRate(rate, RateOptions);
+    }
+
+    /// <summary>Tries to compute a standard rate of some statistics under <see cref="RateOptions"/>.</summary>
+    /// <param name="statistics">The statistics of one committee and period.</param>
+    /// <param name="rate">A standard rate's identifier, such as <c>rate.reply</c>.</param>
+    /// <param name="value">The rate, when every count it needs is known.</param>
+    /// <returns>Whether every count the rate needs is known.</returns>
+    public bool TryGetRate(ProposalStatistics statistics, Measure rate, out Rate value)
+    {
+        Preconditions.CheckNotNull(statistics);
+        return statistics.TryGetRate(rate, RateOptions, out value);
     }
 
     /// <summary>Computes every standard rate of some statistics under <see cref="RateOptions"/>, with the formula used.</summary>

@@ -35,14 +35,23 @@ public sealed partial class RegionTable
     /// <exception cref="KeyNotFoundException">The table has no such code.</exception>
     public Region this[RegionCode code] => regions[Index(code)];
 
-    /// <summary>Returns the parent of a region, or <see langword="null"/> for a province.</summary>
+    /// <summary>Gets the parent of a region (see <see cref="TryGetParent"/> for a region that may be a province).</summary>
     /// <param name="code">The region's code.</param>
     /// <returns>The parent.</returns>
+    /// <exception cref="KeyNotFoundException">The table has no such code, or the region is a province (which has no parent).</exception>
+    public Region GetParent(RegionCode code) =>
+        TryGetParent(code, out var parent) ? parent : throw new KeyNotFoundException($"Region {code} {regions[Index(code)].Name} has no parent: it is a province.");
+
+    /// <summary>Tries to find the parent of a region.</summary>
+    /// <param name="code">The region's code.</param>
+    /// <param name="parent">The parent, unless the region is a province.</param>
+    /// <returns>Whether the region has a parent (false for a province).</returns>
     /// <exception cref="KeyNotFoundException">The table has no such code.</exception>
-    public Region? GetParent(RegionCode code)
+    public bool TryGetParent(RegionCode code, [NotNullWhen(true)] out Region? parent)
     {
         int p = parentIndex[Index(code)];
-        return p < 0 ? null : regions[p];
+        parent = p < 0 ? null : regions[p];
+        return parent is not null;
     }
 
     /// <summary>Returns the direct children of a region, sorted by code (empty for a county or a prefecture without counties).</summary>

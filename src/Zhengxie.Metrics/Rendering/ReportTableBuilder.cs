@@ -32,10 +32,10 @@ internal static class ReportTableBuilder
         var catalog = options.Catalog ?? MeasureCatalog.Default;
         var measureColumns = options.Measures is null
             ? table.MeasureColumns.ToList()
-            : options.Measures.Select(m => table.FindColumn(m)).OfType<MeasureColumn>().ToList();
+            : options.Measures.Select(m => table.TryGetColumn(m, out var c) ? c : null).OfType<MeasureColumn>().ToList();
         var rateColumns = options.Rates is null
             ? table.RateColumns.ToList()
-            : options.Rates.Select(r => table.FindRateColumn(r.Measure)).OfType<RateColumn>().ToList();
+            : options.Rates.Select(r => table.TryGetRateColumn(r, out var c) ? c : null).OfType<RateColumn>().ToList();
 
         bool allRegions = table.Groups.All(g => g.Kind != GroupKind.Custom);
         bool withCodes = table.Groups.Any(g => g.Code is not null);
@@ -55,7 +55,7 @@ internal static class ReportTableBuilder
 
         foreach (var r in rateColumns)
         {
-            columns.Add(new ReportColumn(r.Definition.Measure.Id, MeasureHeader(options, catalog, r.Definition.Measure, null), ReportColumnKind.Rate, r.Definition.Formula));
+            columns.Add(new ReportColumn(r.Definition.Measure.Id, RateHeader(options, catalog, r.Definition), ReportColumnKind.Rate, r.Definition.Formula));
         }
 
         var rows = new List<List<ReportCell>>();
@@ -131,7 +131,7 @@ internal static class ReportTableBuilder
             new("period", Header(options, "时期", "period"), ReportColumnKind.Text),
         };
         columns.AddRange(measures.Select(m => new ReportColumn(m.Id, MeasureHeader(options, catalog, m, null), ReportColumnKind.Count)));
-        columns.AddRange(rates.Select(r => new ReportColumn(r.Measure.Id, MeasureHeader(options, catalog, r.Measure, null), ReportColumnKind.Rate, r.Formula)));
+        columns.AddRange(rates.Select(r => new ReportColumn(r.Measure.Id, RateHeader(options, catalog, r), ReportColumnKind.Rate, r.Formula)));
 
         // Rates and shares a report states that no rate column shows (share.proposals.outcome_b, rate.meeting, …): with
         // OmitEmptyColumns (show what has a value), their own columns, so every stated rate is given back.
@@ -157,7 +157,7 @@ internal static class ReportTableBuilder
             };
             foreach (var m in measures)
             {
-                var cell = CountCell(s.GetCount(m), withFigures, own.FirstOrDefault(f => f.Measure == m && !f.Unit.IsPercent));
+                var cell = CountCell(s.TryGetCount(m, out var count) ? count : null, withFigures, own.FirstOrDefault(f => f.Measure == m && !f.Unit.IsPercent));
                 cells.Add(s.IsInconsistent(m) && !cell.IsMissing ? cell with { Text = cell.Text + InconsistentMark } : cell);
             }
 
@@ -204,7 +204,7 @@ internal static class ReportTableBuilder
             new("committee", Header(options, "政协", "committee"), ReportColumnKind.Text),
             new("code", Header(options, "代码", "code"), ReportColumnKind.Text),
             new("rank", Header(options, "排名", "rank"), ReportColumnKind.Number),
-            new(measure.Id, MeasureHeader(options, catalog, measure, null), ReportColumnKind.Rate, distribution.Definition.Formula),
+            new(measure.Id, RateHeader(options, catalog, distribution.Definition), ReportColumnKind.Rate, distribution.Definition.Formula),
         };
         var rows = distribution.Ranks.Select(r => new List<ReportCell>
         {
@@ -225,7 +225,7 @@ internal static class ReportTableBuilder
 
         string caption = options.Caption ?? string.Create(
             CultureInfo.InvariantCulture,
-            $"{MeasureHeader(options, catalog, measure, null)} · {distribution.Group} · {distribution.Period}");
+            $"{RateHeader(options, catalog, distribution.Definition)} · {distribution.Group} · {distribution.Period}");
         return Finish(options, caption, columns, rows, 3, notes, omitColumns: false);
     }
 
@@ -311,6 +311,12 @@ internal static class ReportTableBuilder
         return unusual ? header + " [" + unit + "]" : header;
     }
 
+    /// <summary>A rate column's header: the catalogue's labels when it knows the rate (a caller's catalogue may rename it), else the definition's own.</summary>
+    private static string RateHeader(TableRenderOptions options, MeasureCatalog catalog, RateDefinition rate) =>
+        catalog.Contains(rate.Measure)
+            ? MeasureHeader(options, catalog, rate.Measure, null)
+            : Header(options, rate.GetLabel(LabelLanguage.Chinese), rate.GetLabel(LabelLanguage.English));
+
     /// <summary>Coverage as a reader says it: <c>87 of 90 committees</c> (<c>1 of 1 committee</c>).</summary>
     internal static string CoverageText(int contributors, int groupSize) =>
         string.Create(CultureInfo.InvariantCulture, $"{contributors} of {groupSize} {(groupSize == 1 ? "committee" : "committees")}");
@@ -375,22 +381,25 @@ internal static class ReportTableBuilder
 
     private static ReportCell RateCell(ProposalStatistics statistics, RateDefinition definition, TableRenderOptions options, MeasureCatalog catalog)
     {
-        if (statistics.GetStatedRate(definition.Measure) is not null)
+        if (statistics.TryGetStatedRate(definition.Measure, out _))
         {
             return StatedCell(statistics, definition.Measure, definition, options, catalog);
         }
 
-        Rate? rate;
+        Rate r;
         try
         {
-            rate = statistics.GetRate(definition);
+            if (!statistics.TryGetRate(definition, out r))
+            {
+                return ReportCell.Missing;
+            }
         }
         catch (ZhengxieMetricsException)
         {
             return ReportCell.OfText(InvalidText);
         }
 
-        return rate is { } r ? new ReportCell(FormatRate(r, options)) { Rate = r } : ReportCell.Missing;
+        return new ReportCell(FormatRate(r, options)) { Rate = r };
     }
 
     /// <summary>
@@ -400,13 +409,13 @@ internal static class ReportTableBuilder
     /// </summary>
     private static ReportCell StatedCell(ProposalStatistics statistics, Measure measure, RateDefinition? column, TableRenderOptions options, MeasureCatalog catalog)
     {
-        if (statistics.GetStatedRate(measure) is not { } stated)
+        if (!statistics.TryGetStatedRate(measure, out decimal stated))
         {
             // A column of a rate other rows state: this row does not.
             return ReportCell.Missing;
         }
 
-        var qualifier = statistics.GetStatedRateQualifier(measure) ?? Qualifier.PercentReported;
+        var qualifier = statistics.GetStatedRateQualifier(measure);
         var variant = statistics.RateVariants.FirstOrDefault(kv => SameRate(kv.Key, measure)).Value;
         var definition = variant ?? column;
         Rate? rate = null;
@@ -414,7 +423,7 @@ internal static class ReportTableBuilder
         {
             try
             {
-                rate = statistics.GetRate(definition);
+                rate = statistics.TryGetRate(definition, out var computed) ? computed : null;
             }
             catch (ZhengxieMetricsException)
             {

@@ -129,26 +129,29 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
     /// <summary>Gets the source inconsistencies found among the figures (figures of the report that disagree with each other), each naming both figures and the rule; empty for statistics built from counts.</summary>
     public IReadOnlyList<ValidationFinding> Inconsistencies { get; }
 
-    /// <summary>Gets 立案率 = filed / received, or <see langword="null"/> when a count is missing.</summary>
-    public Rate? AcceptanceRate => GetRate(Measures.Rates.Acceptance);
+    // The rate properties are conveniences over the one declaration of each rate (RateDefinition.Acceptance, …),
+    // computed under the default formulas; GetRate/TryGetRate take any definition or options.
 
-    /// <summary>Gets 办复率 = replied / filed, or <see langword="null"/> when a count is missing.</summary>
-    public Rate? ReplyRate => GetRate(Measures.Rates.Reply);
+    /// <summary>Gets <see cref="RateDefinition.Acceptance"/> (立案率 = filed / received), or <see langword="null"/> when a count is missing.</summary>
+    public Rate? AcceptanceRate => TryGetRate(RateDefinition.Acceptance.Measure, out var rate) ? rate : null;
 
-    /// <summary>Gets 按时办复率 = replied_on_time / filed, or <see langword="null"/> when a count is missing.</summary>
-    public Rate? OnTimeReplyRate => GetRate(Measures.Rates.OnTimeReply);
+    /// <summary>Gets <see cref="RateDefinition.Reply"/> (办复率 = replied / filed), or <see langword="null"/> when a count is missing.</summary>
+    public Rate? ReplyRate => TryGetRate(RateDefinition.Reply.Measure, out var rate) ? rate : null;
 
-    /// <summary>Gets 办结率 = concluded / filed, or <see langword="null"/> when a count is missing.</summary>
-    public Rate? ConclusionRate => GetRate(Measures.Rates.Conclusion);
+    /// <summary>Gets <see cref="RateDefinition.OnTimeReply"/> (按时办复率 = replied_on_time / filed), or <see langword="null"/> when a count is missing.</summary>
+    public Rate? OnTimeReplyRate => TryGetRate(RateDefinition.OnTimeReply.Measure, out var rate) ? rate : null;
 
-    /// <summary>Gets the narrow adoption rate (解决采纳率) = outcome_a / filed, or <see langword="null"/> when a count is missing.</summary>
-    public Rate? AdoptionRate => GetRate(Measures.Rates.Adoption);
+    /// <summary>Gets <see cref="RateDefinition.Conclusion"/> (办结率 = concluded / filed), or <see langword="null"/> when a count is missing.</summary>
+    public Rate? ConclusionRate => TryGetRate(RateDefinition.Conclusion.Measure, out var rate) ? rate : null;
 
-    /// <summary>Gets the adoption rate including planned (采纳率) = (outcome_a + outcome_b) / filed, or <see langword="null"/> when a count is missing.</summary>
-    public Rate? AdoptionIncludingPlannedRate => GetRate(Measures.Rates.AdoptionIncludingPlanned);
+    /// <summary>Gets <see cref="RateDefinition.Adoption"/> (解决采纳率 = outcome_a / filed), or <see langword="null"/> when a count is missing.</summary>
+    public Rate? AdoptionRate => TryGetRate(RateDefinition.Adoption.Measure, out var rate) ? rate : null;
 
-    /// <summary>Gets 满意率 = (satisfied + basically_satisfied) / feedback, or <see langword="null"/> when a count is missing (see <see cref="GetStatedRate"/> for a rate stated without counts).</summary>
-    public Rate? SatisfactionRate => GetRate(Measures.Rates.Satisfaction);
+    /// <summary>Gets <see cref="RateDefinition.AdoptionIncludingPlanned"/> (采纳率 = (outcome_a + outcome_b) / filed), or <see langword="null"/> when a count is missing.</summary>
+    public Rate? AdoptionIncludingPlannedRate => TryGetRate(RateDefinition.AdoptionIncludingPlanned.Measure, out var rate) ? rate : null;
+
+    /// <summary>Gets <see cref="RateDefinition.Satisfaction"/> (满意率 = (satisfied + basically_satisfied) / feedback), or <see langword="null"/> when a count is missing (see <see cref="GetStatedRate"/> for a rate stated without counts).</summary>
+    public Rate? SatisfactionRate => TryGetRate(RateDefinition.Satisfaction.Measure, out var rate) ? rate : null;
 
     /// <summary>Creates statistics from known counts; a measure absent from <paramref name="counts"/> is missing.</summary>
     /// <param name="committee">The committee.</param>
@@ -258,14 +261,22 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
         return result.AsReadOnly();
     }
 
-    /// <summary>Returns a rate the report states directly, as its printed percentage, or <see langword="null"/>.</summary>
+    /// <summary>Gets a rate the report states directly, as its printed percentage.</summary>
     /// <param name="rate">The rate's identifier, such as <c>rate.satisfaction</c>.</param>
     /// <returns>The printed percentage (78.5 for 「立案率78.5%」).</returns>
-    public decimal? GetStatedRate(Measure rate)
+    /// <exception cref="KeyNotFoundException">The report does not state the rate.</exception>
+    public decimal GetStatedRate(Measure rate) =>
+        TryGetStatedRate(rate, out decimal percent) ? percent : throw NotFound("states no rate", rate);
+
+    /// <summary>Tries to find a rate the report states directly.</summary>
+    /// <param name="rate">The rate's identifier, such as <c>rate.satisfaction</c>.</param>
+    /// <param name="percent">The printed percentage (78.5 for 「立案率78.5%」), when stated.</param>
+    /// <returns>Whether the report states the rate.</returns>
+    public bool TryGetStatedRate(Measure rate, out decimal percent)
     {
-        if (statedRates.TryGetValue(rate, out var v))
+        if (statedRates.TryGetValue(rate, out percent))
         {
-            return v;
+            return true;
         }
 
         // rate.resolution_adoption and rate.adoption_including_planned are one rate.
@@ -273,25 +284,37 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
         {
             if (ProposalFigureAnalysis.SameRate(m, rate))
             {
-                return value;
+                percent = value;
+                return true;
             }
         }
 
-        return null;
+        percent = 0;
+        return false;
     }
 
-    /// <summary>Returns how a stated rate is qualified: <see cref="Qualifier.PercentReported"/> for a printed rate, <see cref="Qualifier.AtLeast"/> for 「99%以上」, …; <see langword="null"/> when the rate is not stated.</summary>
+    /// <summary>Gets how a stated rate is qualified: <see cref="Qualifier.PercentReported"/> for a printed rate, <see cref="Qualifier.AtLeast"/> for 「99%以上」, ….</summary>
     /// <param name="rate">The rate's or share's identifier.</param>
     /// <returns>The qualifier.</returns>
-    public Qualifier? GetStatedRateQualifier(Measure rate)
+    /// <exception cref="KeyNotFoundException">The report does not state the rate.</exception>
+    public Qualifier GetStatedRateQualifier(Measure rate) =>
+        TryGetStatedRateQualifier(rate, out var qualifier) ? qualifier : throw NotFound("states no rate", rate);
+
+    /// <summary>Tries to find how a stated rate is qualified (see <see cref="GetStatedRateQualifier"/>).</summary>
+    /// <param name="rate">The rate's or share's identifier.</param>
+    /// <param name="qualifier">The qualifier, when the rate is stated.</param>
+    /// <returns>Whether the report states the rate.</returns>
+    public bool TryGetStatedRateQualifier(Measure rate, out Qualifier qualifier)
     {
         var key = statedRates.Keys.FirstOrDefault(m => ProposalFigureAnalysis.SameRate(m, rate));
         if (key.IsDefault)
         {
-            return null;
+            qualifier = default;
+            return false;
         }
 
-        return statedQualifiers is not null && statedQualifiers.TryGetValue(key, out var q) ? q : Qualifier.PercentReported;
+        qualifier = statedQualifiers is not null && statedQualifiers.TryGetValue(key, out var q) ? q : Qualifier.PercentReported;
+        return true;
     }
 
     /// <summary>Returns whether a count or stated rate is named in a source inconsistency (<see cref="Inconsistencies"/>): a report shows it marked.</summary>
@@ -302,24 +325,52 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
     /// <summary>The parts of broken relations (filed of filed &gt; received): counts kept as published, but left out where counts are pooled.</summary>
     internal bool IsContradictedPart(Measure measure) => contradicted is not null && contradicted.Contains(measure);
 
-    /// <summary>Returns a count, or <see langword="null"/> when it is not known.</summary>
+    /// <summary>Gets a count.</summary>
     /// <param name="measure">The count's measure, such as <c>proposals.filed</c>.</param>
     /// <returns>The count's bounds (exact when known exactly).</returns>
-    public Bounds? GetCount(Measure measure) => counts.TryGetValue(measure, out var v) ? v : null;
+    /// <exception cref="KeyNotFoundException">The count is not known (the message names committee, period and measure).</exception>
+    public Bounds GetCount(Measure measure) =>
+        counts.TryGetValue(measure, out var v) ? v : throw NotFound("has no count of", measure);
+
+    /// <summary>Tries to find a count.</summary>
+    /// <param name="measure">The count's measure, such as <c>proposals.filed</c>.</param>
+    /// <param name="count">The count's bounds, when known.</param>
+    /// <returns>Whether the count is known.</returns>
+    public bool TryGetCount(Measure measure, out Bounds count) => counts.TryGetValue(measure, out count);
 
     /// <summary>
-    /// Computes a rate: the sum of its numerator counts over its denominator count. <see langword="null"/>
-    /// when a count it needs is missing; a rate with no value (0/0) when the denominator is zero.
+    /// Computes a rate: the sum of its numerator counts over its denominator count; a rate with no value (0/0) when
+    /// the denominator is zero.
     /// </summary>
-    /// <param name="definition">The rate's formula.</param>
-    /// <returns>The rate, or <see langword="null"/>.</returns>
+    /// <param name="definition">The rate's formula, such as <see cref="RateDefinition.Reply"/>.</param>
+    /// <returns>The rate.</returns>
+    /// <exception cref="KeyNotFoundException">A count the rate needs is missing (the message names it).</exception>
     /// <exception cref="ZhengxieMetricsException">The numerator exceeds the denominator (the message names committee, period and rate).</exception>
-    public Rate? GetRate(RateDefinition definition)
+    public Rate GetRate(RateDefinition definition)
+    {
+        if (TryGetRate(definition, out var rate))
+        {
+            return rate;
+        }
+
+        var missing = counts.ContainsKey(definition.Denominator) ? definition.Numerator.First(m => !counts.ContainsKey(m)) : definition.Denominator;
+        throw new KeyNotFoundException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Committee {Committee}, period {Period}: {definition.Measure} = {definition.Formula} needs {missing}, which is not known."));
+    }
+
+    /// <summary>Tries to compute a rate (see <see cref="GetRate(RateDefinition)"/>).</summary>
+    /// <param name="definition">The rate's formula.</param>
+    /// <param name="rate">The rate, when every count it needs is known.</param>
+    /// <returns>Whether every count the rate needs is known.</returns>
+    /// <exception cref="ZhengxieMetricsException">The numerator exceeds the denominator (the message names committee, period and rate).</exception>
+    public bool TryGetRate(RateDefinition definition, out Rate rate)
     {
         Preconditions.CheckNotNull(definition);
+        rate = default;
         if (!counts.TryGetValue(definition.Denominator, out var den))
         {
-            return null;
+            return false;
         }
 
         var num = Bounds.Zero;
@@ -327,7 +378,7 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
         {
             if (!counts.TryGetValue(m, out var part))
             {
-                return null;
+                return false;
             }
 
             num += part;
@@ -341,20 +392,45 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
         }
 
         // A bounded numerator may reach above a bounded denominator; the rate's bounds cap at 100 %.
-        return Rate.FromBounds(num, den);
+        rate = Rate.FromBounds(num, den);
+        return true;
     }
 
     /// <summary>Computes a standard rate under the given options (the defaults of docs/domain.md when omitted).</summary>
     /// <param name="rate">A standard rate's identifier, such as <c>rate.reply</c>.</param>
     /// <param name="options">The variant choices, or <see langword="null"/> for <see cref="RateOptions.Default"/>.</param>
-    /// <returns>The rate, or <see langword="null"/> when a count it needs is missing.</returns>
-    public Rate? GetRate(Measure rate, RateOptions? options = null) => GetRate((options ?? RateOptions.Default).Resolve(rate));
+    /// <returns>The rate.</returns>
+    /// <exception cref="KeyNotFoundException">A count the rate needs is missing.</exception>
+    /// <exception cref="ArgumentException">The identifier is not a standard rate.</exception>
+    public Rate GetRate(Measure rate, RateOptions? options = null) => GetRate((options ?? RateOptions.Default).Resolve(rate));
+
+    /// <summary>Tries to compute a standard rate under the default formulas.</summary>
+    /// <param name="rate">A standard rate's identifier, such as <c>rate.reply</c>.</param>
+    /// <param name="value">The rate, when every count it needs is known.</param>
+    /// <returns>Whether every count the rate needs is known.</returns>
+    /// <exception cref="ArgumentException">The identifier is not a standard rate.</exception>
+    public bool TryGetRate(Measure rate, out Rate value) => TryGetRate(RateOptions.Default.Resolve(rate), out value);
+
+    /// <summary>Tries to compute a standard rate under the given options.</summary>
+    /// <param name="rate">A standard rate's identifier, such as <c>rate.reply</c>.</param>
+    /// <param name="options">The variant choices.</param>
+    /// <param name="value">The rate, when every count it needs is known.</param>
+    /// <returns>Whether every count the rate needs is known.</returns>
+    /// <exception cref="ArgumentException">The identifier is not a standard rate.</exception>
+    public bool TryGetRate(Measure rate, RateOptions options, out Rate value)
+    {
+        Preconditions.CheckNotNull(options);
+        return TryGetRate(options.Resolve(rate), out value);
+    }
 
     /// <summary>Computes every standard rate under the given options, with the formula used.</summary>
     /// <param name="options">The variant choices, or <see langword="null"/> for the defaults.</param>
     /// <returns>Each definition with its rate (<see langword="null"/> where a count is missing).</returns>
     public IReadOnlyList<KeyValuePair<RateDefinition, Rate?>> GetRates(RateOptions? options = null) =>
-        (options ?? RateOptions.Default).Definitions.Select(d => new KeyValuePair<RateDefinition, Rate?>(d, GetRate(d))).ToList().AsReadOnly();
+        (options ?? RateOptions.Default).Definitions.Select(d => new KeyValuePair<RateDefinition, Rate?>(d, TryGetRate(d, out var r) ? r : null)).ToList().AsReadOnly();
+
+    private KeyNotFoundException NotFound(string what, Measure measure) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Committee {Committee}, period {Period} {what} {measure}."));
 
     private static ProposalStatistics Build(IEnumerable<Figure> figures, bool strict, out List<ValidationFinding> findings)
     {

@@ -177,18 +177,18 @@ public class AggregationPropertyTests
             {
                 foreach (var measure in CountMeasures)
                 {
-                    var nation = table.GetValue(table.FindRow(GroupKey.Nation, period.Label), measure);
-                    var perProvince = provinces.Select(p => table.GetValue(table.FindRow(GroupKey.ForRegion(p), period.Label), measure)).ToList();
+                    var nation = table[GroupKey.Nation, period.Label][measure];
+                    var perProvince = provinces.Select(p => table[GroupKey.ForRegion(p), period.Label][measure]).ToList();
                     nation.Contributors.Should().Be(perProvince.Sum(v => v.Contributors));
                     nation.Sum.Should().Be(nation.HasValue ? Bounds.Sum(perProvince.Where(v => v.HasValue).Select(v => v.Sum!.Value)) : null);
 
                     foreach (var province in provinces)
                     {
                         // A province's counties: those of its prefectures and those directly under it.
-                        var whole = table.GetValue(table.FindRow(GroupKey.ForRegion(province), period.Label), measure);
+                        var whole = table[GroupKey.ForRegion(province), period.Label][measure];
                         var children = Table.GetChildren(province.Code)
                             .Where(c => c.Level == AdministrativeLevel.Prefecture)
-                            .Select(c => table.GetValue(table.FindRow(GroupKey.ForRegion(c), period.Label), measure))
+                            .Select(c => table[GroupKey.ForRegion(c), period.Label][measure])
                             .ToList();
                         var direct = dataset.Aggregate(
                             Grouping.Where("direct", r => r.ParentCode == province.Code && r.Level == AdministrativeLevel.County),

@@ -57,7 +57,7 @@ public class BuilderRulesTest
         var ok = new Figure(Wudang2, Y2022, Consultation, 3, FigureUnit.Times);
         var dataset = new FigureDatasetBuilder(mode: ValidationMode.CollectFindings).Add(figure).Add(ok).Build();
         dataset.Findings.Should().ContainSingle().Which.Rule.Should().Be(ValidationRule.InvalidValue);
-        dataset.GetCount(Wudang, Y2022, Consultation).Should().BeNull();
+        dataset.TryGetCount(Wudang, Y2022, Consultation, out _).Should().BeFalse();
         dataset.GetCount(Wudang2, Y2022, Consultation).Should().Be(Bounds.Exactly(3));
 
         var error = new FigureDatasetBuilder().Add(figure).Add(ok).Invoking(b => b.Build()).Should().Throw<ValidationException>().Which;
@@ -71,7 +71,7 @@ public class BuilderRulesTest
         var figure = new Figure(Wudang, Y2022, Consultation, 1, FigureUnit.Times, Qualifier.Nearly);
         var dataset = new FigureDatasetBuilder(mode: ValidationMode.CollectFindings).Add(figure).Build();
         dataset.Findings.Should().ContainSingle().Which.Rule.Should().Be(ValidationRule.InvalidValue);
-        dataset.GetCount(Wudang, Y2022, Consultation).Should().BeNull();
+        dataset.TryGetCount(Wudang, Y2022, Consultation, out _).Should().BeFalse();
         new FigureDatasetBuilder().Add(figure).Invoking(b => b.Build()).Should().Throw<ValidationException>();
     }
 
@@ -117,7 +117,7 @@ public class BuilderRulesTest
         var finding = dataset.Findings.Should().ContainSingle().Which;
         finding.Committee.Should().Be(Wudang);
         finding.Measure.Should().Be(Measures.OpinionInfo.AdoptedByProvince);
-        dataset.GetCount(Wudang, Y2022, Measures.OpinionInfo.AdoptedByProvince).Should().BeNull();
+        dataset.TryGetCount(Wudang, Y2022, Measures.OpinionInfo.AdoptedByProvince, out _).Should().BeFalse();
 
         var table = dataset.Aggregate(Grouping.Of("two", [Wudang, Wudang2]), options: new AggregationOptions { Rates = [RateDefinition.OpinionInfoAdoptionByProvince] });
         table.GetRate(0, RateDefinition.OpinionInfoAdoptionByProvince.Measure).Rate!.Value.Should().Be(Rate.Of(50, 200));

@@ -33,7 +33,7 @@ public class FigureDatasetBuilderTests
             .Build();
         dataset.FigureCount.Should().Be(3);
         dataset.GetCount(Wudang, Y2022, Measures.Proposals.Received).Should().Be(Bounds.Exactly(178));
-        dataset.GetCount(Wudang, Y2022, new Measure("output.suggestions")).Should().BeNull();
+        dataset.TryGetCount(Wudang, Y2022, new Measure("output.suggestions"), out _).Should().BeFalse();
         dataset.GetFigures(Wudang, Y2022, new Measure("output.suggestions")).Select(f => f.Value).Should().Equal(29m, 12m);
     }
 
@@ -53,8 +53,8 @@ public class FigureDatasetBuilderTests
             ValidationRule.UnknownRegion, ValidationRule.UnknownRegion, ValidationRule.UnitMismatch, ValidationRule.ConflictingDuplicate,
         ]);
         dataset.GetCount(Wudang, Y2022, new Measure("activity.consultation")).Should().Be(Bounds.Exactly(3));
-        dataset.GetCount(Committee.Parse("520113"), Y2022, new Measure("activity.consultation")).Should().BeNull();
-        dataset.GetCount(Wudang, Y2022, Measures.Proposals.Filed).Should().BeNull();
+        dataset.TryGetCount(Committee.Parse("520113"), Y2022, new Measure("activity.consultation"), out _).Should().BeFalse();
+        dataset.TryGetCount(Wudang, Y2022, Measures.Proposals.Filed, out _).Should().BeFalse();
     }
 
     [Fact]

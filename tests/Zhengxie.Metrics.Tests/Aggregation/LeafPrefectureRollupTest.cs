@@ -25,7 +25,7 @@ public class LeafPrefectureRollupTest
             .Build();
 
         var table = dataset.RollUp();
-        int cityRow = table.FindRow(new RegionCode(code), "2022");
+        int cityRow = table[new RegionCode(code), "2022"].Index;
         table.GetValue(cityRow, Measures.Proposals.Received).Sum.Should().Be(Bounds.Exactly(300));
         table.GetValue(cityRow, Measures.Proposals.Received).GroupSize.Should().Be(1);
         var rate = table.GetRate(cityRow, RateDefinition.Acceptance.Measure);
@@ -33,12 +33,12 @@ public class LeafPrefectureRollupTest
         rate.Rate!.Value.Numerator.Should().Be(Bounds.Exactly(270));
         rate.Rate!.Value.Denominator.Should().Be(Bounds.Exactly(300));
 
-        int provinceRow = table.FindRow(new RegionCode(province), "2022");
+        int provinceRow = table[new RegionCode(province), "2022"].Index;
         table.GetValue(provinceRow, Measures.Proposals.Received).Sum.Should().Be(Bounds.Exactly(300));
 
         // Still a prefecture committee in a prefecture-level roll-up.
         var prefectures = dataset.RollUp(Participation.PrefectureLevel);
-        prefectures.GetValue(prefectures.FindRow(new RegionCode(province), "2022"), Measures.Proposals.Received).Sum.Should().Be(Bounds.Exactly(300));
+        prefectures[new RegionCode(province), "2022"][Measures.Proposals.Received].Sum.Should().Be(Bounds.Exactly(300));
     }
 
     [Fact]

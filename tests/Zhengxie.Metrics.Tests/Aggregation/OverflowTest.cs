@@ -30,12 +30,12 @@ public class OverflowTest
         var table = HugeIn2020().RollUp(periods: PeriodSelection.Each([Y2021]));
         foreach (int region in new[] { 330300, 330000 })
         {
-            var value = table.GetValue(table.FindRow(new RegionCode(region), "2021"), Funds);
+            var value = table[new RegionCode(region), "2021"][Funds];
             value.Sum.Should().Be(Bounds.Exactly(30000));
             value.Contributors.Should().Be(2);
         }
 
-        var nation = table.GetValue(table.FindRow(GroupKey.Nation, "2021"), Funds);
+        var nation = table[GroupKey.Nation, "2021"][Funds];
         nation.Sum.Should().Be(Bounds.Exactly(30000));
     }
 

@@ -38,8 +38,8 @@ public class SeedRollupTests
         var dataset = Dataset();
 
         var table = dataset.RollUp(Participation.CountyLevel);
-        int y2020 = table.FindRow(Zhejiang, "2020");
-        int y2024 = table.FindRow(Zhejiang, "2024");
+        int y2020 = table[Zhejiang, "2020"].Index;
+        int y2024 = table[Zhejiang, "2024"].Index;
 
         // 永嘉 2020: 「召开各类协商会议75次」, 「立案的提案221件」; nobody else in Zhejiang reports them for 2020.
         table.GetValue(y2020, Consultation).Should().Be(Expected(Bounds.Exactly(75), 1, ZhejiangCounties));
@@ -61,7 +61,7 @@ public class SeedRollupTests
         table.GetRate(y2020, Measures.Rates.AdoptionIncludingPlanned).Contributors.Should().Be(1);
 
         // The nation row holds the same, plus nothing else for these measures in 2020 (乌当 and 钟祥 are other periods or measures).
-        table.GetValue(table.FindRow(GroupKey.Nation, "2020"), Consultation).Sum.Should().Be(Bounds.Exactly(75));
+        table[GroupKey.Nation, "2020"][Consultation].Sum.Should().Be(Bounds.Exactly(75));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class SeedRollupTests
 
         // Every committee in Zhejiang, every period of 2020 in one row (2020 and 4.4@2020).
         var all = dataset.RollUp(Participation.AllLevels, PeriodSelection.EachYear);
-        int row = all.FindRow(Zhejiang, "2020");
+        int row = all[Zhejiang, "2020"].Index;
         all.GetValue(row, InviteToConsult).Should().Be(Expected(Bounds.Exactly(22), 1, ZhejiangAll));
 
         // 丽水's own committee-scope figures do count: 「开展宣讲活动380多场次」 is 381..389.
@@ -81,11 +81,11 @@ public class SeedRollupTests
         var totals = dataset.GetFigures(Lishui, Session44, InviteToConsult, FigureScope.RegionTotal);
         totals.Should().ContainSingle().Which.Value.Should().Be(155);
         dataset.GetCount(Lishui, Session44, InviteToConsult, FigureScope.RegionTotal).Should().Be(Bounds.Exactly(155));
-        dataset.GetCount(Lishui, Session44, InviteToConsult).Should().BeNull();
+        dataset.TryGetCount(Lishui, Session44, InviteToConsult, out _).Should().BeFalse();
 
         // Summed on request, alone.
         var regionTotals = dataset.RollUp(Participation.AllLevels, PeriodSelection.EachYear, new AggregationOptions { Scope = AggregationScope.RegionTotal });
-        regionTotals.GetValue(regionTotals.FindRow(Zhejiang, "2020"), InviteToConsult).Sum.Should().Be(Bounds.Exactly(155));
+        regionTotals[Zhejiang, "2020"][InviteToConsult].Sum.Should().Be(Bounds.Exactly(155));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class SeedRollupTests
         dataset.GetCount(Committee.Parse("520112"), ReportingPeriod.SinceSession(11, 1, 2022), Measures.Proposals.Replied).Should().Be(Bounds.Exactly(176));
 
         // 乌当's satisfaction rate of 100 % has no feedback count to imply anything from.
-        dataset.GetCount(Committee.Parse("520112"), ReportingPeriod.SinceSession(11, 1, 2022), Measures.Proposals.Satisfied).Should().BeNull();
+        dataset.TryGetCount(Committee.Parse("520112"), ReportingPeriod.SinceSession(11, 1, 2022), Measures.Proposals.Satisfied, out _).Should().BeFalse();
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class SeedRollupTests
 
         // Committee scope alone is fine: 12 from 莲都区, and 22 from 永嘉 in calendar 2020.
         var table = dataset.RollUp(Participation.AllLevels, PeriodSelection.EachPeriod);
-        table.GetValue(table.FindRow(Zhejiang, Session44), InviteToConsult).Sum.Should().Be(Bounds.Exactly(12));
+        table[Zhejiang, Session44][InviteToConsult].Sum.Should().Be(Bounds.Exactly(12));
     }
 
     private static AggregateValue Expected(Bounds sum, int contributors, int size) => AggregationReference.Make(sum, contributors, size);

@@ -97,7 +97,7 @@ public class StatisticsTests
         table.MeasureColumns.Select(c => c.Measure).Should().Contain(Measures.Proposals.Filed);
         table.Columns.Should().HaveCount(table.MeasureColumns.Count + 1);
         table.Rows.Should().HaveCount(table.RowCount);
-        var row = table.Rows[table.FindRow(new RegionCode(330300), "2022")];
+        var row = table[new RegionCode(330300), "2022"];
         row.Group.Name.Should().Be("温州市");
         var cell = table[row.Index, table.RateColumns[0].Index];
         // 29/37 exact from five counties, and 330326's 「20余」/40 (21..29): pooled 50..58 / 77.

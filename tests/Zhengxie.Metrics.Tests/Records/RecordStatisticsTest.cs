@@ -90,14 +90,14 @@ public class RecordStatisticsTest
             ["proposals.key"] = 2, // R1, R4
         });
 
-        s.GetRate(Measures.Rates.Acceptance)!.Value.ToString().Should().Be(Rate.Of(8, 11).ToString());
-        s.GetRate(Measures.Rates.Acceptance)!.Value.Value.Should().Be(8m / 11m);
-        s.GetRate(Measures.Rates.Reply)!.Value.Value.Should().Be(5m / 8m);
-        s.GetRate(Measures.Rates.Reply, new RateOptions { DownstreamBase = DownstreamBase.Cases })!.Value.Value.Should().Be(5m / 7m);
-        s.GetRate(Measures.Rates.OnTimeReply)!.Value.Value.Should().Be(3m / 8m);
-        s.GetRate(Measures.Rates.Adoption)!.Value.Value.Should().Be(3m / 8m);
-        s.GetRate(Measures.Rates.AdoptionIncludingPlanned)!.Value.Value.Should().Be(4m / 8m);
-        s.GetRate(Measures.Rates.Satisfaction)!.Value.Value.Should().Be(3m / 5m);
+        s.GetRate(Measures.Rates.Acceptance).ToString().Should().Be(Rate.Of(8, 11).ToString());
+        s.GetRate(Measures.Rates.Acceptance).Value.Should().Be(8m / 11m);
+        s.GetRate(Measures.Rates.Reply).Value.Should().Be(5m / 8m);
+        s.GetRate(Measures.Rates.Reply, new RateOptions { DownstreamBase = DownstreamBase.Cases }).Value.Should().Be(5m / 7m);
+        s.GetRate(Measures.Rates.OnTimeReply).Value.Should().Be(3m / 8m);
+        s.GetRate(Measures.Rates.Adoption).Value.Should().Be(3m / 8m);
+        s.GetRate(Measures.Rates.AdoptionIncludingPlanned).Value.Should().Be(4m / 8m);
+        s.GetRate(Measures.Rates.Satisfaction).Value.Should().Be(3m / 5m);
     }
 
     [Fact]
@@ -207,8 +207,8 @@ public class RecordStatisticsTest
         // Finance co-handles R1 (A, 满意, key) and R3 (C, 不满意), both on time.
         Counts(units[4].Statistics).Should().Equal(UnitCounts(cases: 2, replied: 2, onTime: 2, a: 1, b: 0, c: 1, sat: 1, basic: 0, dissat: 1, feedback: 2, key: 1));
 
-        units[0].Statistics.GetRate(Measures.Rates.OnTimeReply)!.Value.Value.Should().Be(2m / 3m);
-        units[0].Statistics.GetRate(Measures.Rates.Acceptance).Should().BeNull(); // no received count for a unit
+        units[0].Statistics.GetRate(Measures.Rates.OnTimeReply).Value.Should().Be(2m / 3m);
+        units[0].Statistics.TryGetRate(Measures.Rates.Acceptance, out _).Should().BeFalse(); // no received count for a unit
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class CustomRegionTableTest
     {
         var table = LoadText(Wenzhou);
         table.Count.Should().Be(5);
-        table.GetParent(C(330324))!.Name.Should().Be("温州市");
+        table.GetParent(C(330324)).Name.Should().Be("温州市");
         table.GetAncestors(C(330683)).Select(r => r.Code.Value).Should().Equal(330600, 330000);
         table.Provinces.Should().ContainSingle();
         table.Prefectures.Should().HaveCount(2);
@@ -149,7 +149,7 @@ public class CustomRegionTableTest
         table.Count.Should().Be(RegionTable.Default.Count + 2);
         table.Counties.Should().HaveCount(2846);
         table[C(653228)].Should().Be(hekang);
-        table.GetParent(C(653228))!.Name.Should().Be("和田地区");
+        table.GetParent(C(653228)).Name.Should().Be("和田地区");
         table.GetChildren(C(653200)).Select(r => r.Code.Value).Should().Equal(653201, 653221, 653222, 653223, 653224, 653225, 653226, 653227, 653228, 653229);
         table.FindByName("和康").Select(r => r.Code.Value).Should().Equal(653228);
         table.Regions.Should().BeInAscendingOrder(r => r.Code.Value);
@@ -163,7 +163,7 @@ public class CustomRegionTableTest
         var table = RegionTable.Default.WithOverrides([County(500157, "两江新区", 500000)], [C(500105), C(500112)]);
         table.Contains(C(500105)).Should().BeFalse();
         table.Contains(C(500112)).Should().BeFalse();
-        table.GetParent(C(500157))!.Code.Should().Be(C(500000));
+        table.GetParent(C(500157)).Code.Should().Be(C(500000));
         table.Count.Should().Be(RegionTable.Default.Count - 1);
         table.FindByName("两江").Select(r => r.Code.Value).Should().Equal(500157);
 

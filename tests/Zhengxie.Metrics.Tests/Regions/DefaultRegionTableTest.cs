@@ -57,7 +57,7 @@ public class DefaultRegionTableTest
     {
         Table[C(code)].Name.Should().Be(name);
         Table[C(code)].ParentCode.Should().Be(C(parent));
-        Table.GetParent(C(code))!.Code.Should().Be(C(parent));
+        Table.GetParent(C(code)).Code.Should().Be(C(parent));
         Table.IsParentOf(C(parent), C(code)).Should().BeTrue();
     }
 
@@ -68,7 +68,9 @@ public class DefaultRegionTableTest
         Table.GetProvince(C(330324)).Name.Should().Be("浙江省");
         Table.GetProvince(C(330000)).Code.Should().Be(C(330000));
         Table.GetAncestors(C(330000)).Should().BeEmpty();
-        Table.GetParent(C(330000)).Should().BeNull();
+        Table.TryGetParent(C(330000), out var none).Should().BeFalse();
+        none.Should().BeNull();
+        FluentActions.Invoking(() => Table.GetParent(C(330000))).Should().Throw<KeyNotFoundException>().WithMessage("*330000*province*");
         Table[C(330000)].Level.Should().Be(AdministrativeLevel.Province);
         Table[C(330300)].Level.Should().Be(AdministrativeLevel.Prefecture);
         Table[C(330324)].Level.Should().Be(AdministrativeLevel.County);

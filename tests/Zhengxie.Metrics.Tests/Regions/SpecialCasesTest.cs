@@ -33,7 +33,7 @@ public class SpecialCasesTest
 
         municipalities.Sum(m => Table.GetChildren(C(m)).Count).Should().Be(86);
         Table.Contains(C(500200)).Should().BeFalse();
-        Table.GetParent(C(500229))!.Code.Should().Be(C(500000));
+        Table.GetParent(C(500229)).Code.Should().Be(C(500000));
         Table[C(500229)].Name.Should().Be("城口县");
         Table.GetAncestors(C(110101)).Select(r => r.Code).Should().Equal(C(110000));
         Table.IsDirectlyUnderProvince(C(110101)).Should().BeFalse();
@@ -48,10 +48,10 @@ public class SpecialCasesTest
         direct.Count(c => c / 1000 == 469).Should().Be(15);
         direct.Count(c => c / 1000 == 659).Should().Be(12);
         direct.Should().OnlyContain(c => c / 1000 == 419 || c / 1000 == 429 || c / 1000 == 469 || c / 1000 == 659);
-        Table.GetParent(C(419001))!.Code.Should().Be(C(410000));
-        Table.GetParent(C(429021))!.Name.Should().Be("湖北省");
-        Table.GetParent(C(469001))!.Code.Should().Be(C(460000));
-        Table.GetParent(C(659001))!.Code.Should().Be(C(650000));
+        Table.GetParent(C(419001)).Code.Should().Be(C(410000));
+        Table.GetParent(C(429021)).Name.Should().Be("湖北省");
+        Table.GetParent(C(469001)).Code.Should().Be(C(460000));
+        Table.GetParent(C(659001)).Code.Should().Be(C(650000));
         Table.Contains(C(429000)).Should().BeFalse();
         Table.IsDirectlyUnderProvince(C(330324)).Should().BeFalse();
         Table.IsDirectlyUnderProvince(C(420000)).Should().BeFalse();
@@ -67,7 +67,7 @@ public class SpecialCasesTest
             .Should().Equal("东莞市", "中山市", "儋州市", "嘉峪关市");
         Table.GetChildren(C(441900)).Should().BeEmpty();
         Table.GetDescendants(C(441900)).Should().BeEmpty();
-        Table.GetParent(C(441900))!.Code.Should().Be(C(440000));
+        Table.GetParent(C(441900)).Code.Should().Be(C(440000));
         Table.Contains(C(620201)).Should().BeFalse();
         Table.IsLeafPrefecture(C(330300)).Should().BeFalse();
         Table.IsLeafPrefecture(C(330324)).Should().BeFalse();

@@ -70,7 +70,7 @@ public class FromFiguresTest
         // 199/200 = 99.5 % rounds half-up to 100 %: both 199 and 200 fit.
         var stats = ProposalStatistics.FromFigures([Count("proposals.filed", 200), Stated("rate.reply", 100)], out var findings);
         findings.Should().BeEmpty();
-        stats.GetCount(Measures.Proposals.Replied).Should().BeNull();
+        stats.TryGetCount(Measures.Proposals.Replied, out _).Should().BeFalse();
         stats.GetStatedRate(Measures.Rates.Reply).Should().Be(100m);
     }
 
@@ -86,7 +86,7 @@ public class FromFiguresTest
         ]);
         stats.Counts.Should().HaveCount(1);
         stats.GetCount(Measures.Proposals.Filed).Should().Be(Bounds.Exactly(100));
-        stats.GetCount(Measures.Proposals.Received).Should().BeNull();
+        stats.TryGetCount(Measures.Proposals.Received, out _).Should().BeFalse();
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class FromFiguresTest
             Count("proposals.filed", 20, committee: yongjia),
             Count("proposals.filed", 30, committee: yongjia, period: ReportingPeriod.CalendarYear(2021)),
         ]);
-        all.Select(s => (s.Committee, s.Period.Year, s.GetCount(Measures.Proposals.Filed)!.Value.Lower))
+        all.Select(s => (s.Committee, s.Period.Year, s.GetCount(Measures.Proposals.Filed).Lower))
             .Should().Equal((yongjia, 2021, 30L), (yongjia, 2022, 20L), (Wudang, 2022, 10L));
     }
 

@@ -35,8 +35,8 @@ public class SeedRatesTest
         var stats = Of("wudang-2022");
         stats.GetStatedRate(Measures.Rates.Satisfaction).Should().Be(100m);
         stats.SatisfactionRate.Should().BeNull();
-        stats.GetCount(Measures.Proposals.Feedback).Should().BeNull();
-        stats.GetCount(Measures.Proposals.Satisfied).Should().BeNull();
+        stats.TryGetCount(Measures.Proposals.Feedback, out _).Should().BeFalse();
+        stats.TryGetCount(Measures.Proposals.Satisfied, out _).Should().BeFalse();
     }
 
     [Fact]

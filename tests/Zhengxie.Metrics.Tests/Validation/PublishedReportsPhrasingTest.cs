@@ -91,7 +91,7 @@ public class PublishedReportsPhrasingTest
         // 「办复率达99%以上」 over filed 200, and a second committee with an exact 100 of 100.
         var a = ProposalStatistics.FromFigures([Count("proposals.filed", 200), Percent("rate.reply", 99, Qualifier.AtLeast)], out var fa);
         fa.Should().BeEmpty();
-        var replied = a.GetCount(Measures.Proposals.Replied)!.Value;
+        var replied = a.GetCount(Measures.Proposals.Replied);
         replied.Upper.Should().Be(200);
         replied.Lower.Should().BeInRange(197, 198);
         var rate = a.ReplyRate!.Value;
@@ -167,7 +167,7 @@ public class PublishedReportsPhrasingTest
 
         RateInference.InferNumerator(5, 200).Candidates.Should().Be(Bounds.Between(9, 11));
         var bounded = ProposalStatistics.FromFigures([Count("opinion_info.submitted", 200, "条"), Percent("rate.opinion_info_adoption.province", 5)], out _);
-        bounded.GetCount(Measures.OpinionInfo.AdoptedByProvince).Should().BeNull("a printed rate implies its numerator only where one whole number fits");
+        bounded.TryGetCount(Measures.OpinionInfo.AdoptedByProvince, out _).Should().BeFalse("a printed rate implies its numerator only where one whole number fits");
     }
 
     [Fact]
