@@ -61,7 +61,7 @@ internal static class StatisticsEndpoint
         {
             try
             {
-                var rate = calculator.GetRate(statistics, definition.Measure);
+                Rate? rate = calculator.TryGetRate(statistics, definition.Measure, out var computed) ? computed : null;
                 rates.Add(new RateResult(definition.Measure, definition.Formula, rate, rate?.ToString(), null));
             }
             catch (ZhengxieMetricsException e)

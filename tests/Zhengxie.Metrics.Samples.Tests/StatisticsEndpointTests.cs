@@ -34,8 +34,8 @@ public class StatisticsEndpointTests(WebApplicationFactory<Program> factory) : W
         var statistics = item.GetProperty("statistics");
         statistics.Deserialize<ProposalStatistics>(Web).Should().Be(expected);
         var counts = statistics.GetProperty("counts");
-        counts.GetProperty("proposals.received").GetInt64().Should().Be(expected.GetCount(Measures.Proposals.Received)!.Value.Lower);
-        counts.GetProperty("proposals.filed").GetInt64().Should().Be(expected.GetCount(Measures.Proposals.Filed)!.Value.Lower);
+        counts.GetProperty("proposals.received").GetInt64().Should().Be(expected.GetCount(Measures.Proposals.Received).Lower);
+        counts.GetProperty("proposals.filed").GetInt64().Should().Be(expected.GetCount(Measures.Proposals.Filed).Lower);
 
         // Every standard rate, as numerator and denominator (the JSON format's fraction) and as text.
         var rates = item.GetProperty("rates").EnumerateArray().ToDictionary(r => r.GetProperty("measure").GetString()!);
