@@ -244,7 +244,7 @@ public class ColumnarIngestionTest
         fromColumns.Findings[0].Should().Be(fromObjects.Findings[0]);
         fromColumns.Findings[0].Committee.Should().Be(Committees[0]);
         fromColumns.Findings[0].Measure.Should().Be(funds);
-        fromColumns.GetCount(Committees[0], Periods[0], funds).Should().BeNull();
+        fromColumns.TryGetCount(Committees[0], Periods[0], funds, out _).Should().BeFalse();
     }
 
     private static FigureColumns ToColumns(IReadOnlyList<Figure> figures) =>
@@ -272,7 +272,8 @@ public class ColumnarIngestionTest
         actual.RegionTotalMeasures.Should().Equal(expected.RegionTotalMeasures);
         foreach (var f in figures)
         {
-            actual.GetCount(f.Committee, f.Period, f.Measure, f.Scope).Should().Be(expected.GetCount(f.Committee, f.Period, f.Measure, f.Scope));
+            actual.TryGetCount(f.Committee, f.Period, f.Measure, f.Scope, out var actualCount).Should().Be(expected.TryGetCount(f.Committee, f.Period, f.Measure, f.Scope, out var expectedCount));
+            actualCount.Should().Be(expectedCount);
             actual.GetFigures(f.Committee, f.Period, f.Measure, f.Scope).Should().Equal(expected.GetFigures(f.Committee, f.Period, f.Measure, f.Scope));
         }
 

@@ -245,7 +245,7 @@ public sealed class DataReaderIngestionTest : IDisposable
         string.Create(CultureInfo.InvariantCulture, $"{s.Committee} {s.Period}: ")
         + string.Join("; ", s.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"))
         + " | " + string.Join("; ", s.StatedRates.OrderBy(c => c.Key).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}={c.Value / 1.000000000000000000000000000000000m}"))) // a number column keeps no printed scale: 99.0 % is 99 %
-        + " | " + string.Join("; ", RateOptions.Default.Definitions.Select(d => $"{d.Measure}={s.GetRate(d)}"));
+        + " | " + string.Join("; ", RateOptions.Default.Definitions.Select(d => $"{d.Measure}={(s.TryGetRate(d, out var rate) ? rate.ToString() : string.Empty)}"));
 
     private static SqliteConnection OpenSqlite()
     {
