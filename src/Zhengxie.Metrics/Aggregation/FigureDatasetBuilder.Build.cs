@@ -93,16 +93,24 @@ public sealed partial class FigureDatasetBuilder
             periodOf[periodNumbers[periods[p]]] = p;
         }
 
+        // accepted is reused below for the proposal rows; the dataset keeps its own copy of the accepted rows.
+        var kept = accepted[..acceptedCount];
         int stride = Math.Max(1, (periods.Length + Vector<byte>.Count - 1) / Vector<byte>.Count) * Vector<byte>.Count;
 
         // Count cells: committee-scope, topic-less figures of a count; proposal figures are resolved per committee and period (ProposalCountCells).
         int measureCount = measureNumbers.Count;
         var committeeCellsById = new List<Cell>?[measureCount];
         var regionTotalCellsById = new List<Cell>?[measureCount];
-        var proposalRows = new Dictionary<(int Committee, int Period, FigureScope Scope), List<int>>();
         var topics = rows.Topics;
         var scopes = rows.Scopes;
         var rowMeasures = rows.Measures;
+
+        // Proposal-family rows are grouped by committee, period and scope with a counting sort (key = (c × periods + p) × 2 + scope),
+        // stable, so each group keeps the order of arrival; other counts go straight to their cells.
+        int keyCount = checked(index.Count * Math.Max(1, periods.Length) * 2);
+        var groupStart = new int[keyCount + 1];
+        var proposalKey = new int[acceptedCount];
+        int proposalCount = 0;
         for (int a = 0; a < acceptedCount; a++)
         {
             int i = accepted[a];
@@ -117,9 +125,10 @@ public sealed partial class FigureDatasetBuilder
             var scope = scopes[i];
             if (measureNumbers.IsProposalFamily(m))
             {
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(proposalRows, (c, p, scope), out _);
-                list ??= new List<int>(16);
-                list.Add(i);
+                int key = (((c * periods.Length) + p) * 2) + (scope == FigureScope.Committee ? 0 : 1);
+                groupStart[key + 1]++;
+                accepted[proposalCount] = i;
+                proposalKey[proposalCount++] = key;
                 continue;
             }
 
@@ -131,6 +140,18 @@ public sealed partial class FigureDatasetBuilder
             AddCell(scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById, m, c, p, i, snapshot, findings);
         }
 
+        for (int k = 0; k < keyCount; k++)
+        {
+            groupStart[k + 1] += groupStart[k];
+        }
+
+        var grouped = new int[proposalCount];
+        var next = (int[])groupStart.Clone();
+        for (int a = 0; a < proposalCount; a++)
+        {
+            grouped[next[proposalKey[a]]++] = accepted[a];
+        }
+
         Span<long> exact = stackalloc long[ProposalFigureAnalysis.ChainMeasures.Length];
         var chainIndex = new int[measureCount];
         for (int m = 0; m < measureCount; m++)
@@ -138,8 +159,19 @@ public sealed partial class FigureDatasetBuilder
             chainIndex[m] = Array.IndexOf(ProposalFigureAnalysis.ChainMeasures, measureNumbers[m]);
         }
 
-        foreach (var ((c, p, scope), list) in proposalRows)
+        for (int key = 0; key < keyCount; key++)
         {
+            int from = groupStart[key];
+            int to = groupStart[key + 1];
+            if (from == to)
+            {
+                continue;
+            }
+
+            var list = new ArraySegment<int>(grouped, from, to - from);
+            int c = key / 2 / periods.Length;
+            int p = key / 2 % periods.Length;
+            var scope = key % 2 == 0 ? FigureScope.Committee : FigureScope.RegionTotal;
             var cells = scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById;
 
             // The usual case, exact whole counts that meet the chain, needs no analysis: each is its own cell.
@@ -187,7 +219,7 @@ public sealed partial class FigureDatasetBuilder
             throw new ValidationException(findings.Where(f => f.IsError).Concat(findings.Where(f => !f.IsError)));
         }
 
-        return new FigureDataset(Regions, index, periods, stride, committeeColumns, regionTotalColumns, KeptFigures(snapshot, accepted, acceptedCount), findings);
+        return new FigureDataset(Regions, index, periods, stride, committeeColumns, regionTotalColumns, KeptFigures(snapshot, kept, acceptedCount), findings);
     }
 
     /// <summary>The figures the dataset keeps: the objects themselves when every row came as one, else made from the rows when first asked for.</summary>
@@ -219,7 +251,7 @@ public sealed partial class FigureDatasetBuilder
             key.Measure);
 
     /// <summary>Whether one committee-period's proposal figures are all exact whole counts (no 「全部」, no rate, no scaled unit) that meet the chain.</summary>
-    private bool TryExactCounts(List<int> list, int[] chainIndex, Span<long> exact)
+    private bool TryExactCounts(ArraySegment<int> list, int[] chainIndex, Span<long> exact)
     {
         exact.Fill(-1);
         var rowMeasures = rows.Measures;

@@ -65,11 +65,11 @@ public sealed partial class FigureDatasetBuilder
         foreach (var (measure, list) in cells)
         {
             // The column's unit is that of the first cell (by committee, then period) over both scopes: order-independent.
-            var first = list.MinBy(x => (x.Committee, x.Period))!;
+            var first = First(list);
             if (otherScope.TryGetValue(measure, out var other) && other.Count > 0)
             {
-                var o = other.MinBy(x => (x.Committee, x.Period))!;
-                if ((o.Committee, o.Period).CompareTo((first.Committee, first.Period)) < 0)
+                var o = First(other);
+                if (o.Committee < first.Committee || (o.Committee == first.Committee && o.Period < first.Period))
                 {
                     first = o;
                 }
@@ -82,7 +82,7 @@ public sealed partial class FigureDatasetBuilder
             long max = 0;
             int count = 0;
             FigureUnit lastUnit = unit;
-            foreach (var cell in list)
+            foreach (ref readonly var cell in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
             {
                 var cellUnit = cell.Figure?.Unit ?? units[cell.Row];
                 if (!ReferenceEquals(cellUnit.Symbol, lastUnit.Symbol) && !UnitEquivalence.Default.AreEquivalent(measure, cellUnit, unit))
@@ -116,6 +116,22 @@ public sealed partial class FigureDatasetBuilder
         }
 
         return columns;
+    }
+
+    /// <summary>The first cell by committee, then period.</summary>
+    private static Cell First(List<Cell> cells)
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cells);
+        int best = 0;
+        for (int k = 1; k < span.Length; k++)
+        {
+            if (span[k].Committee < span[best].Committee || (span[k].Committee == span[best].Committee && span[k].Period < span[best].Period))
+            {
+                best = k;
+            }
+        }
+
+        return span[best];
     }
 
     private static int CompareFindings(ValidationFinding a, ValidationFinding b)

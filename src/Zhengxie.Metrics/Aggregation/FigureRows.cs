@@ -24,6 +24,7 @@ internal sealed class FigureRows
     private string?[] topics = [];
     private FigureSource?[] sources = [];
     private Figure?[] figures = [];
+    private long[] wholes = [];
 
     internal int Count { get; private set; }
 
@@ -75,6 +76,7 @@ internal sealed class FigureRows
         topics[i] = topic;
         sources[i] = source;
         figures[i] = figure;
+        wholes[i] = qualifier == Qualifier.Exact && value is { } v && unit.Scale == 1 ? WholeOrMinusOne(v) : -1;
         if (figure is null)
         {
             AllObjects = false;
@@ -93,14 +95,8 @@ internal sealed class FigureRows
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool IsPlainWhole(int i, out long whole)
     {
-        if (qualifiers[i] == Qualifier.Exact && values[i] is { } v && v >= 0 && v <= long.MaxValue && decimal.IsInteger(v) && units[i].Scale == 1)
-        {
-            whole = (long)v;
-            return true;
-        }
-
-        whole = 0;
-        return false;
+        whole = wholes[i];
+        return whole >= 0;
     }
 
     internal Snapshot Freeze(ReportingPeriod[] periodList, Measure[] measureList) =>
@@ -119,6 +115,22 @@ internal sealed class FigureRows
         Array.Resize(ref topics, size);
         Array.Resize(ref sources, size);
         Array.Resize(ref figures, size);
+        Array.Resize(ref wholes, size);
+    }
+
+    /// <summary>The value as a long when it is a non-negative whole number that fits one, else −1; from the decimal's bits when its scale is 0 (the usual case).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long WholeOrMinusOne(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        if (bits[3] == 0 && bits[2] == 0 && bits[1] >= 0)
+        {
+            // Scale 0, positive, high 32 bits zero, middle word below 2^31: lo | mid << 32 fits a long.
+            return ((long)bits[1] << 32) | (uint)bits[0];
+        }
+
+        return value >= 0 && value <= long.MaxValue && decimal.IsInteger(value) ? (long)value : -1;
     }
 
     /// <summary>The rows' columns as they are now, with the builder's periods and measures by number: enough to make any row's <see cref="Figure"/>.</summary>
