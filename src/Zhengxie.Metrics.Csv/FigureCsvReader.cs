@@ -25,7 +25,7 @@ public static partial class FigureCsvReader
     public static FigureCsvResult Read(TextReader reader, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new Session(progress).Run(reader, null, null);
+        return new Session(progress, 0).Run(reader, null, null);
     }
 
     /// <summary>Reads figures from a stream of UTF-8 text (a byte-order mark is allowed).</summary>
@@ -51,7 +51,7 @@ public static partial class FigureCsvReader
         {
             using var checking = new Utf8CheckingStream(stream);
             using var utf8 = new StreamReader(checking, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
-            return new Session(progress).Run(utf8, checking, encoding);
+            return new Session(progress, RemainingBytes(stream)).Run(utf8, checking, encoding);
         }
 
         if (encoding != FigureCsvEncoding.Gb18030)
@@ -62,7 +62,7 @@ public static partial class FigureCsvReader
         var gb18030 = Gb18030;
         using var checkingGb = new Gb18030CheckingStream(stream, gb18030);
         using var reader = new StreamReader(checkingGb, gb18030, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
-        return new Session(progress).Run(reader, null, encoding);
+        return new Session(progress, RemainingBytes(stream)).Run(reader, null, encoding);
     }
 
     /// <summary>Reads figures from a UTF-8 CSV file (a byte-order mark is allowed).</summary>
@@ -89,6 +89,9 @@ public static partial class FigureCsvReader
         return Read(stream, encoding, progress);
     }
 
+    /// <summary>The bytes left in a seekable stream (to size the tables once), or 0.</summary>
+    private static long RemainingBytes(Stream stream) => stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : 0;
+
     /// <summary>Gets GB18030 with exception fallbacks (so an invalid byte is an error, not U+FFFD).</summary>
     private static Encoding Gb18030
     {
@@ -108,7 +111,10 @@ public static partial class FigureCsvReader
         private static readonly Func<string, bool> NoValue = _ => false;
         private static readonly Func<string, FigureSource> MakeSource = s => new FigureSource(null, s);
 
+        private const int SampleRows = 1024;
         private readonly IProgress<int>? progress;
+        private readonly long expectedBytes;
+        private long sampleBytes;
         private readonly List<Figure> figures = [];
         private readonly List<int> figureLines = [];
         private readonly List<FigureCsvFinding> findings = [];
@@ -124,7 +130,11 @@ public static partial class FigureCsvReader
         private string lastPeriodText = string.Empty;
         private ReportingPeriod lastPeriod;
 
-        internal Session(IProgress<int>? progress) => this.progress = progress;
+        internal Session(IProgress<int>? progress, long expectedBytes)
+        {
+            this.progress = progress;
+            this.expectedBytes = expectedBytes;
+        }
 
         internal FigureCsvResult Run(TextReader text, Utf8CheckingStream? utf8, FigureCsvEncoding? encoding)
         {
@@ -164,6 +174,11 @@ public static partial class FigureCsvReader
                     }
 
                     rows++;
+                    if (rows <= SampleRows && expectedBytes > 0)
+                    {
+                        SizeTables(rows, row.Span);
+                    }
+
                     ReadRow(row, map);
                     if (rows % 1000 == 0)
                     {
@@ -217,6 +232,27 @@ public static partial class FigureCsvReader
             progress?.Report(rows);
             findings.Sort((a, b) => a.Line.CompareTo(b.Line));
             return new FigureCsvResult(figures.AsReadOnly(), findings.AsReadOnly(), rows);
+        }
+
+        /// <summary>
+        /// After the first rows, sizes the figure list and the identity table for the rows the rest of the
+        /// stream holds at their average length, so they never grow by copying (at most one row per 32 bytes).
+        /// </summary>
+        private void SizeTables(int rows, ReadOnlySpan<char> row)
+        {
+            sampleBytes += Encoding.UTF8.GetByteCount(row) + 2;
+            if (rows < SampleRows)
+            {
+                return;
+            }
+
+            long estimate = Math.Min(expectedBytes / Math.Max(32, sampleBytes / rows), 1 << 26) + 1024;
+            if (estimate > figures.Capacity)
+            {
+                figures.Capacity = (int)estimate;
+                figureLines.Capacity = (int)estimate;
+                seen.EnsureCapacity((int)estimate);
+            }
         }
 
         private static string Name(FigureCsvEncoding? encoding) => encoding == FigureCsvEncoding.Gb18030 ? "GB18030" : "UTF-8";

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using Zhengxie.Metrics.Regions;
 
 namespace Zhengxie.Metrics.Validation;
@@ -34,6 +35,7 @@ public static partial class FigureValidator
         private ulong[] seenMeasures = [];
         private int[] validBuffer = new int[64];
         private Bounds[] boundsBuffer = new Bounds[64];
+        private readonly StringBuilder message = new();
 
         internal Pass(Figure[] figures, RegionTable? regions, List<ValidationFinding> findings, bool generalOnly)
         {
@@ -375,21 +377,22 @@ public static partial class FigureValidator
 
                 if (any && sumLower > upper)
                 {
-                    var parts = new List<string>();
+                    // Written into one reused builder: a file can have tens of thousands of these.
+                    var text = message.Clear().Append("the parts ");
+                    bool first = true;
                     for (int c = 0; c < count; c++)
                     {
                         var child = figs[valid[c]];
                         if (traits[numbers[valid[c]]].Parent == measure && UnitEquivalence.Default.AreEquivalent(total.Measure, child.Unit, total.Unit))
                         {
-                            parts.Add(child.Measure.Id + " = " + child.FormatAsReported());
+                            text.Append(first ? string.Empty : " + ").Append(child.Measure.Id).Append(" = ").Append(child.FormatAsReported());
+                            first = false;
                         }
                     }
 
                     var totalBounds = bounds[p];
-                    findings.Add(FigureChecks.Finding(
-                        ValidationRule.BreakdownExceedsTotal,
-                        total,
-                        string.Create(CultureInfo.InvariantCulture, $"the parts {string.Join(" + ", parts)} add up to at least {sumLower}, more than the total {total.FormatAsReported()} ({totalBounds}).")));
+                    text.Append(CultureInfo.InvariantCulture, $" add up to at least {sumLower}, more than the total {total.FormatAsReported()} ({totalBounds}).");
+                    findings.Add(FigureChecks.Finding(ValidationRule.BreakdownExceedsTotal, total, text.ToString()));
                 }
             }
         }
