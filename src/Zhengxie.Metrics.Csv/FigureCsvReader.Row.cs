@@ -48,8 +48,23 @@ public static partial class FigureCsvReader
             bool ok = true;
 
             // committee
+            // Rows of one committee come together: its text is compared with the last one's before it is parsed.
             var committeeText = Field(record, map[0]);
-            if (!TryParseCommittee(committeeText, out var committee, out string? committeeProblem))
+            Committee committee;
+            if (committeeText.Length > 0 && committeeText.SequenceEqual(lastCommitteeText.AsSpan(0, lastCommitteeLength)))
+            {
+                committee = lastCommittee;
+            }
+            else if (TryParseCommittee(committeeText, out committee, out string? committeeProblem))
+            {
+                if (committeeText.Length <= lastCommitteeText.Length)
+                {
+                    committeeText.CopyTo(lastCommitteeText);
+                    lastCommitteeLength = committeeText.Length;
+                    lastCommittee = committee;
+                }
+            }
+            else
             {
                 ok = Error(FigureCsvFormat.CommitteeColumn, committeeProblem);
             }
@@ -123,6 +138,17 @@ public static partial class FigureCsvReader
             else if (!IsPlainNumber(valueText))
             {
                 ok = Error(FigureCsvFormat.ValueColumn, $"'{Shorten(valueText)}' is not a number; write digits with an optional decimal point and digits after it, without sign, separators or units (1234.5).");
+            }
+            else if (valueText.Length <= 18 && valueText.IndexOf('.') < 0)
+            {
+                // Whole digits that fit a long (the usual count): no general decimal parse.
+                long whole = 0;
+                foreach (char c in valueText)
+                {
+                    whole = (whole * 10) + (c - '0');
+                }
+
+                value = whole;
             }
             else if (!decimal.TryParse(valueText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal parsed))
             {

@@ -127,6 +127,9 @@ public static partial class FigureCsvReader
         private readonly SpanInterner<FigureSource> sources = new();
         private int currentLine;
         private int headerLength;
+        private readonly char[] lastCommitteeText = new char[32];
+        private int lastCommitteeLength;
+        private Committee lastCommittee;
         private string lastPeriodText = string.Empty;
         private ReportingPeriod lastPeriod;
 
