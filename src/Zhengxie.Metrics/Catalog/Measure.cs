@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
@@ -23,8 +25,8 @@ namespace Zhengxie.Metrics;
 /// <c>rate.adoption_including_planned</c>.</para>
 /// </remarks>
 [DebuggerDisplay("{Id,nq}")]
-[JsonConverter(typeof(MeasureJsonConverter))]
-public readonly struct Measure : IEquatable<Measure>, IComparable<Measure>, IComparable
+[JsonConverter(typeof(TextJsonConverter<Measure>))]
+public readonly struct Measure : IEquatable<Measure>, IComparable<Measure>, IComparable, ISpanParsable<Measure>, ISpanFormattable
 {
     private readonly string? id;
 
@@ -181,6 +183,46 @@ public readonly struct Measure : IEquatable<Measure>, IComparable<Measure>, ICom
     /// <summary>Returns the identifier.</summary>
     /// <returns>The identifier.</returns>
     public override string ToString() => Id;
+
+    /// <summary>Returns the identifier; format and culture are ignored.</summary>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The identifier.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => Id;
+
+    /// <summary>Copies the identifier into <paramref name="destination"/>.</summary>
+    /// <param name="destination">The buffer.</param>
+    /// <param name="charsWritten">The number of characters written.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>Whether the buffer was large enough.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        bool fits = Id.TryCopyTo(destination);
+        charsWritten = fits ? Id.Length : 0;
+        return fits;
+    }
+
+    /// <inheritdoc />
+    static Measure IParsable<Measure>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc />
+    static Measure ISpanParsable<Measure>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => ParseText(s);
+
+    private static Measure ParseText(ReadOnlySpan<char> s) =>
+        TryParseText(s, out var measure) ? measure : throw new FormatException($"'{s}' is not a measure identifier: use dot-separated lower-case segments such as proposals.filed.");
+
+    /// <inheritdoc />
+    static bool IParsable<Measure>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Measure result) => TryParse(s, out result);
+
+    /// <inheritdoc />
+    static bool ISpanParsable<Measure>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Measure result) => TryParseText(s, out result);
+
+    private static bool TryParseText(ReadOnlySpan<char> s, out Measure result)
+    {
+        result = IsWellFormed(s) ? new Measure(s.ToString()) : default;
+        return !result.IsDefault;
+    }
 
     /// <summary>Compares two measures for equality.</summary>
     /// <param name="left">The first measure.</param>

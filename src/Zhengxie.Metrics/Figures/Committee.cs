@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
@@ -15,8 +17,8 @@ namespace Zhengxie.Metrics;
 /// names no committee (<see cref="IsDefault"/>). Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-[JsonConverter(typeof(CommitteeJsonConverter))]
-public readonly struct Committee : IEquatable<Committee>, IComparable<Committee>, IComparable
+[JsonConverter(typeof(TextJsonConverter<Committee>))]
+public readonly struct Committee : IEquatable<Committee>, IComparable<Committee>, IComparable, ISpanParsable<Committee>, ISpanFormattable
 {
     /// <summary>Creates the committee of <paramref name="region"/> at <paramref name="level"/>.</summary>
     /// <param name="region">The region's code.</param>
@@ -47,7 +49,7 @@ public readonly struct Committee : IEquatable<Committee>, IComparable<Committee>
     public bool IsDefault => Region.IsDefault;
 
     /// <summary>
-    /// Parses the text form of <see cref="ToString"/>: a region code, as the committee at its nominal level
+    /// Parses the text form of <see cref="ToString()"/>: a region code, as the committee at its nominal level
     /// (<c>"330324"</c>), or a code with a level when the level differs from the code's shape
     /// (<c>"331100/county"</c>; levels <c>province</c>, <c>prefecture</c>, <c>county</c>).
     /// </summary>
@@ -57,12 +59,25 @@ public readonly struct Committee : IEquatable<Committee>, IComparable<Committee>
     public static Committee Parse(string text)
     {
         Preconditions.CheckNotNull(text);
-        return TryParse(text, out var committee)
-            ? committee
-            : throw new FormatException($"'{text}' is not a committee: expected a six-digit region code such as 330324, optionally with a level such as 331100/county.");
+        return ParseText(text);
     }
 
-    /// <summary>Tries to parse the text form of <see cref="ToString"/> (<c>"330324"</c>, <c>"331100/county"</c>).</summary>
+    /// <inheritdoc />
+    static Committee IParsable<Committee>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc />
+    static Committee ISpanParsable<Committee>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => ParseText(s);
+
+    private static Committee ParseText(ReadOnlySpan<char> s) =>
+        TryParse(s, out var committee) ? committee : throw new FormatException($"'{s}' is not a committee: expected a six-digit region code such as 330324, optionally with a level such as 331100/county.");
+
+    /// <inheritdoc />
+    static bool IParsable<Committee>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Committee result) => TryParse(s.AsSpan(), out result);
+
+    /// <inheritdoc />
+    static bool ISpanParsable<Committee>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Committee result) => TryParse(s, out result);
+
+    /// <summary>Tries to parse the text form of <see cref="ToString()"/> (<c>"330324"</c>, <c>"331100/county"</c>).</summary>
     /// <param name="text">The text.</param>
     /// <param name="committee">The committee, when the text is one.</param>
     /// <returns>Whether the text is a committee.</returns>
@@ -130,7 +145,46 @@ public readonly struct Committee : IEquatable<Committee>, IComparable<Committee>
     /// <summary>Formats the region code, with the level when it differs from the code's shape (<c>330324</c>, <c>331100/county</c>).</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        Level == Region.NominalLevel ? Region.ToString() : Region.ToString() + "/" + Level.ToString().ToLowerInvariant();
+        Level == Region.NominalLevel ? Region.ToString() : Region.ToString() + "/" + LevelWord(Level);
+
+    /// <summary>Formats the text form of <see cref="ToString()"/>; format and culture are ignored (the text is culture-invariant).</summary>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The text.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes the text form of <see cref="ToString()"/> into <paramref name="destination"/>, without allocating.</summary>
+    /// <param name="destination">The buffer.</param>
+    /// <param name="charsWritten">The number of characters written.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>Whether the buffer was large enough.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        if (!Region.TryFormat(destination, out charsWritten, default, null) || Level == Region.NominalLevel)
+        {
+            return charsWritten > 0;
+        }
+
+        string word = LevelWord(Level);
+        if (destination.Length < 7 + word.Length)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        destination[6] = '/';
+        word.CopyTo(destination[7..]);
+        charsWritten = 7 + word.Length;
+        return true;
+    }
+
+    private static string LevelWord(AdministrativeLevel level) => level switch
+    {
+        AdministrativeLevel.Province => "province",
+        AdministrativeLevel.Prefecture => "prefecture",
+        _ => "county",
+    };
 
     /// <summary>Compares two committees for equality.</summary>
     /// <param name="left">The first committee.</param>

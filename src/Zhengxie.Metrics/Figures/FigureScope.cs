@@ -4,7 +4,7 @@ using Zhengxie.Metrics.Serialization;
 namespace Zhengxie.Metrics;
 
 /// <summary>Whose work a figure counts.</summary>
-[JsonConverter(typeof(FigureScopeJsonConverter))]
+[JsonConverter(typeof(EnumJsonConverter<FigureScope>))]
 public enum FigureScope
 {
     /// <summary>The committee's own work (<c>committee</c>).</summary>

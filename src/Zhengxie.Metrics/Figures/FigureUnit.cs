@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
@@ -14,8 +16,8 @@ namespace Zhengxie.Metrics;
 /// </summary>
 /// <remarks>Equality compares the printed symbol. <c>default(FigureUnit)</c> has an empty symbol. Immutable and thread-safe.</remarks>
 [DebuggerDisplay("{Symbol,nq}")]
-[JsonConverter(typeof(FigureUnitJsonConverter))]
-public readonly struct FigureUnit : IEquatable<FigureUnit>
+[JsonConverter(typeof(TextJsonConverter<FigureUnit>))]
+public readonly struct FigureUnit : IEquatable<FigureUnit>, ISpanParsable<FigureUnit>, ISpanFormattable
 {
     private readonly string? symbol;
 
@@ -71,6 +73,51 @@ public readonly struct FigureUnit : IEquatable<FigureUnit>
     /// <summary>Returns the printed symbol.</summary>
     /// <returns>The symbol.</returns>
     public override string ToString() => Symbol;
+
+    /// <summary>Returns the symbol; format and culture are ignored.</summary>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The symbol.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => Symbol;
+
+    /// <summary>Copies the symbol into <paramref name="destination"/>.</summary>
+    /// <param name="destination">The buffer.</param>
+    /// <param name="charsWritten">The number of characters written.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>Whether the buffer was large enough.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        bool fits = Symbol.TryCopyTo(destination);
+        charsWritten = fits ? Symbol.Length : 0;
+        return fits;
+    }
+
+    /// <inheritdoc />
+    static FigureUnit IParsable<FigureUnit>.Parse(string s, IFormatProvider? provider)
+    {
+        Preconditions.CheckNotNull(s);
+        return ParseText(s);
+    }
+
+    /// <inheritdoc />
+    static FigureUnit ISpanParsable<FigureUnit>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => ParseText(s);
+
+    private static FigureUnit ParseText(ReadOnlySpan<char> s) =>
+        TryParseText(s, out var unit) ? unit : throw new FormatException($"'{s}' is not a unit: expected a printed symbol such as 件, 次 or 万元 ('万' or '亿' alone is a scale).");
+
+    /// <inheritdoc />
+    static bool IParsable<FigureUnit>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out FigureUnit result) => TryParseText(s, out result);
+
+    /// <inheritdoc />
+    static bool ISpanParsable<FigureUnit>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out FigureUnit result) => TryParseText(s, out result);
+
+    private static bool TryParseText(ReadOnlySpan<char> s, out FigureUnit result)
+    {
+        var symbol = s.Trim();
+        result = symbol.IsEmpty || symbol.SequenceEqual("万") || symbol.SequenceEqual("亿") ? default : new FigureUnit(symbol.ToString());
+        return result.Symbol.Length > 0;
+    }
 
     /// <summary>Compares two units for equality of their printed symbols.</summary>
     /// <param name="left">The first unit.</param>

@@ -7,7 +7,7 @@ namespace Zhengxie.Metrics;
 /// How exactly a report states a figure. Each value has a stable word used in data files
 /// (<c>exact</c>, <c>more_than</c>, ...): see <see cref="QualifierText"/>.
 /// </summary>
-[JsonConverter(typeof(QualifierJsonConverter))]
+[JsonConverter(typeof(EnumJsonConverter<Qualifier>))]
 public enum Qualifier
 {
     /// <summary><c>exact</c>: 「75次」, exactly N.</summary>

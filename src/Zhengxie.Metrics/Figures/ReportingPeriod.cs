@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Serialization;
@@ -32,8 +33,8 @@ public enum PeriodKind
 /// (<see cref="IsDefault"/>). Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-[JsonConverter(typeof(ReportingPeriodJsonConverter))]
-public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparable<ReportingPeriod>, IComparable, IFormattable
+[JsonConverter(typeof(TextJsonConverter<ReportingPeriod>))]
+public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparable<ReportingPeriod>, IComparable, ISpanParsable<ReportingPeriod>, ISpanFormattable
 {
     internal const int MinYear = 1949;
     internal const int MaxYear = 2200;
@@ -109,10 +110,23 @@ public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparabl
     public static ReportingPeriod Parse(string text)
     {
         Preconditions.CheckNotNull(text);
-        return TryParse(text, out var period)
-            ? period
-            : throw new FormatException($"'{text}' is not a reporting period: expected a year such as 2020, a session such as 4.4@2020, or 11.1+@2022 for 'since a session'.");
+        return ParseText(text);
     }
+
+    /// <inheritdoc />
+    static ReportingPeriod IParsable<ReportingPeriod>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc />
+    static ReportingPeriod ISpanParsable<ReportingPeriod>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => ParseText(s);
+
+    private static ReportingPeriod ParseText(ReadOnlySpan<char> s) =>
+        TryParse(s, out var period) ? period : throw new FormatException($"'{s}' is not a reporting period: expected a year such as 2020, a session such as 4.4@2020, or 11.1+@2022 for 'since a session'.");
+
+    /// <inheritdoc />
+    static bool IParsable<ReportingPeriod>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ReportingPeriod result) => TryParse(s.AsSpan(), out result);
+
+    /// <inheritdoc />
+    static bool ISpanParsable<ReportingPeriod>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ReportingPeriod result) => TryParse(s, out result);
 
     /// <summary>Tries to parse the text form.</summary>
     /// <param name="text">The text.</param>
@@ -204,6 +218,30 @@ public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparabl
         },
         _ => throw new FormatException($"Period format '{format}' is not supported: use G or C."),
     };
+
+    /// <summary>Writes the text form (format <c>G</c> or none) or the Chinese form (<c>C</c>) into <paramref name="destination"/>; the text form without allocating.</summary>
+    /// <param name="destination">The buffer.</param>
+    /// <param name="charsWritten">The number of characters written.</param>
+    /// <param name="format">Empty, <c>G</c> or <c>C</c>.</param>
+    /// <param name="provider">Ignored: the output is culture-invariant.</param>
+    /// <returns>Whether the buffer was large enough.</returns>
+    /// <exception cref="FormatException">The format is not supported.</exception>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        if (!(format.IsEmpty || format.SequenceEqual("G")))
+        {
+            string text = ToString(format.ToString(), provider);
+            charsWritten = text.TryCopyTo(destination) ? text.Length : 0;
+            return charsWritten > 0;
+        }
+
+        return Kind switch
+        {
+            PeriodKind.CalendarYear => destination.TryWrite(CultureInfo.InvariantCulture, $"{Year}", out charsWritten),
+            PeriodKind.Session => destination.TryWrite(CultureInfo.InvariantCulture, $"{Term}.{Session}@{Year}", out charsWritten),
+            _ => destination.TryWrite(CultureInfo.InvariantCulture, $"{Term}.{Session}+@{Year}", out charsWritten),
+        };
+    }
 
     /// <inheritdoc />
     public bool Equals(ReportingPeriod other) => Kind == other.Kind && Year == other.Year && Term == other.Term && Session == other.Session;

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Serialization;
@@ -19,11 +20,8 @@ namespace Zhengxie.Metrics;
 /// 11 or more. This type is immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-[JsonConverter(typeof(RegionCodeJsonConverter))]
-public readonly struct RegionCode : IEquatable<RegionCode>, IComparable<RegionCode>, IComparable, IFormattable
-#if NET8_0_OR_GREATER
-    , ISpanFormattable
-#endif
+[JsonConverter(typeof(TextJsonConverter<RegionCode>))]
+public readonly struct RegionCode : IEquatable<RegionCode>, IComparable<RegionCode>, IComparable, ISpanParsable<RegionCode>, ISpanFormattable
 {
     private readonly int value;
 
@@ -58,10 +56,23 @@ public readonly struct RegionCode : IEquatable<RegionCode>, IComparable<RegionCo
     public static RegionCode Parse(string text)
     {
         Preconditions.CheckNotNull(text);
-        return TryParse(text, out var code)
-            ? code
-            : throw new FormatException($"'{text}' is not a GB/T 2260 region code: expected six digits such as 330324.");
+        return ParseText(text);
     }
+
+    /// <inheritdoc />
+    static RegionCode IParsable<RegionCode>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc />
+    static RegionCode ISpanParsable<RegionCode>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => ParseText(s);
+
+    private static RegionCode ParseText(ReadOnlySpan<char> s) =>
+        TryParse(s, out var code) ? code : throw new FormatException($"'{s}' is not a GB/T 2260 region code: expected six digits such as 330324.");
+
+    /// <inheritdoc />
+    static bool IParsable<RegionCode>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out RegionCode result) => TryParse(s.AsSpan(), out result);
+
+    /// <inheritdoc />
+    static bool ISpanParsable<RegionCode>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out RegionCode result) => TryParse(s, out result);
 
     /// <summary>Tries to parse six ASCII digits.</summary>
     /// <param name="text">The text.</param>

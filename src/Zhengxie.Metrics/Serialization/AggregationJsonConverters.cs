@@ -35,7 +35,7 @@ internal sealed class GroupKeyJsonConverter : JsonConverter<GroupKey>
                     break;
                 case "code":
                     JsonRead.Once(ref seen, 2, property);
-                    code = JsonRead.Property(ref reader, property, RegionCodeJsonConverter.Instance, options);
+                    code = JsonRead.Property(ref reader, property, TextJsonConverter<RegionCode>.Instance, options);
                     break;
                 case "level":
                     JsonRead.Once(ref seen, 4, property);
@@ -127,7 +127,7 @@ internal sealed class PeriodBucketJsonConverter : JsonConverter<PeriodBucket>
                     break;
                 case "periods":
                     JsonRead.Once(ref seen, 2, name);
-                    periods = JsonRead.ArrayProperty(ref reader, name, ReportingPeriodJsonConverter.Instance, options);
+                    periods = JsonRead.ArrayProperty(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
                     break;
                 case "first_year":
                     JsonRead.Once(ref seen, 4, name);
@@ -182,7 +182,7 @@ internal sealed class PeriodBucketJsonConverter : JsonConverter<PeriodBucket>
         writer.WriteStartArray("periods");
         foreach (var p in value.Periods)
         {
-            ReportingPeriodJsonConverter.Instance.Write(writer, p, options);
+            TextJsonConverter<ReportingPeriod>.Instance.Write(writer, p, options);
         }
 
         writer.WriteEndArray();

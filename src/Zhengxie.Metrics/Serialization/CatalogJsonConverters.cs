@@ -31,7 +31,7 @@ internal sealed class MeasureDefinitionJsonConverter : JsonConverter<MeasureDefi
             {
                 case "measure":
                     JsonRead.Once(ref seen, 1, name);
-                    measure = JsonRead.Property(ref reader, name, MeasureJsonConverter.Instance, options);
+                    measure = JsonRead.Property(ref reader, name, TextJsonConverter<Measure>.Instance, options);
                     break;
                 case "chinese_label":
                     JsonRead.Once(ref seen, 2, name);
@@ -43,11 +43,11 @@ internal sealed class MeasureDefinitionJsonConverter : JsonConverter<MeasureDefi
                     break;
                 case "parent":
                     JsonRead.Once(ref seen, 8, name);
-                    parent = JsonRead.NullableProperty(ref reader, name, MeasureJsonConverter.Instance, options);
+                    parent = JsonRead.NullableProperty(ref reader, name, TextJsonConverter<Measure>.Instance, options);
                     break;
                 case "default_unit":
                     JsonRead.Once(ref seen, 16, name);
-                    unit = JsonRead.NullableProperty(ref reader, name, FigureUnitJsonConverter.Instance, options);
+                    unit = JsonRead.NullableProperty(ref reader, name, TextJsonConverter<FigureUnit>.Instance, options);
                     break;
                 default:
                     throw JsonRead.Unknown(name, "a measure definition (measure, chinese_label, english_name, parent, default_unit)");
@@ -144,11 +144,11 @@ internal sealed class SeedReportJsonConverter : JsonConverter<SeedReport>
                     break;
                 case "committee":
                     JsonRead.Once(ref seen, 4, name);
-                    committee = JsonRead.Property(ref reader, name, CommitteeJsonConverter.Instance, options);
+                    committee = JsonRead.Property(ref reader, name, TextJsonConverter<Committee>.Instance, options);
                     break;
                 case "period":
                     JsonRead.Once(ref seen, 8, name);
-                    period = JsonRead.Property(ref reader, name, ReportingPeriodJsonConverter.Instance, options);
+                    period = JsonRead.Property(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
                     break;
                 case "published":
                     JsonRead.Once(ref seen, 16, name);

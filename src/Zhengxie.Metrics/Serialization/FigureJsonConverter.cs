@@ -36,15 +36,15 @@ internal sealed class FigureJsonConverter : JsonConverter<Figure>
             {
                 case "committee":
                     JsonRead.Once(ref seen, 1, name);
-                    committee = JsonRead.Property(ref reader, name, CommitteeJsonConverter.Instance, options);
+                    committee = JsonRead.Property(ref reader, name, TextJsonConverter<Committee>.Instance, options);
                     break;
                 case "period":
                     JsonRead.Once(ref seen, 2, name);
-                    period = JsonRead.Property(ref reader, name, ReportingPeriodJsonConverter.Instance, options);
+                    period = JsonRead.Property(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
                     break;
                 case "measure":
                     JsonRead.Once(ref seen, 4, name);
-                    measure = JsonRead.Property(ref reader, name, MeasureJsonConverter.Instance, options);
+                    measure = JsonRead.Property(ref reader, name, TextJsonConverter<Measure>.Instance, options);
                     break;
                 case "value":
                     JsonRead.Once(ref seen, 8, name);
@@ -53,15 +53,15 @@ internal sealed class FigureJsonConverter : JsonConverter<Figure>
                     break;
                 case "unit":
                     JsonRead.Once(ref seen, 16, name);
-                    unit = JsonRead.Property(ref reader, name, FigureUnitJsonConverter.Instance, options);
+                    unit = JsonRead.Property(ref reader, name, TextJsonConverter<FigureUnit>.Instance, options);
                     break;
                 case "qualifier":
                     JsonRead.Once(ref seen, 32, name);
-                    qualifier = JsonRead.Property(ref reader, name, QualifierJsonConverter.Instance, options);
+                    qualifier = JsonRead.Property(ref reader, name, EnumJsonConverter<Qualifier>.Instance, options);
                     break;
                 case "scope":
                     JsonRead.Once(ref seen, 64, name);
-                    scope = JsonRead.Property(ref reader, name, FigureScopeJsonConverter.Instance, options);
+                    scope = JsonRead.Property(ref reader, name, EnumJsonConverter<FigureScope>.Instance, options);
                     break;
                 case "topic":
                     JsonRead.Once(ref seen, 128, name);

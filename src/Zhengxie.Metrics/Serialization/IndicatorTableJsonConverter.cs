@@ -464,7 +464,7 @@ internal sealed class IndicatorTableJsonConverter : JsonConverter<IndicatorTable
                 {
                     case "measure":
                         JsonRead.Once(ref seen, 1, name);
-                        measure = JsonRead.Property(ref reader, name, MeasureJsonConverter.Instance, options);
+                        measure = JsonRead.Property(ref reader, name, TextJsonConverter<Measure>.Instance, options);
                         if (measure.Value.IsRate)
                         {
                             throw JsonRead.Error($"'{measure}' is a rate; rate columns go in 'rates'").Below(".measure");

@@ -62,7 +62,7 @@ internal sealed class RankedCommitteeJsonConverter : JsonConverter<RankedCommitt
                     break;
                 case "committee":
                     JsonRead.Once(ref seen, 2, name);
-                    committee = JsonRead.Property(ref reader, name, CommitteeJsonConverter.Instance, options);
+                    committee = JsonRead.Property(ref reader, name, TextJsonConverter<Committee>.Instance, options);
                     break;
                 case "rate":
                     JsonRead.Once(ref seen, 4, name);
@@ -89,7 +89,7 @@ internal sealed class RankedCommitteeJsonConverter : JsonConverter<RankedCommitt
         }
 
         writer.WritePropertyName("committee");
-        CommitteeJsonConverter.Instance.Write(writer, committee, options);
+        TextJsonConverter<Committee>.Instance.Write(writer, committee, options);
         writer.WritePropertyName("rate");
         RateJsonConverter.Instance.Write(writer, rate, options);
         writer.WriteEndObject();
@@ -127,7 +127,7 @@ internal sealed class RateDistributionJsonConverter : JsonConverter<RateDistribu
                     break;
                 case "period":
                     JsonRead.Once(ref seen, 2, name);
-                    period = JsonRead.Property(ref reader, name, ReportingPeriodJsonConverter.Instance, options);
+                    period = JsonRead.Property(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
                     break;
                 case "definition":
                     JsonRead.Once(ref seen, 4, name);
@@ -212,7 +212,7 @@ internal sealed class RateDistributionJsonConverter : JsonConverter<RateDistribu
         writer.WritePropertyName("group");
         GroupKeyJsonConverter.Instance.Write(writer, value.Group, options);
         writer.WritePropertyName("period");
-        ReportingPeriodJsonConverter.Instance.Write(writer, value.Period, options);
+        TextJsonConverter<ReportingPeriod>.Instance.Write(writer, value.Period, options);
         writer.WritePropertyName("definition");
         RateDefinitionJsonConverter.Instance.Write(writer, value.Definition, options);
         writer.WriteNumber("group_size", value.GroupSize);

@@ -69,10 +69,10 @@ internal sealed class ProposalRecordJsonConverter : JsonConverter<ProposalRecord
                     id = JsonRead.RequiredString(ref reader, name);
                     break;
                 case "committee":
-                    committee = JsonRead.Property(ref reader, name, CommitteeJsonConverter.Instance, options);
+                    committee = JsonRead.Property(ref reader, name, TextJsonConverter<Committee>.Instance, options);
                     break;
                 case "period":
-                    period = JsonRead.Property(ref reader, name, ReportingPeriodJsonConverter.Instance, options);
+                    period = JsonRead.Property(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
                     break;
                 case "submitted":
                     submitted = JsonRead.Property(ref reader, name, LocalDateJsonConverter.Instance, options);

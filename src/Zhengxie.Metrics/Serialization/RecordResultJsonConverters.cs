@@ -136,11 +136,11 @@ internal sealed class OpenProposalCountsJsonConverter : JsonConverter<OpenPropos
             {
                 case "committee":
                     JsonRead.Once(ref seen, 1, name);
-                    committee = JsonRead.Property(ref reader, name, CommitteeJsonConverter.Instance, options);
+                    committee = JsonRead.Property(ref reader, name, TextJsonConverter<Committee>.Instance, options);
                     break;
                 case "period":
                     JsonRead.Once(ref seen, 2, name);
-                    period = JsonRead.Property(ref reader, name, ReportingPeriodJsonConverter.Instance, options);
+                    period = JsonRead.Property(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
                     break;
                 case "as_of":
                     JsonRead.Once(ref seen, 4, name);

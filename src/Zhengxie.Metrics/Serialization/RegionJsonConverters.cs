@@ -25,7 +25,7 @@ internal sealed class RegionJsonConverter : JsonConverter<Region>
             {
                 case "code":
                     JsonRead.Once(ref seen, 1, property);
-                    code = JsonRead.Property(ref reader, property, RegionCodeJsonConverter.Instance, options);
+                    code = JsonRead.Property(ref reader, property, TextJsonConverter<RegionCode>.Instance, options);
                     break;
                 case "name":
                     JsonRead.Once(ref seen, 2, property);
@@ -37,7 +37,7 @@ internal sealed class RegionJsonConverter : JsonConverter<Region>
                     break;
                 case "parent":
                     JsonRead.Once(ref seen, 8, property);
-                    parent = JsonRead.NullableProperty(ref reader, property, RegionCodeJsonConverter.Instance, options);
+                    parent = JsonRead.NullableProperty(ref reader, property, TextJsonConverter<RegionCode>.Instance, options);
                     break;
                 default:
                     throw JsonRead.Unknown(property, "a region (code, name, level, parent)");

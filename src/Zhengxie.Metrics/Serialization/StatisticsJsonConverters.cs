@@ -30,11 +30,11 @@ internal sealed class ProposalStatisticsJsonConverter : JsonConverter<ProposalSt
             {
                 case "committee":
                     JsonRead.Once(ref seen, 1, name);
-                    committee = JsonRead.Property(ref reader, name, CommitteeJsonConverter.Instance, options);
+                    committee = JsonRead.Property(ref reader, name, TextJsonConverter<Committee>.Instance, options);
                     break;
                 case "period":
                     JsonRead.Once(ref seen, 2, name);
-                    period = JsonRead.Property(ref reader, name, ReportingPeriodJsonConverter.Instance, options);
+                    period = JsonRead.Property(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
                     break;
                 case "counts":
                     JsonRead.Once(ref seen, 4, name);
@@ -151,7 +151,7 @@ internal sealed class RateDefinitionJsonConverter : JsonConverter<RateDefinition
             {
                 case "measure":
                     JsonRead.Once(ref seen, 1, name);
-                    measure = JsonRead.Property(ref reader, name, MeasureJsonConverter.Instance, options);
+                    measure = JsonRead.Property(ref reader, name, TextJsonConverter<Measure>.Instance, options);
                     break;
                 case "numerator":
                     JsonRead.Once(ref seen, 2, name);
@@ -159,7 +159,7 @@ internal sealed class RateDefinitionJsonConverter : JsonConverter<RateDefinition
                     break;
                 case "denominator":
                     JsonRead.Once(ref seen, 4, name);
-                    denominator = JsonRead.Property(ref reader, name, MeasureJsonConverter.Instance, options);
+                    denominator = JsonRead.Property(ref reader, name, TextJsonConverter<Measure>.Instance, options);
                     break;
                 default:
                     throw JsonRead.Unknown(name, "a rate definition (measure, numerator, denominator)");
@@ -188,7 +188,7 @@ internal sealed class RateDefinitionJsonConverter : JsonConverter<RateDefinition
         {
             try
             {
-                list.Add(JsonRead.Element(ref reader, list.Count, MeasureJsonConverter.Instance, options));
+                list.Add(JsonRead.Element(ref reader, list.Count, TextJsonConverter<Measure>.Instance, options));
             }
             catch (JsonReadException ex)
             {

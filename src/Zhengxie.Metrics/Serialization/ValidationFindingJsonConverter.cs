@@ -37,15 +37,15 @@ internal sealed class ValidationFindingJsonConverter : JsonConverter<ValidationF
                     break;
                 case "committee":
                     JsonRead.Once(ref seen, 4, name);
-                    committee = JsonRead.NullableProperty(ref reader, name, CommitteeJsonConverter.Instance, options);
+                    committee = JsonRead.NullableProperty(ref reader, name, TextJsonConverter<Committee>.Instance, options);
                     break;
                 case "period":
                     JsonRead.Once(ref seen, 8, name);
-                    period = JsonRead.NullableProperty(ref reader, name, ReportingPeriodJsonConverter.Instance, options);
+                    period = JsonRead.NullableProperty(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
                     break;
                 case "measure":
                     JsonRead.Once(ref seen, 16, name);
-                    measure = JsonRead.NullableProperty(ref reader, name, MeasureJsonConverter.Instance, options);
+                    measure = JsonRead.NullableProperty(ref reader, name, TextJsonConverter<Measure>.Instance, options);
                     break;
                 case "record_id":
                     JsonRead.Once(ref seen, 32, name);

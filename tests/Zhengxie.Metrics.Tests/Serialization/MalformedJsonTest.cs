@@ -101,7 +101,7 @@ public class MalformedJsonTest
         Read<Figure>(Good.Replace("\"exact\"", "1", StringComparison.Ordinal).Replace("}", ",\"qualifier\":1}", StringComparison.Ordinal))
             .Message.Should().Be("$.qualifier: expected a qualifier as a string, found a number");
         Read<Figure>(Good.Replace("}", ",\"qualifier\":\"about_\"}", StringComparison.Ordinal))
-            .Message.Should().StartWith("$.qualifier: 'about_' is not a qualifier (exact, more_than");
+            .Message.Should().StartWith("$.qualifier: 'about_' is not a qualifier (use exact, more_than");
         Read<Figure>(Good.Replace("}", ",\"scope\":\"regional\"}", StringComparison.Ordinal))
             .Message.Should().StartWith("$.scope: 'regional' is not a scope");
         Read<Bounds>("{\"lower\":99999999999999999999,\"upper\":null}").Message.Should().StartWith("$.lower: the lower bound must be a whole number that fits in 64 bits");
