@@ -1,79 +1,39 @@
 using System;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Zhengxie.Metrics.Serialization;
 
-/// <summary>
-/// <see cref="Bounds"/> as <c>{"lower":101,"upper":199}</c>, with <c>"upper":null</c> when there is no
-/// upper bound. Reads a bare whole number (<c>176</c>) as exactly that value, too.
-/// </summary>
+/// <summary><see cref="Bounds"/> as a count: a whole number when exact (<c>176</c>), else <c>{"lower":101,"upper":199}</c> with <c>"upper":null</c> when there is no upper bound. Reads both. Hand-written because a count has two shapes.</summary>
 internal sealed class BoundsJsonConverter : JsonConverter<Bounds>
 {
-    internal static readonly BoundsJsonConverter Instance = new();
-
     public override Bounds Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return Bounds.Exactly(JsonRead.GetInt64(ref reader, "a count"));
+            return reader.TryGetInt64(out long count)
+                ? JsonRead.Build(() => Bounds.Exactly(count), "count", [])
+                : throw JsonRead.Error($"a count must be a whole number that fits in 64 bits, found {(reader.HasValueSequence ? "a longer number" : Encoding.UTF8.GetString(reader.ValueSpan))}");
         }
 
-        JsonRead.StartObject(ref reader, "bounds ({\"lower\":…,\"upper\":…} or a whole number)");
-        long? lower = null;
-        long? upper = null;
-        bool upperSeen = false;
-        int seen = 0;
-        while (JsonRead.NextProperty(ref reader, out string name))
+        return JsonFields.Read(ref reader, options, "bounds ({\"lower\":…,\"upper\":…} or a whole number)").Build(json =>
         {
-            switch (name)
-            {
-                case "lower":
-                    JsonRead.Once(ref seen, 1, name);
-                    lower = ReadEnd(ref reader, name, "the lower bound");
-                    break;
-                case "upper":
-                    JsonRead.Once(ref seen, 2, name);
-                    upperSeen = true;
-                    upper = reader.TokenType == JsonTokenType.Null ? null : ReadEnd(ref reader, name, "the upper bound");
-                    break;
-                default:
-                    throw JsonRead.Unknown(name, "bounds (lower, upper)");
-            }
-        }
-
-        if (lower is null)
-        {
-            throw JsonRead.Missing("lower", "Bounds");
-        }
-
-        if (!upperSeen)
-        {
-            throw JsonRead.Error("bounds need the property 'upper' (null when there is no upper bound)");
-        }
-
-        if (upper is { } hi && hi < lower.Value)
-        {
-            throw JsonRead.Error($"the upper bound {hi} is below the lower bound {lower.Value}");
-        }
-
-        return upper is { } u ? Bounds.Between(lower.Value, u) : Bounds.AtLeast(lower.Value);
-    }
-
-    private static long ReadEnd(ref Utf8JsonReader reader, string name, string what)
-    {
-        try
-        {
-            return JsonRead.GetInt64(ref reader, what);
-        }
-        catch (JsonReadException ex)
-        {
-            throw ex.Below("." + name);
-        }
+            long lower = json.Get<long>("lower");
+            long? upper = json.Get<long?>("upper");
+            json.Check(upper is null || upper >= lower, "upper", $"the upper bound {upper} is below the lower bound {lower}");
+            return upper is { } u ? Bounds.Between(lower, u) : Bounds.AtLeast(lower);
+        });
     }
 
     public override void Write(Utf8JsonWriter writer, Bounds value, JsonSerializerOptions options)
     {
+        if (value.IsExact)
+        {
+            writer.WriteNumberValue(value.Lower);
+            return;
+        }
+
         writer.WriteStartObject();
         writer.WriteNumber("lower", value.Lower);
         if (value.Upper is { } upper)
@@ -89,73 +49,9 @@ internal sealed class BoundsJsonConverter : JsonConverter<Bounds>
     }
 }
 
-/// <summary>
-/// A count inside a larger value (a rate's numerator, a statistic's count): a bare whole number when it is
-/// exact, else a <see cref="Bounds"/> object. Reads either.
-/// </summary>
-internal sealed class CountJsonConverter : JsonConverter<Bounds>
+/// <summary><see cref="Rate"/> as <c>{"numerator":176,"denominator":178}</c>, each part a count (a bounds object when not exact: <c>{"numerator":{"lower":101,"upper":199},"denominator":354}</c>). Hand-written: a rate's public surface is its value and bounds, not the two counts it is made of.</summary>
+internal sealed class RateJsonConverter : ObjectJsonConverter<Rate>
 {
-    internal static readonly CountJsonConverter Instance = new();
-
-    public override Bounds Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        BoundsJsonConverter.Instance.Read(ref reader, typeToConvert, options);
-
-    public override void Write(Utf8JsonWriter writer, Bounds value, JsonSerializerOptions options)
-    {
-        if (value.IsExact)
-        {
-            writer.WriteNumberValue(value.Lower);
-        }
-        else
-        {
-            BoundsJsonConverter.Instance.Write(writer, value, options);
-        }
-    }
-}
-
-/// <summary>
-/// <see cref="Rate"/> as <c>{"numerator":176,"denominator":178}</c> when exact; a count that is not exact is
-/// a <see cref="Bounds"/> object (<c>{"numerator":{"lower":101,"upper":199},"denominator":354}</c>). Reads both.
-/// </summary>
-internal sealed class RateJsonConverter : JsonConverter<Rate>
-{
-    internal static readonly RateJsonConverter Instance = new();
-
-    public override Rate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        JsonRead.StartObject(ref reader, "a rate ({\"numerator\":…,\"denominator\":…})");
-        Bounds? numerator = null;
-        Bounds? denominator = null;
-        int seen = 0;
-        while (JsonRead.NextProperty(ref reader, out string name))
-        {
-            switch (name)
-            {
-                case "numerator":
-                    JsonRead.Once(ref seen, 1, name);
-                    numerator = JsonRead.Property(ref reader, name, CountJsonConverter.Instance, options);
-                    break;
-                case "denominator":
-                    JsonRead.Once(ref seen, 2, name);
-                    denominator = JsonRead.Property(ref reader, name, CountJsonConverter.Instance, options);
-                    break;
-                default:
-                    throw JsonRead.Unknown(name, "a rate (numerator, denominator)");
-            }
-        }
-
-        var num = numerator ?? throw JsonRead.Missing("numerator", "A rate");
-        var den = denominator ?? throw JsonRead.Missing("denominator", "A rate");
-        return JsonRead.Build(() => Rate.FromBounds(num, den), "rate");
-    }
-
-    public override void Write(Utf8JsonWriter writer, Rate value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        writer.WritePropertyName("numerator");
-        CountJsonConverter.Instance.Write(writer, value.Numerator, options);
-        writer.WritePropertyName("denominator");
-        CountJsonConverter.Instance.Write(writer, value.Denominator, options);
-        writer.WriteEndObject();
-    }
+    protected override Rate Read(JsonFields json) => Rate.FromBounds(json.Get<Bounds>("numerator"), json.Get<Bounds>("denominator"));
+    protected override void Write(JsonFieldWriter json, Rate value) => json.Add("numerator", value.Numerator).Add("denominator", value.Denominator);
 }

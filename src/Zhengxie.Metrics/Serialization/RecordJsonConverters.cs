@@ -1,267 +1,157 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using NodaTime;
 using Zhengxie.Metrics.Records;
 
 namespace Zhengxie.Metrics.Serialization;
 
-/// <summary>A string that must not be JSON null (an element of a list of names).</summary>
-internal sealed class NonNullStringJsonConverter : JsonConverter<string>
+/// <summary><see cref="ProposalRecord"/> as <c>{"id":"2022-017","committee":"330324","period":"2022","submitted":"2022-01-10", "proposer_kind":"joint","decision":"filed","filed_on":…,"lead_unit":…,"co_units":[…],"answer":…,"feedback":…,"is_key":true}</c>. The first six are always written, the rest left out when absent and read as absent when missing or null; each property's own checks apply (a converter, so their rejection names the property's path).</summary>
+internal sealed class ProposalRecordJsonConverter : ObjectJsonConverter<ProposalRecord>
 {
-    internal static readonly NonNullStringJsonConverter Instance = new();
+    protected override ProposalRecord Read(JsonFields json) =>
+        new(json.Get<string>("id"), json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"), json.Get<LocalDate>("submitted"))
+        {
+            ProposerKind = json.Opt("proposer_kind", ProposerKind.Individual),
+            Decision = json.Opt("decision", FilingDecision.UnderReview),
+            FiledOn = json.Opt<LocalDate?>("filed_on", null),
+            MergedInto = json.Opt<string?>("merged_into", null),
+            HandedOverOn = json.Opt<LocalDate?>("handed_over_on", null),
+            LeadUnit = json.Opt<string?>("lead_unit", null),
+            CoUnits = json.Opt<List<string>>("co_units", []),
+            RepliedOn = json.Opt<LocalDate?>("replied_on", null),
+            ExtendedUntil = json.Opt<LocalDate?>("extended_until", null),
+            Answer = json.Opt<AnswerClass?>("answer", null),
+            Feedback = json.Opt("feedback", Feedback.None),
+            IsKey = json.Opt("is_key", false),
+        };
 
-    public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        JsonRead.GetString(ref reader, "a name");
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    protected override void Write(JsonFieldWriter json, ProposalRecord value) => json
+        .Add("id", value.Id).Add("committee", value.Committee).Add("period", value.Period).Add("submitted", value.Submitted)
+        .Add("proposer_kind", value.ProposerKind).Add("decision", value.Decision).Opt("filed_on", value.FiledOn).Opt("merged_into", value.MergedInto)
+        .Opt("handed_over_on", value.HandedOverOn).Opt("lead_unit", value.LeadUnit).If(value.CoUnits.Count > 0, "co_units", value.CoUnits)
+        .Opt("replied_on", value.RepliedOn).Opt("extended_until", value.ExtendedUntil).Opt("answer", value.Answer)
+        .If(value.Feedback != Feedback.None, "feedback", value.Feedback).If(value.IsKey, "is_key", true);
 }
 
-/// <summary>
-/// <see cref="ProposalRecord"/> as <c>{"id":"2022-017","committee":"330324","period":"2022","submitted":"2022-01-10",
-/// "proposer_kind":"individual","decision":"filed","filed_on":"2022-01-20","handed_over_on":"2022-02-01",
-/// "lead_unit":"县教育局","co_units":["县财政局"],"replied_on":"2022-04-20","answer":"solved_or_adopted",
-/// "feedback":"satisfied","is_key":true}</c>. The first six are always written; the rest are left out when
-/// absent (<c>null</c>, no co-units, no feedback, not key), and read as absent when missing or <c>null</c>.
-/// </summary>
-internal sealed class ProposalRecordJsonConverter : JsonConverter<ProposalRecord>
+/// <summary><see cref="HandlingPolicy"/> as <c>{"reply_deadline":"P3M","clock_start":"handover","maximum_extension":"P6M"}</c>; a missing option takes its default; checked with <see cref="HandlingPolicy.Validate"/> (whose rejection names the option).</summary>
+internal sealed class HandlingPolicyJsonConverter : ObjectJsonConverter<HandlingPolicy>
 {
-    internal static readonly ProposalRecordJsonConverter Instance = new();
-
-    private static readonly string[] Properties =
-    [
-        "id", "committee", "period", "submitted", "proposer_kind", "decision", "filed_on", "merged_into", "handed_over_on",
-        "lead_unit", "co_units", "replied_on", "extended_until", "answer", "feedback", "is_key",
-    ];
-
-    private static readonly string PropertyList = string.Join(", ", Properties);
-
-    public override ProposalRecord Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override HandlingPolicy Read(JsonFields json) => new HandlingPolicy
     {
-        JsonRead.StartObject(ref reader, "a proposal record");
-        string? id = null;
-        Committee? committee = null;
-        ReportingPeriod? period = null;
-        LocalDate? submitted = null;
-        var kind = ProposerKind.Individual;
-        var decision = FilingDecision.UnderReview;
-        LocalDate? filedOn = null, handedOverOn = null, repliedOn = null, extendedUntil = null;
-        string? mergedInto = null, leadUnit = null;
-        List<string>? coUnits = null;
-        AnswerClass? answer = null;
-        var feedback = Feedback.None;
-        bool isKey = false;
-        int seen = 0;
-        while (JsonRead.NextProperty(ref reader, out string name))
+        ReplyDeadline = json.Opt("reply_deadline", HandlingPolicy.Default.ReplyDeadline),
+        ClockStart = json.Opt("clock_start", HandlingPolicy.Default.ClockStart),
+        MaximumExtension = json.Opt("maximum_extension", HandlingPolicy.Default.MaximumExtension),
+    }.Validate();
+
+    protected override void Write(JsonFieldWriter json, HandlingPolicy value) =>
+        json.Add("reply_deadline", value.ReplyDeadline).Add("clock_start", value.ClockStart).Add("maximum_extension", value.MaximumExtension);
+}
+
+/// <summary><see cref="RecordStatisticsTable"/> as the array of its rows, each a <see cref="ProposalStatistics"/> with the table's exact counts (<see cref="RecordStatisticsTable.CountMeasures"/>) and no stated rates, sorted by committee, then period.</summary>
+internal sealed class RecordStatisticsTableJsonConverter : ArrayJsonConverter<RecordStatisticsTable, ProposalStatistics>
+{
+    protected override IEnumerable<ProposalStatistics> Items(RecordStatisticsTable value) => value;
+
+    protected override RecordStatisticsTable Create(List<ProposalStatistics> items)
+    {
+        var measures = RecordStatisticsTable.CountMeasures;
+        var committees = new Committee[items.Count];
+        var periods = new ReportingPeriod[items.Count];
+        var index = new Dictionary<(Committee, ReportingPeriod), int>(items.Count);
+        var counts = new long[checked(items.Count * measures.Count)];
+        for (int r = 0; r < items.Count; r++)
         {
-            int bit = Array.IndexOf(Properties, name);
-            if (bit < 0)
+            var row = items[r];
+            string at = JsonRead.At(r);
+            JsonRead.Check(row.StatedRates.Count == 0, at + ".stated_rates", $"a row of a record statistics table has no stated rates");
+            foreach (var m in row.Counts.Keys)
             {
-                throw JsonRead.Unknown(name, "a proposal record (" + PropertyList + ")");
+                JsonRead.Check(((ICollection<Measure>)measures).Contains(m), at + ".counts" + JsonRead.Segment(m.Id), $"'{m}' is not a count of a record statistics table (only {string.Join(", ", measures)})");
             }
 
-            JsonRead.Once(ref seen, 1 << bit, name);
-            switch (name)
+            for (int m = 0; m < measures.Count; m++)
             {
-                case "id":
-                    id = JsonRead.RequiredString(ref reader, name);
-                    break;
-                case "committee":
-                    committee = JsonRead.Property(ref reader, name, TextJsonConverter<Committee>.Instance, options);
-                    break;
-                case "period":
-                    period = JsonRead.Property(ref reader, name, TextJsonConverter<ReportingPeriod>.Instance, options);
-                    break;
-                case "submitted":
-                    submitted = JsonRead.Property(ref reader, name, LocalDateJsonConverter.Instance, options);
-                    break;
-                case "proposer_kind":
-                    kind = JsonRead.Property(ref reader, name, EnumJsonConverter<ProposerKind>.Instance, options);
-                    break;
-                case "decision":
-                    decision = JsonRead.Property(ref reader, name, EnumJsonConverter<FilingDecision>.Instance, options);
-                    break;
-                case "filed_on":
-                    filedOn = JsonRead.NullableProperty(ref reader, name, LocalDateJsonConverter.Instance, options);
-                    break;
-                case "merged_into":
-                    mergedInto = JsonRead.StringProperty(ref reader, name);
-                    break;
-                case "handed_over_on":
-                    handedOverOn = JsonRead.NullableProperty(ref reader, name, LocalDateJsonConverter.Instance, options);
-                    break;
-                case "lead_unit":
-                    leadUnit = JsonRead.StringProperty(ref reader, name);
-                    break;
-                case "co_units":
-                    coUnits = reader.TokenType == JsonTokenType.Null ? null : JsonRead.ArrayProperty(ref reader, name, NonNullStringJsonConverter.Instance, options);
-                    break;
-                case "replied_on":
-                    repliedOn = JsonRead.NullableProperty(ref reader, name, LocalDateJsonConverter.Instance, options);
-                    break;
-                case "extended_until":
-                    extendedUntil = JsonRead.NullableProperty(ref reader, name, LocalDateJsonConverter.Instance, options);
-                    break;
-                case "answer":
-                    answer = JsonRead.NullableProperty(ref reader, name, EnumJsonConverter<AnswerClass>.Instance, options);
-                    break;
-                case "feedback":
-                    feedback = JsonRead.NullableProperty(ref reader, name, EnumJsonConverter<Feedback>.Instance, options) ?? Feedback.None;
-                    break;
-                default:
-                    isKey = JsonRead.BooleanProperty(ref reader, name);
-                    break;
-            }
-        }
-
-        string i = id ?? throw JsonRead.Missing("id", "A proposal record");
-        var c = committee ?? throw JsonRead.Missing("committee", "A proposal record");
-        var p = period ?? throw JsonRead.Missing("period", "A proposal record");
-        var s = submitted ?? throw JsonRead.Missing("submitted", "A proposal record");
-        return JsonRead.BuildNamed(
-            () => new ProposalRecord(i, c, p, s)
-            {
-                ProposerKind = kind,
-                Decision = decision,
-                FiledOn = filedOn,
-                MergedInto = mergedInto,
-                HandedOverOn = handedOverOn,
-                LeadUnit = leadUnit,
-                CoUnits = coUnits ?? [],
-                RepliedOn = repliedOn,
-                ExtendedUntil = extendedUntil,
-                Answer = answer,
-                Feedback = feedback,
-                IsKey = isKey,
-            },
-            "proposal record",
-            Properties);
-    }
-
-    public override void Write(Utf8JsonWriter writer, ProposalRecord value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
-        writer.WriteString("id", value.Id);
-        writer.WriteString("committee", value.Committee.ToString());
-        writer.WriteString("period", value.Period.ToString());
-        WriteDate(writer, "submitted", value.Submitted, options);
-        writer.WriteString("proposer_kind", EnumJsonConverter<ProposerKind>.ToWord(value.ProposerKind));
-        writer.WriteString("decision", EnumJsonConverter<FilingDecision>.ToWord(value.Decision));
-        WriteDate(writer, "filed_on", value.FiledOn, options);
-        if (value.MergedInto is not null)
-        {
-            writer.WriteString("merged_into", value.MergedInto);
-        }
-
-        WriteDate(writer, "handed_over_on", value.HandedOverOn, options);
-        if (value.LeadUnit is not null)
-        {
-            writer.WriteString("lead_unit", value.LeadUnit);
-        }
-
-        if (value.CoUnits.Count > 0)
-        {
-            writer.WriteStartArray("co_units");
-            foreach (string unit in value.CoUnits)
-            {
-                writer.WriteStringValue(unit);
+                JsonRead.Check(row.Counts.TryGetValue(measures[m], out var count), at + ".counts", $"a row of a record statistics table needs every count of the table; missing {measures[m]}");
+                JsonRead.Check(count.IsExact, at + ".counts" + JsonRead.Segment(measures[m].Id), $"a record statistics table has exact counts only, found {count}");
+                counts[(r * measures.Count) + m] = count.Lower;
             }
 
-            writer.WriteEndArray();
+            (committees[r], periods[r]) = (row.Committee, row.Period);
+            int order = r == 0 ? -1 : committees[r - 1] != row.Committee ? committees[r - 1].CompareTo(row.Committee) : periods[r - 1].CompareTo(row.Period);
+            JsonRead.Check(order != 0, at, $"committee {row.Committee}, period {row.Period} appears twice");
+            JsonRead.Check(order < 0, at, $"the rows must be sorted by committee, then period: {row.Committee} {row.Period} comes after {(r > 0 ? committees[r - 1] + " " + periods[r - 1] : string.Empty)}");
+            index.Add((row.Committee, row.Period), r);
         }
 
-        WriteDate(writer, "replied_on", value.RepliedOn, options);
-        WriteDate(writer, "extended_until", value.ExtendedUntil, options);
-        if (value.Answer is { } answer)
-        {
-            writer.WriteString("answer", EnumJsonConverter<AnswerClass>.ToWord(answer));
-        }
-
-        if (value.Feedback != Feedback.None)
-        {
-            writer.WriteString("feedback", EnumJsonConverter<Feedback>.ToWord(value.Feedback));
-        }
-
-        if (value.IsKey)
-        {
-            writer.WriteBoolean("is_key", true);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    internal static void WriteDate(Utf8JsonWriter writer, string name, LocalDate? date, JsonSerializerOptions options)
-    {
-        if (date is { } d)
-        {
-            writer.WritePropertyName(name);
-            LocalDateJsonConverter.Instance.Write(writer, d, options);
-        }
+        return new RecordStatisticsTable(committees, periods, index, counts);
     }
 }
 
-/// <summary>
-/// <see cref="HandlingPolicy"/> as <c>{"reply_deadline":"P3M","clock_start":"handover","maximum_extension":"P6M"}</c>.
-/// A missing option takes its default; the policy read is checked with <see cref="HandlingPolicy.Validate"/>,
-/// and a rejected option is named by its path (<c>$.maximum_extension: not a valid handling policy: …</c>).
-/// </summary>
-internal sealed class HandlingPolicyJsonConverter : JsonConverter<HandlingPolicy>
+/// <summary><see cref="OpenProposalCounts"/> as <c>{"committee":"330324","period":"2022","as_of":"2022-06-30","open":12,"overdue":3,"awaiting_handover":1}</c>.</summary>
+internal sealed class OpenProposalCountsJsonConverter : ObjectJsonConverter<OpenProposalCounts>
 {
-    internal static readonly HandlingPolicyJsonConverter Instance = new();
-
-    private static readonly string[] Properties = ["reply_deadline", "clock_start", "maximum_extension"];
-
-    public override HandlingPolicy Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override OpenProposalCounts Read(JsonFields json)
     {
-        JsonRead.StartObject(ref reader, "a handling policy");
-        var policy = HandlingPolicy.Default;
-        Period? deadline = null, extension = null;
-        ClockStart? start = null;
-        int seen = 0;
-        while (JsonRead.NextProperty(ref reader, out string name))
-        {
-            switch (name)
-            {
-                case "reply_deadline":
-                    JsonRead.Once(ref seen, 1, name);
-                    deadline = JsonRead.Property(ref reader, name, PeriodJsonConverter.Instance, options);
-                    break;
-                case "clock_start":
-                    JsonRead.Once(ref seen, 2, name);
-                    start = JsonRead.Property(ref reader, name, EnumJsonConverter<ClockStart>.Instance, options);
-                    break;
-                case "maximum_extension":
-                    JsonRead.Once(ref seen, 4, name);
-                    extension = JsonRead.Property(ref reader, name, PeriodJsonConverter.Instance, options);
-                    break;
-                default:
-                    throw JsonRead.Unknown(name, "a handling policy (" + string.Join(", ", Properties) + ")");
-            }
-        }
-
-        return JsonRead.BuildNamed(
-            () => new HandlingPolicy
-            {
-                ReplyDeadline = deadline ?? policy.ReplyDeadline,
-                ClockStart = start ?? policy.ClockStart,
-                MaximumExtension = extension ?? policy.MaximumExtension,
-            }.Validate(),
-            "handling policy",
-            Properties);
+        var (c, p, d) = (json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"), json.Get<LocalDate>("as_of"));
+        long open = NonNegative(json, "open"), overdue = NonNegative(json, "overdue"), awaiting = NonNegative(json, "awaiting_handover");
+        json.Check(overdue <= open, "overdue", $"committee {c}, period {p}: {overdue} overdue is more than the {open} open");
+        json.Check(awaiting <= open, "awaiting_handover", $"committee {c}, period {p}: {awaiting} awaiting handover is more than the {open} open");
+        return new OpenProposalCounts(c, p, d, open, overdue, awaiting);
     }
 
-    public override void Write(Utf8JsonWriter writer, HandlingPolicy value, JsonSerializerOptions options)
+    protected override void Write(JsonFieldWriter json, OpenProposalCounts value) => json.Add("committee", value.Committee).Add("period", value.Period)
+        .Add("as_of", value.AsOf).Add("open", value.Open).Add("overdue", value.Overdue).Add("awaiting_handover", value.AwaitingHandover);
+
+    internal static long NonNegative(JsonFields json, string name)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
-        writer.WritePropertyName("reply_deadline");
-        PeriodJsonConverter.Instance.Write(writer, value.ReplyDeadline, options);
-        writer.WriteString("clock_start", EnumJsonConverter<ClockStart>.ToWord(value.ClockStart));
-        writer.WritePropertyName("maximum_extension");
-        PeriodJsonConverter.Instance.Write(writer, value.MaximumExtension, options);
-        writer.WriteEndObject();
+        long value = json.Get<long>(name);
+        json.Check(value >= 0, name, $"'{name}' must not be negative, found {value}");
+        return value;
     }
+}
+
+/// <summary><see cref="DaysToReplyDistribution"/> as <c>{"count":4,"minimum":10,"maximum":80,"median":45,"percentile90":71.9,"days":[10,40,50,80]}</c>: <c>days</c> is the data (any order, none negative); the statistics are derived, optional on reading and checked when present.</summary>
+internal sealed class DaysToReplyDistributionJsonConverter : ObjectJsonConverter<DaysToReplyDistribution>
+{
+    protected override DaysToReplyDistribution Read(JsonFields json)
+    {
+        var days = json.Get<List<int>>("days");
+        int bad = days.FindIndex(d => d < 0);
+        json.Check(bad < 0, bad < 0 ? "days" : ".days" + JsonRead.At(bad), $"a number of days to reply must not be negative, found {(bad < 0 ? 0 : days[bad])}");
+        var result = new DaysToReplyDistribution([.. days]);
+        json.Derived("count", result.Count, "days");
+        json.Derived("minimum", result.Minimum, "days");
+        json.Derived("maximum", result.Maximum, "days");
+        json.Derived("median", result.Median, "days");
+        json.Derived("percentile90", result.Percentile90, "days");
+        return result;
+    }
+
+    protected override void Write(JsonFieldWriter json, DaysToReplyDistribution value) => json.Add("count", value.Count).Add("minimum", value.Minimum)
+        .Add("maximum", value.Maximum).Add("median", value.Median).Add("percentile90", value.Percentile90).Add("days", value.Days);
+}
+
+/// <summary><see cref="HandlingUnitStatistics"/> as <c>{"unit":"县教育局","role":"lead","statistics":{…}}</c>.</summary>
+internal sealed class HandlingUnitStatisticsJsonConverter : ObjectJsonConverter<HandlingUnitStatistics>
+{
+    protected override HandlingUnitStatistics Read(JsonFields json)
+    {
+        string unit = json.Get<string>("unit");
+        json.Check(!string.IsNullOrWhiteSpace(unit), "unit", $"a handling unit's name must not be empty");
+        return new HandlingUnitStatistics(unit, json.Get<HandlingRole>("role"), json.Get<ProposalStatistics>("statistics"));
+    }
+
+    protected override void Write(JsonFieldWriter json, HandlingUnitStatistics value) => json.Add("unit", value.Unit).Add("role", value.Role).Add("statistics", value.Statistics);
+}
+
+/// <summary><see cref="KeyProposalBreakdown"/> as <c>{"key":{…},"other":{…}}</c>, two <see cref="ProposalStatistics"/> of one committee and period.</summary>
+internal sealed class KeyProposalBreakdownJsonConverter : ObjectJsonConverter<KeyProposalBreakdown>
+{
+    protected override KeyProposalBreakdown Read(JsonFields json)
+    {
+        var (key, other) = (json.Get<ProposalStatistics>("key"), json.Get<ProposalStatistics>("other"));
+        json.Check(key.Committee == other.Committee && key.Period == other.Period, "other", $"both halves of a key-proposal breakdown have one committee and period; 'key' is {key.Committee} {key.Period} and 'other' {other.Committee} {other.Period}");
+        return new KeyProposalBreakdown(key, other);
+    }
+
+    protected override void Write(JsonFieldWriter json, KeyProposalBreakdown value) => json.Add("key", value.Key).Add("other", value.Other);
 }

@@ -9,13 +9,7 @@ using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Serialization;
 
-/// <summary>
-/// The source-generated System.Text.Json context of every public data type of the library, with the
-/// library's converters: dates as ISO strings (<c>"2021-02-26"</c>, <c>"P3M"</c>), identifiers as strings
-/// (<c>"330324"</c>, <c>"331100/county"</c>, <c>"4.4@2020"</c>, <c>"proposals.filed"</c>, <c>"万元"</c>),
-/// qualifiers, scopes and other enums as snake_case words (<c>"more_than"</c>, <c>"region_total"</c>).
-/// Works under trimming and native AOT: no reflection.
-/// </summary>
+/// <summary>The source-generated System.Text.Json context of every public data type of the library, with the library's converters: dates as ISO strings (<c>"2021-02-26"</c>, <c>"P3M"</c>), identifiers as strings (<c>"330324"</c>, <c>"331100/county"</c>, <c>"4.4@2020"</c>, <c>"proposals.filed"</c>, <c>"万元"</c>), qualifiers, scopes and other enums as snake_case words (<c>"more_than"</c>, <c>"region_total"</c>). Works under trimming and native AOT: no reflection.</summary>
 /// <remarks>
 /// <para>Use it with <see cref="System.Text.Json.JsonSerializer"/>
 /// (<c>JsonSerializer.Serialize(figure, ZhengxieJsonContext.Default.Figure)</c>), or through
@@ -29,147 +23,52 @@ namespace Zhengxie.Metrics.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = new[]
-    {
-        typeof(LocalDateJsonConverter),
-        typeof(PeriodJsonConverter),
-        typeof(TextJsonConverter<RegionCode>),
-        typeof(TextJsonConverter<Committee>),
-        typeof(TextJsonConverter<ReportingPeriod>),
-        typeof(TextJsonConverter<Measure>),
-        typeof(TextJsonConverter<FigureUnit>),
-        typeof(EnumJsonConverter<Qualifier>),
-        typeof(EnumJsonConverter<FigureScope>),
-        typeof(EnumJsonConverter<AdministrativeLevel>),
-        typeof(EnumJsonConverter<PeriodKind>),
-        typeof(EnumJsonConverter<PercentRounding>),
-        typeof(EnumJsonConverter<DownstreamBase>),
-        typeof(EnumJsonConverter<SatisfactionCounting>),
-        typeof(EnumJsonConverter<SatisfactionBase>),
-        typeof(EnumJsonConverter<ValidationRule>),
-        typeof(EnumJsonConverter<ValidationMode>),
-        typeof(BoundsJsonConverter),
-        typeof(RateJsonConverter),
-        typeof(FigureJsonConverter),
-        typeof(FigureSourceJsonConverter),
-        typeof(ProposalStatisticsJsonConverter),
-        typeof(RateDefinitionJsonConverter),
-        typeof(RateOptionsJsonConverter),
-        typeof(RegionJsonConverter),
-        typeof(RegionTableJsonConverter),
-        typeof(ValidationFindingJsonConverter),
-        typeof(EnumJsonConverter<MeasureKind>),
-        typeof(EnumJsonConverter<LabelLanguage>),
-        typeof(MeasureDefinitionJsonConverter),
-        typeof(MeasureCatalogJsonConverter),
-        typeof(SeedReportJsonConverter),
-        typeof(EnumJsonConverter<ProposerKind>),
-        typeof(EnumJsonConverter<FilingDecision>),
-        typeof(EnumJsonConverter<AnswerClass>),
-        typeof(EnumJsonConverter<Feedback>),
-        typeof(EnumJsonConverter<ClockStart>),
-        typeof(EnumJsonConverter<HandlingRole>),
-        typeof(ProposalRecordJsonConverter),
-        typeof(HandlingPolicyJsonConverter),
-        typeof(RecordStatisticsTableJsonConverter),
-        typeof(OpenProposalCountsJsonConverter),
-        typeof(DaysToReplyDistributionJsonConverter),
-        typeof(HandlingUnitStatisticsJsonConverter),
-        typeof(KeyProposalBreakdownJsonConverter),
-        typeof(EnumJsonConverter<GroupKind>),
-        typeof(GroupKeyJsonConverter),
-        typeof(PeriodBucketJsonConverter),
-        typeof(AggregateValueJsonConverter),
-        typeof(PooledRateJsonConverter),
-        typeof(IndicatorTableJsonConverter),
-        typeof(CommitteeRateJsonConverter),
-        typeof(RankedCommitteeJsonConverter),
-        typeof(RateDistributionJsonConverter),
-        typeof(FigureDatasetJsonConverter),
-    })]
-[JsonSerializable(typeof(LocalDate))]
-[JsonSerializable(typeof(LocalDate?))]
+    Converters = new[] { typeof(LocalDateJsonConverter), typeof(PeriodJsonConverter) })]
+[JsonSerializable(typeof(bool)), JsonSerializable(typeof(int)), JsonSerializable(typeof(int?)), JsonSerializable(typeof(long)), JsonSerializable(typeof(long?)), JsonSerializable(typeof(decimal)), JsonSerializable(typeof(decimal?)), JsonSerializable(typeof(string)), JsonSerializable(typeof(List<string>)), JsonSerializable(typeof(IReadOnlyList<string>)), JsonSerializable(typeof(List<int>)), JsonSerializable(typeof(IReadOnlyList<int>))]
+[JsonSerializable(typeof(Measure?)), JsonSerializable(typeof(List<Measure>)), JsonSerializable(typeof(IReadOnlyList<Measure>)), JsonSerializable(typeof(Measure)), JsonSerializable(typeof(Dictionary<Measure, Bounds>)), JsonSerializable(typeof(Dictionary<Measure, Rate>))]
+[JsonSerializable(typeof(Committee?)), JsonSerializable(typeof(Committee))]
+[JsonSerializable(typeof(ReportingPeriod?)), JsonSerializable(typeof(List<ReportingPeriod>)), JsonSerializable(typeof(IReadOnlyList<ReportingPeriod>)), JsonSerializable(typeof(ReportingPeriod))]
+[JsonSerializable(typeof(RegionCode?)), JsonSerializable(typeof(RegionCode))]
+[JsonSerializable(typeof(FigureUnit?)), JsonSerializable(typeof(FigureUnit))]
+[JsonSerializable(typeof(AdministrativeLevel?)), JsonSerializable(typeof(AdministrativeLevel))]
+[JsonSerializable(typeof(List<PeriodBucket>)), JsonSerializable(typeof(IReadOnlyList<PeriodBucket>)), JsonSerializable(typeof(PeriodBucket))]
+[JsonSerializable(typeof(List<CommitteeRate>)), JsonSerializable(typeof(IReadOnlyList<CommitteeRate>)), JsonSerializable(typeof(CommitteeRate))]
+[JsonSerializable(typeof(List<MeasureDefinition>)), JsonSerializable(typeof(MeasureDefinition))]
+[JsonSerializable(typeof(LocalDate)), JsonSerializable(typeof(LocalDate?))]
 [JsonSerializable(typeof(Period))]
-[JsonSerializable(typeof(RegionCode))]
-[JsonSerializable(typeof(Committee))]
-[JsonSerializable(typeof(ReportingPeriod))]
-[JsonSerializable(typeof(Measure))]
-[JsonSerializable(typeof(FigureUnit))]
-[JsonSerializable(typeof(Qualifier))]
-[JsonSerializable(typeof(FigureScope))]
-[JsonSerializable(typeof(AdministrativeLevel))]
-[JsonSerializable(typeof(PeriodKind))]
-[JsonSerializable(typeof(PercentRounding))]
-[JsonSerializable(typeof(DownstreamBase))]
-[JsonSerializable(typeof(SatisfactionCounting))]
-[JsonSerializable(typeof(SatisfactionBase))]
-[JsonSerializable(typeof(ValidationRule))]
+[JsonSerializable(typeof(Qualifier)), JsonSerializable(typeof(FigureScope)), JsonSerializable(typeof(PeriodKind)), JsonSerializable(typeof(PercentRounding))]
+[JsonSerializable(typeof(DownstreamBase)), JsonSerializable(typeof(SatisfactionCounting)), JsonSerializable(typeof(SatisfactionBase)), JsonSerializable(typeof(ValidationRule))]
 [JsonSerializable(typeof(ValidationMode))]
-[JsonSerializable(typeof(Bounds))]
-[JsonSerializable(typeof(Bounds?))]
-[JsonSerializable(typeof(Rate))]
-[JsonSerializable(typeof(Rate?))]
-[JsonSerializable(typeof(Figure))]
+[JsonSerializable(typeof(Bounds)), JsonSerializable(typeof(Bounds?))]
+[JsonSerializable(typeof(Rate)), JsonSerializable(typeof(Rate?)), JsonSerializable(typeof(List<Rate>))]
+[JsonSerializable(typeof(Figure)), JsonSerializable(typeof(List<Figure>)), JsonSerializable(typeof(IReadOnlyList<Figure>)), JsonSerializable(typeof(Figure[]))]
 [JsonSerializable(typeof(FigureSource))]
-[JsonSerializable(typeof(List<Figure>))]
-[JsonSerializable(typeof(IReadOnlyList<Figure>))]
-[JsonSerializable(typeof(Figure[]))]
-[JsonSerializable(typeof(ProposalStatistics))]
-[JsonSerializable(typeof(List<ProposalStatistics>))]
-[JsonSerializable(typeof(IReadOnlyList<ProposalStatistics>))]
-[JsonSerializable(typeof(RateDefinition))]
-[JsonSerializable(typeof(List<RateDefinition>))]
-[JsonSerializable(typeof(IReadOnlyList<RateDefinition>))]
+[JsonSerializable(typeof(ProposalStatistics)), JsonSerializable(typeof(List<ProposalStatistics>)), JsonSerializable(typeof(IReadOnlyList<ProposalStatistics>))]
+[JsonSerializable(typeof(RateDefinition)), JsonSerializable(typeof(List<RateDefinition>)), JsonSerializable(typeof(IReadOnlyList<RateDefinition>))]
 [JsonSerializable(typeof(RateOptions))]
-[JsonSerializable(typeof(Region))]
-[JsonSerializable(typeof(List<Region>))]
-[JsonSerializable(typeof(IReadOnlyList<Region>))]
+[JsonSerializable(typeof(Region)), JsonSerializable(typeof(List<Region>)), JsonSerializable(typeof(IReadOnlyList<Region>))]
 [JsonSerializable(typeof(RegionTable))]
-[JsonSerializable(typeof(ValidationFinding))]
-[JsonSerializable(typeof(List<ValidationFinding>))]
-[JsonSerializable(typeof(IReadOnlyList<ValidationFinding>))]
-[JsonSerializable(typeof(List<Rate>))]
-[JsonSerializable(typeof(Dictionary<Measure, Bounds>))]
-[JsonSerializable(typeof(Dictionary<Measure, Rate>))]
-[JsonSerializable(typeof(MeasureKind))]
-[JsonSerializable(typeof(LabelLanguage))]
-[JsonSerializable(typeof(MeasureDefinition))]
+[JsonSerializable(typeof(ValidationFinding)), JsonSerializable(typeof(List<ValidationFinding>)), JsonSerializable(typeof(IReadOnlyList<ValidationFinding>))]
+[JsonSerializable(typeof(MeasureKind)), JsonSerializable(typeof(LabelLanguage))]
 [JsonSerializable(typeof(MeasureCatalog))]
-[JsonSerializable(typeof(SeedReport))]
-[JsonSerializable(typeof(IReadOnlyList<SeedReport>))]
-[JsonSerializable(typeof(ProposerKind))]
-[JsonSerializable(typeof(FilingDecision))]
-[JsonSerializable(typeof(AnswerClass))]
-[JsonSerializable(typeof(AnswerClass?))]
-[JsonSerializable(typeof(Feedback))]
-[JsonSerializable(typeof(ClockStart))]
-[JsonSerializable(typeof(HandlingRole))]
-[JsonSerializable(typeof(ProposalRecord))]
-[JsonSerializable(typeof(List<ProposalRecord>))]
-[JsonSerializable(typeof(IReadOnlyList<ProposalRecord>))]
-[JsonSerializable(typeof(ProposalRecord[]))]
+[JsonSerializable(typeof(SeedReport)), JsonSerializable(typeof(IReadOnlyList<SeedReport>))]
+[JsonSerializable(typeof(ProposerKind)), JsonSerializable(typeof(FilingDecision))]
+[JsonSerializable(typeof(AnswerClass)), JsonSerializable(typeof(AnswerClass?))]
+[JsonSerializable(typeof(Feedback)), JsonSerializable(typeof(ClockStart)), JsonSerializable(typeof(HandlingRole))]
+[JsonSerializable(typeof(ProposalRecord)), JsonSerializable(typeof(List<ProposalRecord>)), JsonSerializable(typeof(IReadOnlyList<ProposalRecord>)), JsonSerializable(typeof(ProposalRecord[]))]
 [JsonSerializable(typeof(HandlingPolicy))]
 [JsonSerializable(typeof(RecordStatisticsTable))]
-[JsonSerializable(typeof(OpenProposalCounts))]
-[JsonSerializable(typeof(List<OpenProposalCounts>))]
-[JsonSerializable(typeof(IReadOnlyList<OpenProposalCounts>))]
+[JsonSerializable(typeof(OpenProposalCounts)), JsonSerializable(typeof(List<OpenProposalCounts>)), JsonSerializable(typeof(IReadOnlyList<OpenProposalCounts>))]
 [JsonSerializable(typeof(DaysToReplyDistribution))]
-[JsonSerializable(typeof(HandlingUnitStatistics))]
-[JsonSerializable(typeof(List<HandlingUnitStatistics>))]
-[JsonSerializable(typeof(IReadOnlyList<HandlingUnitStatistics>))]
+[JsonSerializable(typeof(HandlingUnitStatistics)), JsonSerializable(typeof(List<HandlingUnitStatistics>)), JsonSerializable(typeof(IReadOnlyList<HandlingUnitStatistics>))]
 [JsonSerializable(typeof(KeyProposalBreakdown))]
 [JsonSerializable(typeof(GroupKind))]
 [JsonSerializable(typeof(GroupKey))]
-[JsonSerializable(typeof(PeriodBucket))]
 [JsonSerializable(typeof(AggregateValue))]
 [JsonSerializable(typeof(PooledRate))]
 [JsonSerializable(typeof(IndicatorTable))]
-[JsonSerializable(typeof(CommitteeRate))]
-[JsonSerializable(typeof(RankedCommittee))]
-[JsonSerializable(typeof(RateDistribution))]
-[JsonSerializable(typeof(List<RateDistribution>))]
-[JsonSerializable(typeof(IReadOnlyList<RateDistribution>))]
-[JsonSerializable(typeof(IReadOnlyList<RankedCommittee>))]
+[JsonSerializable(typeof(RankedCommittee)), JsonSerializable(typeof(IReadOnlyList<RankedCommittee>))]
+[JsonSerializable(typeof(RateDistribution)), JsonSerializable(typeof(List<RateDistribution>)), JsonSerializable(typeof(IReadOnlyList<RateDistribution>))]
 [JsonSerializable(typeof(FigureDataset))]
 public sealed partial class ZhengxieJsonContext : JsonSerializerContext
 {

@@ -72,7 +72,7 @@ public class JsonShapeTest
     {
         ZhengxieJson.Serialize(Bounds.Between(101, 199)).Should().Be("{\"lower\":101,\"upper\":199}");
         ZhengxieJson.Serialize(Bounds.AtLeast(100)).Should().Be("{\"lower\":100,\"upper\":null}");
-        ZhengxieJson.Serialize(Bounds.Exactly(75)).Should().Be("{\"lower\":75,\"upper\":75}");
+        ZhengxieJson.Serialize(Bounds.Exactly(75)).Should().Be("75");
         ZhengxieJson.Deserialize<Bounds>("75").Should().Be(Bounds.Exactly(75));
         ZhengxieJson.Serialize(Rate.Of(176, 178)).Should().Be("{\"numerator\":176,\"denominator\":178}");
         ZhengxieJson.Serialize(Rate.FromBounds(Bounds.Between(301, 399), Bounds.Exactly(354)))

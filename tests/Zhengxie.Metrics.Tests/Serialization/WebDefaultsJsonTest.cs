@@ -77,6 +77,8 @@ public class WebDefaultsJsonTest
         RoundTrip(statistics).GetCount(Measures.Proposals.Filed).Should().Be(statistics.GetCount(Measures.Proposals.Filed));
         RoundTrip(RateDefinition.AdoptionIncludingPlanned).Should().Be(RateDefinition.AdoptionIncludingPlanned);
         RoundTrip(RateOptions.Default).Should().Be(RateOptions.Default);
+        var options = new RateOptions { DownstreamBase = DownstreamBase.Cases }.WithDefinition(new RateDefinition(Measures.Rates.Adoption, [Measures.Proposals.OutcomeA], Measures.Proposals.Received));
+        RoundTrip(options).Should().Be(options, "the formulas set outright are written too");
         var region = RegionTable.Default[new RegionCode(330324)];
         RoundTrip(region).Should().Be(region);
         RoundTrip(RegionTable.FromRegions(RegionTable.Default.Regions.Where(r => r.Code.ToString().StartsWith("33", StringComparison.Ordinal)))).Count.Should().BeGreaterThan(90);
@@ -126,6 +128,7 @@ public class WebDefaultsJsonTest
         back.Rows.Should().HaveCount(table.Rows.Count);
         back.Groups.Should().Equal(table.Groups);
         RoundTrip(table.Groups[0]).Should().Be(table.Groups[0]);
+        RoundTrip(table.Periods[0]).Should().Be(table.Periods[0]);
         RoundTrip(table.GetValue(0, table.MeasureColumns[0])).Should().Be(table.GetValue(0, table.MeasureColumns[0]));
         RoundTrip(table.GetRate(0, table.RateColumns[0])).Should().Be(table.GetRate(0, table.RateColumns[0]));
 
@@ -145,5 +148,17 @@ public class WebDefaultsJsonTest
         var ex = FluentActions.Invoking(() => JsonSerializer.Deserialize<List<Figure>>("[{\"committee\":\"330324\",\"period\":\"2020x\",\"measure\":\"proposals.filed\",\"value\":1,\"unit\":\"件\"}]", Web))
             .Should().Throw<JsonException>().Which;
         ex.Message.Should().StartWith("$[0].period: '2020x' is not a reporting period");
+
+        // A constructor's rejection is a JsonException at the path of the property it names, the original exception inside.
+        ex = FluentActions.Invoking(() => JsonSerializer.Deserialize<Dictionary<string, Figure>>("{\"a\":{\"committee\":\"330324\",\"period\":\"2020\",\"measure\":\"activity.consultation\",\"value\":5,\"unit\":\"%\",\"qualifier\":\"percent_reported\"}}", Web))
+            .Should().Throw<JsonException>().Which;
+        ex.Message.Should().StartWith("$.a.unit: not a valid figure: ");
+        ex.InnerException.Should().BeOfType<ArgumentException>();
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<RateDistribution>("{\"group\":{\"kind\":\"nation\"},\"period\":\"2020\",\"group_size\":1,\"entries\":[]}", Web))
+            .Should().Throw<JsonException>().WithMessage("$: A rate distribution needs the property 'definition'");
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<ProposalStatistics>("{\"committee\":\"330324\",\"period\":\"2020\",\"counts\":{},\"counts\":{}}", Web))
+            .Should().Throw<JsonException>().WithMessage("$: the property 'counts' appears twice");
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<HandlingPolicy>("{\"reply_deadline\":\"P3M\",\"replyDeadline\":\"P3M\"}", Web))
+            .Should().Throw<JsonException>().WithMessage("$: 'replyDeadline' is not a property of a handling policy*");
     }
 }
