@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.SampleData;
@@ -10,15 +11,8 @@ namespace Zhengxie.Metrics.Serialization;
 internal sealed class FigureJsonConverter : ObjectJsonConverter<Figure>
 {
     protected override Figure Read(JsonFields json) => new(
-        json.Get<Committee>("committee"),
-        json.Get<ReportingPeriod>("period"),
-        json.Get<Measure>("measure"),
-        json.Get<decimal?>("value"),
-        json.Get<FigureUnit>("unit"),
-        json.Opt("qualifier", Qualifier.Exact),
-        json.Opt("scope", FigureScope.Committee),
-        json.Opt<string?>("topic", null),
-        json.Opt<FigureSource?>("source", null));
+        json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"), json.Get<Measure>("measure"), json.Get<decimal?>("value"), json.Get<FigureUnit>("unit"),
+        json.Opt("qualifier", Qualifier.Exact), json.Opt("scope", FigureScope.Committee), json.Opt<string?>("topic", null), json.Opt<FigureSource?>("source", null));
 
     protected override void Write(JsonFieldWriter json, Figure value) => json
         .Add("committee", value.Committee).Add("period", value.Period).Add("measure", value.Measure).Add("value", value.Value)
@@ -39,27 +33,11 @@ internal sealed class FigureSourceJsonConverter : ObjectJsonConverter<FigureSour
 internal sealed class ProposalStatisticsJsonConverter : ObjectJsonConverter<ProposalStatistics>
 {
     protected override ProposalStatistics Read(JsonFields json) => ProposalStatistics.Restore(
-        json.Get<Committee>("committee"),
-        json.Get<ReportingPeriod>("period"),
-        json.Measures<Bounds>("counts"),
-        json.Measures<decimal>("stated_rates", optional: true));
+        json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"), json.Measures<Bounds>("counts"), json.Measures<decimal>("stated_rates", optional: true));
 
-    protected override void Write(JsonFieldWriter json, ProposalStatistics value)
-    {
-        json.Add("committee", value.Committee).Add("period", value.Period).Map("counts", Keyed(value.Counts));
-        if (value.StatedRates.Count > 0)
-        {
-            json.Map("stated_rates", Keyed(value.StatedRates));
-        }
-    }
-
-    private static IEnumerable<KeyValuePair<string, T>> Keyed<T>(IReadOnlyDictionary<Measure, T> map)
-    {
-        foreach (var (measure, value) in map)
-        {
-            yield return new(measure.Id, value);
-        }
-    }
+    protected override void Write(JsonFieldWriter json, ProposalStatistics value) => json.Add("committee", value.Committee).Add("period", value.Period)
+        .Map("counts", value.Counts.Select(p => KeyValuePair.Create(p.Key.Id, p.Value)))
+        .If(value.StatedRates.Count > 0, "stated_rates", value.StatedRates.OrderBy(p => p.Key).ToDictionary(p => p.Key.Id, p => p.Value));
 }
 
 /// <summary><see cref="RateDefinition"/> as <c>{"measure":"rate.adoption","numerator":["proposals.outcome_a"],"denominator":"proposals.filed"}</c>.</summary>
@@ -75,13 +53,8 @@ internal sealed class RateDefinitionJsonConverter : ObjectJsonConverter<RateDefi
 /// <summary><see cref="ValidationFinding"/> as <c>{"rule":"filed_exceeds_received","message":"…","committee":"520112","period":"2022","measure":"proposals.filed","record_id":…}</c>.</summary>
 internal sealed class ValidationFindingJsonConverter : ObjectJsonConverter<ValidationFinding>
 {
-    protected override ValidationFinding Read(JsonFields json) => new(
-        json.Get<ValidationRule>("rule"),
-        json.Get<string>("message"),
-        json.Opt<Committee?>("committee", null),
-        json.Opt<ReportingPeriod?>("period", null),
-        json.Opt<Measure?>("measure", null),
-        json.Opt<string?>("record_id", null));
+    protected override ValidationFinding Read(JsonFields json) => new(json.Get<ValidationRule>("rule"), json.Get<string>("message"),
+        json.Opt<Committee?>("committee", null), json.Opt<ReportingPeriod?>("period", null), json.Opt<Measure?>("measure", null), json.Opt<string?>("record_id", null));
 
     protected override void Write(JsonFieldWriter json, ValidationFinding value) => json.Add("rule", value.Rule).Add("message", value.Message)
         .Opt("committee", value.Committee).Opt("period", value.Period).Opt("measure", value.Measure).Opt("record_id", value.RecordId);
@@ -125,12 +98,8 @@ internal sealed class MeasureCatalogJsonConverter : ArrayJsonConverter<MeasureCa
 internal sealed class SeedReportJsonConverter : ObjectJsonConverter<SeedReport>
 {
     protected override SeedReport Read(JsonFields json) => new(
-        json.Get<string>("id"),
-        json.Get<string>("committee_name"),
-        json.Get<Committee>("committee"),
-        json.Get<ReportingPeriod>("period"),
-        json.Opt<LocalDate?>("published", null),
-        json.Get<List<Figure>>("figures").AsReadOnly(),
+        json.Get<string>("id"), json.Get<string>("committee_name"), json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"),
+        json.Opt<LocalDate?>("published", null), json.Get<List<Figure>>("figures").AsReadOnly(),
         new Dictionary<string, string>(json.Map<string>("expected_rates", "a rate", optional: true), System.StringComparer.Ordinal).AsReadOnly());
 
     protected override void Write(JsonFieldWriter json, SeedReport value) => json.Add("id", value.Id).Add("committee_name", value.CommitteeName)

@@ -11,6 +11,7 @@ internal sealed class IndicatorTableJsonConverter : ObjectJsonConverter<Indicato
 {
     private sealed record Group(GroupKey Key, int Size, List<(Dictionary<string, AggregateValue> Values, Dictionary<string, PooledRate> Rates)> Rows);
 
+
     protected override IndicatorTable Read(JsonFields json)
     {
         var measures = json.Each("measures", "a measure column", c =>
@@ -48,7 +49,7 @@ internal sealed class IndicatorTableJsonConverter : ObjectJsonConverter<Indicato
             g.Check(rows.Count == buckets.Count, "rows", $"a group has one row per period bucket, {buckets.Count}; found {rows.Count}");
             return new Group(key, size, rows);
         });
-        return Build(measures, rates, buckets, groups, regions);
+        return IndicatorTableRestore.Restore(measures, rates, buckets, groups.ConvertAll(g => g.Key), groups.ConvertAll(g => g.Size), groups.SelectMany(g => g.Rows).ToList(), regions);
     }
 
     private static void Unique(JsonFields json, string property, List<string> names)
@@ -70,56 +71,6 @@ internal sealed class IndicatorTableJsonConverter : ObjectJsonConverter<Indicato
         string? missing = columns.Find(c => !cells.ContainsKey(c));
         row.Check(missing is null, property, $"the row has no cell for the column '{missing}'");
         return cells;
-    }
-
-    private static IndicatorTable Build(List<(Measure Measure, string Unit)> measures, List<RateDefinition> rates, List<PeriodBucket> buckets, List<Group> groups, RegionTable? regions)
-    {
-        int rowCount = checked(groups.Count * buckets.Count);
-        var data = new AggregationResult(rowCount, measures.Count, rates.Count);
-
-        // A column keeps upper bounds only when one of its cells is not exact; then it keeps them for every row.
-        var cells = groups.SelectMany(g => g.Rows).ToList();
-        var measureBounded = measures.ConvertAll(m => cells.Exists(c => c.Values[m.Measure.Id].Sum is { IsExact: false }));
-        var rateBounded = rates.ConvertAll(r => cells.Exists(c => c.Rates[r.Measure.Id].Rate is { IsExact: false }));
-        for (int row = 0; row < rowCount; row++)
-        {
-            for (int j = 0; j < measures.Count; j++)
-            {
-                var v = cells[row].Values[measures[j].Measure.Id];
-                var sum = v.Sum ?? Bounds.Exactly(0);
-                data.MeasureLower[(j * rowCount) + row] = sum.Lower;
-                data.MeasureContributors[(j * rowCount) + row] = v.Contributors;
-                if (measureBounded[j])
-                {
-                    AggregationResult.Ensure(data.MeasureUpper, j, rowCount)[row] = sum.Upper ?? -1;
-                }
-            }
-
-            for (int k = 0; k < rates.Count; k++)
-            {
-                var p = cells[row].Rates[rates[k].Measure.Id];
-                int i = (k * rowCount) + row;
-                data.RateContributors[i] = p.Contributors;
-                if (p.Rate is { } rate)
-                {
-                    (data.NumeratorLower[i], data.DenominatorLower[i]) = (rate.Numerator.Lower, rate.Denominator.Lower);
-                    if (rateBounded[k])
-                    {
-                        AggregationResult.Ensure(data.NumeratorUpper, k, rowCount)[row] = rate.Numerator.Upper ?? -1;
-                        AggregationResult.Ensure(data.DenominatorUpper, k, rowCount)[row] = rate.Denominator.Upper ?? -1;
-                    }
-                }
-            }
-        }
-
-        return new IndicatorTable(
-            groups.ConvertAll(g => g.Key).ToArray(),
-            groups.ConvertAll(g => g.Size).ToArray(),
-            [.. buckets],
-            measures.Select((m, j) => new MeasureColumn(j, j, m.Measure, m.Unit)).ToArray(),
-            rates.Select((r, k) => new RateColumn(measures.Count + k, k, r)).ToArray(),
-            data,
-            regions);
     }
 
     protected override void Write(JsonFieldWriter json, IndicatorTable value)

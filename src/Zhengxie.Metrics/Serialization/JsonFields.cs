@@ -1,13 +1,138 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using NodaTime;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Serialization;
+
+/// <summary>A value in JSON that does not make the type it should be read as; the message starts with the JSON path (<c>$.figures[3].period: '2020x' is not a reporting period …</c>): System.Text.Json sets <see cref="JsonException.Path"/> to where the failing converter was called, and <see cref="RelativePath"/> is the path inside that value.</summary>
+#pragma warning disable CA1064 // Internal on purpose: callers catch JsonException, the public type.
+internal sealed class JsonReadException(string detail, Exception? innerException = null, string relativePath = "") : JsonException(detail, innerException)
+#pragma warning restore CA1064
+{
+    internal string Detail { get; } = detail;
+
+    internal string RelativePath { get; private set; } = relativePath;
+
+    /// <inheritdoc />
+    public override string Message => (Path ?? "$") + RelativePath + ": " + Detail;
+    /// <summary>Records that the error lies below a property or element (<c>.name</c>, <c>[3]</c>).</summary>
+    internal JsonReadException Below(string segment)
+    {
+        RelativePath = segment + RelativePath;
+        return this;
+    }
+}
+
+/// <summary>Helpers of the converters: errors that name their path, and the options' contracts.</summary>
+internal static class JsonRead
+{
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> WithNoda = [];
+    internal static JsonReadException Error(string detail, Exception? inner = null) => new(detail, inner);
+    /// <summary>Fails at <paramref name="at"/> unless the condition holds; the message is formatted only then.</summary>
+    internal static void Check([DoesNotReturnIf(false)] bool condition, string at, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessageHandler detail)
+    {
+        if (!condition)
+        {
+            throw Error(detail.ToStringAndClear()).Below(at);
+        }
+    }
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    internal static string Describe(JsonTokenType token) => Describe(token switch
+    {
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True or JsonTokenType.False => JsonValueKind.True,
+        _ => JsonValueKind.Null,
+    });
+
+    /// <summary>Reads the current string token, or fails naming what was expected.</summary>
+    internal static string String(ref Utf8JsonReader reader, string expected) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Error($"expected {expected} as a string, found {Describe(reader.TokenType)}");
+
+    internal static string At(int index) => "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+    /// <summary>The JSON-path segment of a property: <c>.name</c>, or <c>['proposals.filed']</c> when the name is not a plain word.</summary>
+    internal static string Segment(string name) =>
+        name.Length > 0 && name.AsSpan().IndexOfAnyExcept(AsciiWord) < 0 ? "." + name : "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
+
+    private static readonly System.Buffers.SearchValues<char> AsciiWord = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    /// <summary>The options with the library's context as the first resolver and the NodaTime converters (<see cref="LocalDate"/>, <see cref="Period"/>) added, so the library's types keep their format under any options (one copy per options, cached).</summary>
+    internal static JsonSerializerOptions Options(JsonSerializerOptions options) =>
+        options.Converters.Contains(LocalDateJsonConverter.Instance) ? options : WithNoda.GetValue(options, o =>
+        {
+            // The library's context first: an application's own context may serialize our types on its fast path with its own options.
+            var copy = new JsonSerializerOptions(o)
+            {
+                TypeInfoResolver = JsonTypeInfoResolver.Combine(ZhengxieJsonContext.Default, o.TypeInfoResolver),
+                Converters = { LocalDateJsonConverter.Instance, PeriodJsonConverter.Instance },
+            };
+            copy.MakeReadOnly();
+            return copy;
+        });
+
+    internal static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    /// <summary>Reads a value with the options' contract; an error is placed below <paramref name="segment"/>.</summary>
+    internal static T Value<T>(JsonElement element, JsonSerializerOptions options, string segment, string? name = null)
+    {
+        try
+        {
+            return typeof(T) == typeof(JsonElement) ? (T)(object)element : element.Deserialize(Info<T>(options))!;
+        }
+        catch (JsonException ex)
+        {
+            throw Below(ex, name is null ? segment : segment + Segment(name));
+        }
+    }
+
+    /// <summary>Places an error below a segment. An error that came out of a nested <see cref="JsonSerializer"/> call carries that call's path; it becomes a new error relative to the caller, whose own path System.Text.Json then adds.</summary>
+    internal static JsonReadException Below(JsonException ex, string segment)
+    {
+        string inner = ex.Path is { Length: > 1 } path ? path[1..] : string.Empty;
+        return ex switch
+        {
+            JsonReadException { Path: null } fresh => fresh.Below(segment),
+            JsonReadException read => new JsonReadException(read.Detail, read.InnerException, segment + inner + read.RelativePath),
+            _ => new JsonReadException(ex.Message.Split(" Path: ")[0], ex, segment + inner),
+        };
+    }
+
+    /// <summary>Runs code that checks values (a constructor): a rejection becomes an error at the current path, or at the property it names.</summary>
+    internal static T Build<T>(Func<T> create, string what, ICollection<string> properties)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or ZhengxieMetricsException or InvalidOperationException)
+        {
+            string? name = (ex as ArgumentException)?.ParamName is { } param ? JsonNamingPolicy.SnakeCaseLower.ConvertName(param) : null;
+            var error = Error($"not a valid {what}: {ex.Message}", ex);
+            throw name is not null && properties.Contains(name) ? error.Below(Segment(name)) : error;
+        }
+    }
+
+    /// <summary>The words of a type's name: <c>ProposalRecord</c> → <c>proposal record</c>.</summary>
+    internal static string Words(string typeName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(typeName).Replace('_', ' ');
+}
 
 /// <summary>The properties of one JSON object, for a converter that builds its value through the constructor: each property read once (a repeated one is refused), taken by name with the options' contract for its type, every error placed at its path, and a property nobody took refused as unknown.</summary>
 internal sealed class JsonFields
@@ -37,15 +162,15 @@ internal sealed class JsonFields
     {
         taken.Add(name);
         JsonRead.Check(fields.TryGetValue(name, out var element), string.Empty, $"{char.ToUpperInvariant(what[0])}{what.AsSpan(1)} needs the property '{name}'");
-        JsonRead.Check(element.ValueKind != JsonValueKind.Null || Nullable.GetUnderlyingType(typeof(T)) is not null, JsonRead.Segment(name), $"expected '{name}', found null");
-        return element.ValueKind == JsonValueKind.Null ? default! : JsonRead.Value<T>(element, options, JsonRead.Segment(name));
+        return element.ValueKind != JsonValueKind.Null ? JsonRead.Value<T>(element, options, string.Empty, name)
+            : Nullable.GetUnderlyingType(typeof(T)) is not null ? default! : throw JsonRead.Error($"expected '{name}', found null").Below(JsonRead.Segment(name));
     }
 
     /// <summary>A property that may be missing or <c>null</c>, which gives <paramref name="fallback"/>.</summary>
     internal T Opt<T>(string name, T fallback)
     {
         taken.Add(name);
-        return Has(name) ? JsonRead.Value<T>(fields[name], options, JsonRead.Segment(name)) : fallback;
+        return Has(name) ? JsonRead.Value<T>(fields[name], options, string.Empty, name) : fallback;
     }
 
     /// <summary>An array of objects, each read by <paramref name="read"/> from its own fields.</summary>
@@ -91,11 +216,8 @@ internal sealed class JsonFields
     }
 
     /// <summary>Fails at a property (or at <c>.a[1]</c>, or at the object when empty) unless the condition holds; the message is formatted only then.</summary>
-    internal JsonFields Check([DoesNotReturnIf(false)] bool condition, string name, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessageHandler detail)
-    {
-        JsonRead.Check(condition, name.Length == 0 || name[0] is '.' or '[' ? name : JsonRead.Segment(name), ref detail);
-        return this;
-    }
+    internal JsonFields Check([DoesNotReturnIf(false)] bool condition, string name, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessageHandler detail) =>
+        condition ? this : throw JsonRead.Error(detail.ToStringAndClear()).Below(name.Length == 0 || name[0] is '.' or '[' ? name : JsonRead.Segment(name));
 
     /// <summary>Builds the value, the constructor's rejections placed at the path, then refuses any property not taken.</summary>
     internal T Build<T>(Func<JsonFields, T> read)
@@ -176,4 +298,56 @@ internal readonly struct JsonFieldWriter(Utf8JsonWriter writer, JsonSerializerOp
         write(this, value);
         writer.WriteEndObject();
     }
+}
+
+/// <summary>The base of the converters of the library's objects: reading through <see cref="JsonFields"/> (strict, errors at their path, the constructor's checks turned into <see cref="JsonException"/>s), writing through <see cref="JsonFieldWriter"/>.</summary>
+/// <typeparam name="T">The type.</typeparam>
+internal abstract class ObjectJsonConverter<T> : JsonConverter<T>
+{
+    private static readonly string What = JsonRead.Words(typeof(T).Name) is var w && w.EndsWith('s') ? w : (w[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + w;
+
+    public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonFields.Read(ref reader, options, What).Build(Read);
+
+    public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        new JsonFieldWriter(writer, JsonRead.Options(options)).Object(value, Write);
+    }
+
+    protected abstract T Read(JsonFields json);
+
+    protected abstract void Write(JsonFieldWriter json, T value);
+}
+
+/// <summary>The base of the converters of collections written as a JSON array of their items (region table, catalogue, record table).</summary>
+/// <typeparam name="T">The collection.</typeparam>
+/// <typeparam name="TItem">The item.</typeparam>
+internal abstract class ArrayJsonConverter<T, TItem> : JsonConverter<T>
+    where TItem : class
+{
+    public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        JsonRead.Check(reader.TokenType == JsonTokenType.StartArray, string.Empty, $"expected a {JsonRead.Words(typeof(T).Name)} as an array, found {JsonRead.Describe(reader.TokenType)}");
+        List<TItem?> items;
+        try
+        {
+            items = JsonSerializer.Deserialize(ref reader, JsonRead.Info<List<TItem?>>(JsonRead.Options(options)))!;
+        }
+        catch (JsonException ex)
+        {
+            throw JsonRead.Below(ex, string.Empty);
+        }
+
+        int bad = items.IndexOf(null);
+        JsonRead.Check(bad < 0, JsonRead.At(bad), $"expected {JsonRead.Words(typeof(TItem).Name)}, found null");
+        return JsonRead.Build(() => Create(items!), JsonRead.Words(typeof(T).Name), []);
+    }
+
+    public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, new List<TItem>(Items(value ?? throw new ArgumentNullException(nameof(value)))), JsonRead.Info<List<TItem>>(JsonRead.Options(options)));
+
+    protected abstract T Create(List<TItem> items);
+
+    protected abstract IEnumerable<TItem> Items(T value);
 }

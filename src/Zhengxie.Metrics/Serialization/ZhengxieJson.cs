@@ -9,17 +9,14 @@ namespace Zhengxie.Metrics.Serialization;
 
 /// <summary>
 /// Serializes the library's data types to and from JSON through <see cref="ZhengxieJsonContext"/>:
-/// <c>ZhengxieJson.Serialize(figures)</c>, <c>ZhengxieJson.Deserialize&lt;List&lt;Figure&gt;&gt;(json)</c>.
-/// Trimming- and AOT-safe. Thread-safe.
+/// <c>ZhengxieJson.Serialize(figures)</c>, <c>ZhengxieJson.Deserialize&lt;List&lt;Figure&gt;&gt;(json)</c>. Trimming- and AOT-safe. Thread-safe.
 /// </summary>
 public static class ZhengxieJson
 {
     /// <summary>
-    /// Gets the options these methods use: those of <see cref="ZhengxieJsonContext.Default"/>, except that
-    /// Chinese text and <c>+</c> are written as they are (<c>"万元"</c>, <c>"11.1+@2022"</c>) rather than
-    /// as <c>\uXXXX</c> escapes, which suits data files but not HTML pages (the context's own options
-    /// escape them). Read-only; copy them with <c>new JsonSerializerOptions(ZhengxieJson.Options)</c> to
-    /// change anything. Both read the same JSON.
+    /// Gets the options these methods use: those of <see cref="ZhengxieJsonContext.Default"/>, except that Chinese text and
+    /// <c>+</c> are written as they are (<c>"万元"</c>, <c>"11.1+@2022"</c>) rather than as <c>\uXXXX</c> escapes, which suits
+    /// data files but not HTML pages. Read-only; copy them with <c>new JsonSerializerOptions(ZhengxieJson.Options)</c>.
     /// </summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
@@ -35,11 +32,7 @@ public static class ZhengxieJson
     /// <param name="utf8Json">The stream to write to.</param>
     /// <param name="value">The value.</param>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
-    public static void Serialize<T>(Stream utf8Json, T value)
-    {
-        Preconditions.CheckNotNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, value, TypeInfo<T>());
-    }
+    public static void Serialize<T>(Stream utf8Json, T value) => JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), value, TypeInfo<T>());
 
     /// <summary>Reads a value of a type in <see cref="ZhengxieJsonContext"/>.</summary>
     /// <typeparam name="T">The type.</typeparam>
@@ -49,10 +42,9 @@ public static class ZhengxieJson
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
     public static T Deserialize<T>(string json)
     {
-        Preconditions.CheckNotNull(json);
         try
         {
-            return NotNull(JsonSerializer.Deserialize(json, TypeInfo<T>()));
+            return NotNull(JsonSerializer.Deserialize(Preconditions.CheckNotNull(json), TypeInfo<T>()));
         }
         catch (ArgumentException e) when (e is not ArgumentNullException && System.Text.Unicode.Utf8.FromUtf16(json, new byte[json.Length * 3], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
         {
@@ -61,25 +53,13 @@ public static class ZhengxieJson
         }
     }
 
-    /// <summary>Reads a value of a type in <see cref="ZhengxieJsonContext"/> from UTF-8 bytes.</summary>
-    /// <typeparam name="T">The type.</typeparam>
+    /// <inheritdoc cref="Deserialize{T}(string)"/>
     /// <param name="utf8Json">The JSON as UTF-8.</param>
-    /// <returns>The value (<see langword="null"/> only for a nullable value type).</returns>
-    /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message names the JSON path.</exception>
-    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) => NotNull(JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()));
 
-    /// <summary>Reads a value of a type in <see cref="ZhengxieJsonContext"/> from a UTF-8 stream.</summary>
-    /// <typeparam name="T">The type.</typeparam>
-    /// <param name="utf8Json">The stream.</param>
-    /// <returns>The value (<see langword="null"/> only for a nullable value type).</returns>
-    /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message names the JSON path.</exception>
-    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
-    public static T Deserialize<T>(Stream utf8Json)
-    {
-        Preconditions.CheckNotNull(utf8Json);
-        return NotNull(JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()));
-    }
+    /// <inheritdoc cref="Deserialize{T}(string)"/>
+    /// <param name="utf8Json">The UTF-8 stream.</param>
+    public static T Deserialize<T>(Stream utf8Json) => NotNull(JsonSerializer.Deserialize(Preconditions.CheckNotNull(utf8Json), TypeInfo<T>()));
 
     /// <summary>Gets the source-generated metadata of a type in <see cref="ZhengxieJsonContext"/>.</summary>
     /// <typeparam name="T">The type.</typeparam>
@@ -90,16 +70,11 @@ public static class ZhengxieJson
         ?? throw new NotSupportedException($"{typeof(T)} is not one of the types of ZhengxieJsonContext; serialize it with your own JsonSerializerContext.");
 
     private static T NotNull<T>(T? value) =>
-        value is not null || Nullable.GetUnderlyingType(typeof(T)) is not null
-            ? value!
-            : throw new JsonException($"$: expected {typeof(T).Name}, found null", "$", 0, 0);
+        value is not null || Nullable.GetUnderlyingType(typeof(T)) is not null ? value! : throw new JsonException($"$: expected {typeof(T).Name}, found null", "$", 0, 0);
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(ZhengxieJsonContext.Default.Options)
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
+        var options = new JsonSerializerOptions(ZhengxieJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         options.MakeReadOnly();
         return options;
     }

@@ -9,22 +9,20 @@ using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Serialization;
 
-/// <summary>The source-generated System.Text.Json context of every public data type of the library, with the library's converters: dates as ISO strings (<c>"2021-02-26"</c>, <c>"P3M"</c>), identifiers as strings (<c>"330324"</c>, <c>"331100/county"</c>, <c>"4.4@2020"</c>, <c>"proposals.filed"</c>, <c>"万元"</c>), qualifiers, scopes and other enums as snake_case words (<c>"more_than"</c>, <c>"region_total"</c>). Works under trimming and native AOT: no reflection.</summary>
-/// <remarks>
-/// <para>Use it with <see cref="System.Text.Json.JsonSerializer"/>
-/// (<c>JsonSerializer.Serialize(figure, ZhengxieJsonContext.Default.Figure)</c>), or through
-/// <see cref="ZhengxieJson"/>, which also rejects a JSON <c>null</c> at the top.</para>
-/// <para>To serialize your own types that contain ours, combine resolvers on a copy of the options:
-/// <c>new JsonSerializerOptions(ZhengxieJson.Options) { TypeInfoResolver = JsonTypeInfoResolver.Combine(ZhengxieJsonContext.Default, MyContext.Default) }</c>.</para>
-/// <para>Reading is strict: an unknown or repeated property, a wrong token or a value the type rejects
-/// throws a <see cref="System.Text.Json.JsonException"/> whose message starts with the JSON path
-/// (<c>$.figures[3].period: '2020x' is not a reporting period …</c>).</para>
-/// </remarks>
+/// <summary>
+/// The source-generated System.Text.Json context of every public data type of the library (and the lists and nullable forms
+/// its converters use): identifiers, periods and units as strings (<c>"330324"</c>, <c>"4.4@2020"</c>, <c>"万元"</c>), enums as
+/// snake_case words, NodaTime dates as ISO strings. Works under trimming and native AOT. Use it with
+/// <see cref="System.Text.Json.JsonSerializer"/> (<c>JsonSerializer.Serialize(figure, ZhengxieJsonContext.Default.Figure)</c>),
+/// through <see cref="ZhengxieJson"/>, or combined with an application's context in either order:
+/// <c>JsonTypeInfoResolver.Combine(ZhengxieJsonContext.Default, MyContext.Default)</c>. Reading is strict, and errors name the
+/// JSON path (<c>$.figures[3].period: '2020x' is not a reporting period …</c>).
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = new[] { typeof(LocalDateJsonConverter), typeof(PeriodJsonConverter) })]
-[JsonSerializable(typeof(bool)), JsonSerializable(typeof(int)), JsonSerializable(typeof(int?)), JsonSerializable(typeof(long)), JsonSerializable(typeof(long?)), JsonSerializable(typeof(decimal)), JsonSerializable(typeof(decimal?)), JsonSerializable(typeof(string)), JsonSerializable(typeof(List<string>)), JsonSerializable(typeof(IReadOnlyList<string>)), JsonSerializable(typeof(List<int>)), JsonSerializable(typeof(IReadOnlyList<int>))]
+[JsonSerializable(typeof(bool)), JsonSerializable(typeof(Dictionary<string, decimal>)), JsonSerializable(typeof(int)), JsonSerializable(typeof(int?)), JsonSerializable(typeof(long)), JsonSerializable(typeof(long?)), JsonSerializable(typeof(decimal)), JsonSerializable(typeof(decimal?)), JsonSerializable(typeof(string)), JsonSerializable(typeof(List<string>)), JsonSerializable(typeof(IReadOnlyList<string>)), JsonSerializable(typeof(List<int>)), JsonSerializable(typeof(IReadOnlyList<int>))]
 [JsonSerializable(typeof(Measure?)), JsonSerializable(typeof(List<Measure>)), JsonSerializable(typeof(IReadOnlyList<Measure>)), JsonSerializable(typeof(Measure)), JsonSerializable(typeof(Dictionary<Measure, Bounds>)), JsonSerializable(typeof(Dictionary<Measure, Rate>))]
 [JsonSerializable(typeof(Committee?)), JsonSerializable(typeof(Committee))]
 [JsonSerializable(typeof(ReportingPeriod?)), JsonSerializable(typeof(List<ReportingPeriod>)), JsonSerializable(typeof(IReadOnlyList<ReportingPeriod>)), JsonSerializable(typeof(ReportingPeriod))]

@@ -90,7 +90,7 @@ public class MalformedJsonTest
         Read<Figure>(Good.Replace("\"value\":75,", string.Empty, StringComparison.Ordinal)).Message.Should().StartWith("$: A figure needs the property 'value'");
         Read<Figure>(Good.Replace("\"unit\"", "\"units\"", StringComparison.Ordinal)).Message.Should().Be("$: A figure needs the property 'unit'", "a missing property is reported before an unknown one");
         Read<Figure>(Good.Replace("}", ",\"value\":76}", StringComparison.Ordinal)).Message.Should().Be("$: the property 'value' appears twice");
-        Read<Bounds>("{\"lower\":5}").Message.Should().StartWith("$: bounds need the property 'upper'");
+        Read<Bounds>("{\"lower\":5}").Message.Should().StartWith("$: Bounds needs the property 'upper'");
     }
 
     [Fact]
