@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 
 namespace Zhengxie.Metrics.Records;
@@ -30,6 +31,7 @@ internal sealed class GroupKeys
     internal int Count => groups.Count;
 
     /// <summary>Returns the number of a committee-period, adding it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int GroupOf(Committee committee, ReportingPeriod period)
     {
         int c = committee == lastCommittee && lastCommitteeIndex >= 0 ? lastCommitteeIndex : CommitteeIndex(committee);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Collections.Generic;
 using Zhengxie.Metrics.Validation;
@@ -11,6 +12,7 @@ namespace Zhengxie.Metrics.Records;
 // distinct start date; (4) the columns, placed by a counting sort; (5) the co-handling units.
 public sealed partial class ProposalRecordSet
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ProposalRecordSet Build<TSource>(TSource source, HandlingPolicy policy, ValidationMode mode)
         where TSource : struct, IRecordSource
     {
@@ -166,6 +168,7 @@ public sealed partial class ProposalRecordSet
 
         internal int[] CoUnit { get; set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal void Fill<TSource>(int p, in TSource source, int i, RecordDeadlines deadlines, UnitNames units)
             where TSource : struct, IRecordSource
         {

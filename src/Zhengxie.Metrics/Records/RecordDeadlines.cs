@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Zhengxie.Metrics.Records;
@@ -42,6 +43,7 @@ internal sealed class RecordDeadlines : IDisposable
     /// 1949..2200 (or <see cref="RecordDays.Never"/>).
     /// </summary>
     /// <returns>Whether the deadline lies inside the calendar (it does not when start + the policy's periods passes 9999-12-31).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryDeadline(int start, int extended, out int deadline)
     {
         deadline = RecordDays.Never;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -22,6 +23,7 @@ internal static class RecordIdIndex
     /// <param name="source">The records.</param>
     /// <param name="copies">Receives, for a record whose identifier is repeated, the number of records with it (0 for a unique one); allocated only when some identifier is repeated.</param>
     /// <param name="targetFound">Receives, for each record that names a merge target, whether that identifier is in the set; allocated only when some record names one.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Resolve<TSource>(in TSource source, out int[]? copies, out bool[]? targetFound)
         where TSource : struct, IRecordSource
     {

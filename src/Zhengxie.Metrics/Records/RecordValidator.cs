@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using Zhengxie.Metrics.Validation;
 
@@ -38,6 +39,7 @@ internal static class RecordValidator
     /// <param name="context">The deadlines, identifier counts and findings.</param>
     /// <param name="deadline">Receives the reply deadline (day number, or <see cref="RecordDays.Never"/>) when the dates are real.</param>
     /// <returns>Whether the record is valid.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Check<TSource>(in TSource source, int i, int periodFirstDay, in Context context, out int deadline)
         where TSource : struct, IRecordSource
     {

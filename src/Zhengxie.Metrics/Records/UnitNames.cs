@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Zhengxie.Metrics.Records;
 
@@ -15,6 +16,7 @@ internal sealed class UnitNames
     private int count;
 
     /// <summary>Returns the number of a unit, adding it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int IndexOf(string name)
     {
         uint h = RecordIdIndex.Hash(name);
