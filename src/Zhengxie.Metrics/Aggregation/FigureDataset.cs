@@ -313,7 +313,7 @@ public sealed class FigureDataset
                 excluded.AddRange(excludedPerLeaf[leaf]);
             }
 
-            result[g] = new RateDistribution(plan.Keys[g], period, rate, plan.GroupSizes[g], entries, excluded);
+            result[g] = new RateDistribution(plan.Keys[g], period, rate, plan.GroupSizes[g], entries, excluded, Regions);
         }
 
         return Array.AsReadOnly(result);

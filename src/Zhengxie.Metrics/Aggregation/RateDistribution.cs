@@ -16,13 +16,34 @@ namespace Zhengxie.Metrics.Aggregation;
 [JsonConverter(typeof(CommitteeRateJsonConverter))]
 public readonly record struct CommitteeRate(Committee Committee, Rate Rate);
 
-/// <summary>A committee's place in a <see cref="RateDistribution"/>'s ranking.</summary>
+/// <summary>A committee's place in a <see cref="RateDistribution"/>'s ranking, with its code and name.</summary>
 /// <param name="Rank">The competition rank (1, 2, 2, 4): one more than the number of committees with a strictly higher rate.</param>
 /// <param name="Committee">The committee.</param>
 /// <param name="Rate">Its rate.</param>
-[DebuggerDisplay("{Rank}. {Committee} {Rate}")]
+[DebuggerDisplay("{Rank}. {Code} {Name} {Rate}")]
 [JsonConverter(typeof(RankedCommitteeJsonConverter))]
-public readonly record struct RankedCommittee(int Rank, Committee Committee, Rate Rate);
+public readonly record struct RankedCommittee(int Rank, Committee Committee, Rate Rate)
+{
+    private readonly string? name;
+
+    /// <summary>Gets the committee's region code (<c>331102</c>).</summary>
+    public RegionCode Code => Committee.Region;
+
+    /// <summary>Gets the committee's region name from the dataset's region table (莲都区); the code as text when the table does not have it.</summary>
+    public string Name
+    {
+        get => name ?? Committee.Region.ToString();
+        init => name = value;
+    }
+
+    /// <summary>Returns whether two entries have the same rank, committee and rate (the name follows the committee, from whichever region table named it).</summary>
+    /// <param name="other">The other entry.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(RankedCommittee other) => Rank == other.Rank && Committee == other.Committee && Rate.Equals(other.Rate);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Rank, Committee, Rate);
+}
 
 /// <summary>
 /// The committee-level values of one rate across a group in one period: each committee's own rate
@@ -44,8 +65,9 @@ public sealed class RateDistribution
     private readonly CommitteeRate[] sorted;
     private readonly ReadOnlyCollection<RankedCommittee> ranks;
 
-    internal RateDistribution(GroupKey group, ReportingPeriod period, RateDefinition definition, int groupSize, List<CommitteeRate> entries, List<CommitteeRate> excluded)
+    internal RateDistribution(GroupKey group, ReportingPeriod period, RateDefinition definition, int groupSize, List<CommitteeRate> entries, List<CommitteeRate> excluded, Regions.RegionTable? regions = null)
     {
+        regions ??= Regions.RegionTable.Default;
         Group = group;
         Period = period;
         Definition = definition;
@@ -63,7 +85,10 @@ public sealed class RateDistribution
         for (int i = 0; i < sorted.Length; i++)
         {
             int rank = i > 0 && CompareValue(sorted[i].Rate, sorted[i - 1].Rate) == 0 ? ranked[i - 1].Rank : i + 1;
-            ranked[i] = new RankedCommittee(rank, sorted[i].Committee, sorted[i].Rate);
+            ranked[i] = new RankedCommittee(rank, sorted[i].Committee, sorted[i].Rate)
+            {
+                Name = regions.TryGet(sorted[i].Committee.Region, out var region) ? region.Name : sorted[i].Committee.Region.ToString(),
+            };
         }
 
         ranks = Array.AsReadOnly(ranked);

@@ -14,7 +14,7 @@ namespace Zhengxie.Metrics.Records;
 /// <see cref="ProposalStatistics"/> is made when asked for. Immutable and thread-safe.
 /// </summary>
 [JsonConverter(typeof(RecordStatisticsTableJsonConverter))]
-public sealed class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
+public sealed partial class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
 {
     private readonly Committee[] committees;
     private readonly ReportingPeriod[] periods;
@@ -110,13 +110,11 @@ public sealed class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
     /// <param name="row">The row.</param>
     /// <param name="measure">One of <see cref="CountMeasures"/>.</param>
     /// <returns>The count.</returns>
-    /// <exception cref="ArgumentException">The measure is not one the table counts.</exception>
+    /// <exception cref="KeyNotFoundException">The measure is not one the table counts.</exception>
     public long GetCount(int row, Measure measure)
     {
         Preconditions.CheckArgumentRange(row >= 0 && row < Count, row, "No such row.");
-        int m = Array.IndexOf(RecordCodes.SlotMeasures, measure);
-        Preconditions.CheckArgument(m >= 0, nameof(measure), $"The table does not count {measure}.");
-        return counts[(row * RecordCodes.MeasureCount) + m];
+        return counts[(row * RecordCodes.MeasureCount) + Slot(measure)];
     }
 
     /// <summary>Finds the statistics of a committee and period.</summary>
