@@ -7,20 +7,6 @@ using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
 
-/// <summary>What a <see cref="GroupKey"/> names.</summary>
-[JsonConverter(typeof(EnumJsonConverter<GroupKind>))]
-public enum GroupKind
-{
-    /// <summary>A region of the region table (a province or a prefecture) and committees within it.</summary>
-    Region = 0,
-
-    /// <summary>The whole country (全国).</summary>
-    Nation = 1,
-
-    /// <summary>A group the caller defined (an economic zone, a list of pilot counties, ...).</summary>
-    Custom = 2,
-}
-
 /// <summary>
 /// The name of one group of committees in an <see cref="IndicatorTable"/>: a region (<c>330000 浙江省</c>),
 /// the nation, or a custom group named by the caller.

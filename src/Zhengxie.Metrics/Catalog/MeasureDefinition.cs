@@ -5,28 +5,6 @@ using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics;
 
-/// <summary>Whether a measure counts things or is a rate.</summary>
-[JsonConverter(typeof(EnumJsonConverter<MeasureKind>))]
-public enum MeasureKind
-{
-    /// <summary>A count of things (proposals, events, reports, 元, …), never negative.</summary>
-    Count = 0,
-
-    /// <summary>A rate (<c>rate.*</c>), stated in percent.</summary>
-    Rate = 1,
-}
-
-/// <summary>The language of a measure's label.</summary>
-[JsonConverter(typeof(EnumJsonConverter<LabelLanguage>))]
-public enum LabelLanguage
-{
-    /// <summary>The Chinese label, as reports word it (立案).</summary>
-    Chinese = 0,
-
-    /// <summary>The English name (filed proposals).</summary>
-    English = 1,
-}
-
 /// <summary>
 /// What a measure means: its identifier, its Chinese label and English name, whether it is a count or
 /// a rate, the measure it is a kind of (<c>activity.consultation</c> for <c>activity.consultation.sector</c>),

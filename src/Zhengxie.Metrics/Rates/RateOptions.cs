@@ -7,39 +7,6 @@ using Zhengxie.Metrics.Serialization;
 
 namespace Zhengxie.Metrics;
 
-/// <summary>Which count the downstream rates (reply, on-time reply, conclusion, adoption) are taken over.</summary>
-[JsonConverter(typeof(EnumJsonConverter<DownstreamBase>))]
-public enum DownstreamBase
-{
-    /// <summary>Filed proposals (立案), the default.</summary>
-    Filed = 0,
-
-    /// <summary>Cases after merging (并案后实际立案 / 交办), for places that merge after filing.</summary>
-    Cases = 1,
-}
-
-/// <summary>Which answers count as satisfied in the satisfaction rate.</summary>
-[JsonConverter(typeof(EnumJsonConverter<SatisfactionCounting>))]
-public enum SatisfactionCounting
-{
-    /// <summary>满意 and 基本满意 (满意和基本满意率), the default.</summary>
-    SatisfiedAndBasicallySatisfied = 0,
-
-    /// <summary>满意 only.</summary>
-    SatisfiedOnly = 1,
-}
-
-/// <summary>What the satisfaction rate is taken over.</summary>
-[JsonConverter(typeof(EnumJsonConverter<SatisfactionBase>))]
-public enum SatisfactionBase
-{
-    /// <summary>The feedback forms returned, the default.</summary>
-    Feedback = 0,
-
-    /// <summary>Filed proposals (or cases, following <see cref="DownstreamBase"/>).</summary>
-    Filed = 1,
-}
-
 /// <summary>
 /// The caller's choice among the rate variants of docs/domain.md; <see cref="Default"/> is its default
 /// formulas. <see cref="Definitions"/> lists the resulting formulas. Any formula may also be set outright

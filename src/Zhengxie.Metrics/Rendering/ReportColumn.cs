@@ -3,22 +3,6 @@ using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Rendering;
 
-/// <summary>What a <see cref="ReportColumn"/> holds; every kind but <see cref="Text"/> is right-aligned.</summary>
-public enum ReportColumnKind
-{
-    /// <summary>Text (a name, a code, a period), left-aligned.</summary>
-    Text = 0,
-
-    /// <summary>A count (exact, or bounds), right-aligned.</summary>
-    Count = 1,
-
-    /// <summary>A rate, with its fraction where shown, right-aligned.</summary>
-    Rate = 2,
-
-    /// <summary>Another number (a statistic, a rank), right-aligned.</summary>
-    Number = 3,
-}
-
 /// <summary>A column of a <see cref="ReportTable"/>: a stable key for machines, a header for people, and what it holds.</summary>
 /// <remarks>Equality compares every field (ordinal). Immutable and thread-safe.</remarks>
 public sealed class ReportColumn : IEquatable<ReportColumn>

@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.Linq;
+using System.Text.Json.Serialization;
+using Zhengxie.Metrics.Serialization;
+using Zhengxie.Metrics.Utility;
+
+namespace Zhengxie.Metrics.Aggregation;
+
+/// <summary>One committee's rate.</summary>
+/// <param name="Committee">The committee.</param>
+/// <param name="Rate">Its rate from its own counts.</param>
+[DebuggerDisplay("{Committee} {Rate}")]
+[JsonConverter(typeof(CommitteeRateJsonConverter))]
+public readonly record struct CommitteeRate(Committee Committee, Rate Rate);
