@@ -211,6 +211,43 @@ public static partial class FigureCsvReader
                 }
             }
 
+            // An exact whole count in a unit of scale 1 always makes a figure with bounds (the checks above are the
+            // constructor's); anything else is made and its bounds checked here, so its error names this line.
+            bool plain = qualifier == Qualifier.Exact && value is { } v && decimal.IsInteger(v) && v <= long.MaxValue && unit.Scale == 1;
+            Figure? figure = null;
+            if (!plain || kept is null)
+            {
+                figure = MakeFigure(committee, period, measure, value, unit, qualifier, scope, topic, source, plain, valueText, qualifierText);
+                if (figure is null)
+                {
+                    return;
+                }
+            }
+
+            ref int slot = ref SlotOf(committee, period, measure, measureNumber, scope, topic, out bool exists);
+            if (exists)
+            {
+                figure ??= new Figure(committee, period, measure, value, unit, qualifier, scope, topic, source);
+                ReportDuplicate(kept is null ? figures[slot] : kept.FigureAt(slot), figureLines[slot], figure);
+                return;
+            }
+
+            if (kept is null)
+            {
+                slot = figures.Count;
+                figures.Add(figure!);
+            }
+            else
+            {
+                slot = kept.Add(committee, period, measure, value, unit, qualifier, scope, topic, source);
+            }
+
+            figureLines.Add(currentLine);
+        }
+
+        /// <summary>Makes the row's figure; <see langword="null"/> (and an error on the row) when it makes none or its value has no bounds.</summary>
+        private Figure? MakeFigure(Committee committee, ReportingPeriod period, Measure measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope, string? topic, FigureSource? source, bool plain, ReadOnlySpan<char> valueText, string qualifierText)
+        {
             Figure figure;
             try
             {
@@ -219,76 +256,73 @@ public static partial class FigureCsvReader
             catch (ArgumentException e)
             {
                 Error(null, e.Message);
+                return null;
+            }
+
+            if (plain)
+            {
+                return figure;
+            }
+
+            try
+            {
+                _ = figure.Bounds; // a value that makes no bounds (1.5件 exact, 0 qualified 'more_than') is an error here
+                return figure;
+            }
+            catch (ZhengxieMetricsException e)
+            {
+                Error(FigureCsvFormat.ValueColumn, e.Message);
+            }
+            catch (OverflowException)
+            {
+                Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} {unit.Symbol} is too large: it does not fit a 64-bit count of {unit.BaseSymbol} (up to 9223372036854775807).");
+            }
+            catch (ArgumentException)
+            {
+                Error(FigureCsvFormat.ValueColumn, $"{Shorten(valueText)} qualified '{qualifierText}' stands for no whole number of {unit.BaseSymbol} (「近5件」 would have to lie strictly between 4 and 5).");
+            }
+
+            return null;
+        }
+
+        /// <summary>A row whose identity an earlier row has: the same figure is a warning (loaded once), a different one an error.</summary>
+        private void ReportDuplicate(Figure earlier, int earlierLine, Figure figure)
+        {
+            if (earlier.Equals(figure))
+            {
+                Warning(null, string.Create(CultureInfo.InvariantCulture, $"the same figure as line {earlierLine} ({figure}); it is loaded once."));
                 return;
             }
 
-            if (!IsPlainCount(figure))
-            {
-                try
-                {
-                    _ = figure.Bounds; // a value that makes no bounds (1.5件 exact, 0 qualified 'more_than') is an error here
-                }
-                catch (ZhengxieMetricsException e)
-                {
-                    Error(FigureCsvFormat.ValueColumn, e.Message);
-                    return;
-                }
-                catch (OverflowException)
-                {
-                    Error(FigureCsvFormat.ValueColumn, $"the value {Shorten(valueText)} {unit.Symbol} is too large: it does not fit a 64-bit count of {unit.BaseSymbol} (up to 9223372036854775807).");
-                    return;
-                }
-                catch (ArgumentException)
-                {
-                    Error(FigureCsvFormat.ValueColumn, $"{Shorten(valueText)} qualified '{qualifierText}' stands for no whole number of {unit.BaseSymbol} (「近5件」 would have to lie strictly between 4 and 5).");
-                    return;
-                }
-            }
-
-            ref int slot = ref SlotOf(figure, period, measureNumber, out bool exists);
-            if (exists)
-            {
-                var earlier = figures[slot];
-                int earlierLine = figureLines[slot];
-                if (earlier.Equals(figure))
-                {
-                    Warning(null, string.Create(CultureInfo.InvariantCulture, $"the same figure as line {earlierLine} ({figure}); it is loaded once."));
-                    return;
-                }
-
-                Error(null, string.Create(CultureInfo.InvariantCulture, $"committee {figure.Committee}, period {figure.Period}, measure {figure.Measure}: {figure.FormatAsReported()} contradicts {earlier.FormatAsReported()} on line {earlierLine} (same committee, period, measure, scope and topic)."));
-                return;
-            }
-
-            slot = figures.Count;
-            figures.Add(figure);
-            figureLines.Add(currentLine);
+            Error(null, string.Create(CultureInfo.InvariantCulture, $"committee {figure.Committee}, period {figure.Period}, measure {figure.Measure}: {figure.FormatAsReported()} contradicts {earlier.FormatAsReported()} on line {earlierLine} (same committee, period, measure, scope and topic)."));
         }
 
         /// <summary>The slot of the figure's identity: a packed long for a topic-less figure, the full key otherwise.</summary>
-        private ref int SlotOf(Figure figure, ReportingPeriod period, int measureNumber, out bool exists)
+        private ref int SlotOf(Committee committee, ReportingPeriod period, Measure measure, int measureNumber, FigureScope scope, string? topic, out bool exists)
         {
-            if (figure.Topic is null && measureNumber is >= 0 and < (1 << 21))
+            if (topic is null && measureNumber is >= 0 and < (1 << 21))
             {
-                ref int p = ref CollectionsMarshal.GetValueRefOrAddDefault(periodNumbers, period, out bool known);
-                if (!known)
+                if (slotPeriodNumber < 0 || period != slotPeriod)
                 {
-                    p = periodNumbers.Count - 1;
+                    ref int p = ref CollectionsMarshal.GetValueRefOrAddDefault(periodNumbers, period, out bool known);
+                    if (!known)
+                    {
+                        p = periodNumbers.Count - 1;
+                    }
+
+                    slotPeriod = period;
+                    slotPeriodNumber = p;
                 }
 
-                if (p < (1 << 20))
+                if (slotPeriodNumber < (1 << 20))
                 {
-                    long key = ((long)figure.Committee.GetHashCode() << 42) | ((long)p << 22) | ((long)measureNumber << 1) | (long)figure.Scope;
+                    long key = ((long)committee.GetHashCode() << 42) | ((long)slotPeriodNumber << 22) | ((long)measureNumber << 1) | (long)scope;
                     return ref CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out exists);
                 }
             }
 
-            return ref CollectionsMarshal.GetValueRefOrAddDefault(seenWithTopic, (figure.Committee, figure.Period, figure.Measure, figure.Scope, figure.Topic), out exists);
+            return ref CollectionsMarshal.GetValueRefOrAddDefault(seenWithTopic, (committee, period, measure, scope, topic), out exists);
         }
-
-        /// <summary>An exact whole count in a unit of scale 1 always has bounds; anything else is checked through <see cref="Figure.Bounds"/>.</summary>
-        private static bool IsPlainCount(Figure f) =>
-            f.Qualifier == Qualifier.Exact && f.Value is { } v && decimal.IsInteger(v) && v <= long.MaxValue && f.Unit.Scale == 1;
 
         /// <summary>The rules that tie measure, unit, qualifier and value together; each broken one is an error on the row.</summary>
         private bool CheckFigureRules(Measure measure, FigureUnit unit, ref Qualifier qualifier, string qualifierText, decimal? value, ReadOnlySpan<char> valueText)

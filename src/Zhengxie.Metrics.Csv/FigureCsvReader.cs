@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using nietras.SeparatedValues;
+using Zhengxie.Metrics.Aggregation;
 
 namespace Zhengxie.Metrics.Csv;
 
@@ -25,7 +26,7 @@ public static partial class FigureCsvReader
     public static FigureCsvResult Read(TextReader reader, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new Session(progress, 0).Run(reader, null, null);
+        return new Session(progress, 0, null).Run(reader, null, null);
     }
 
     /// <summary>Reads figures from a stream of UTF-8 text (a byte-order mark is allowed).</summary>
@@ -47,11 +48,58 @@ public static partial class FigureCsvReader
     public static FigureCsvResult Read(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        return ReadCore(stream, encoding, progress, null);
+    }
+
+    /// <summary>
+    /// Reads figures from a stream straight into a dataset builder, without a <see cref="Figure"/> per row: the rows
+    /// are kept as columns and handed to <see cref="FigureDatasetBuilder.AddColumns(FigureColumns)"/> once the whole
+    /// stream is read. The builder gets exactly the figures <see cref="Read(Stream, FigureCsvEncoding, IProgress{int}?)"/>
+    /// returns (those of the valid rows, each distinct figure once), and the findings are the same, line for line.
+    /// </summary>
+    /// <param name="builder">The builder the figures of the valid rows are added to; nothing is added when the stream does not decode.</param>
+    /// <param name="stream">The stream. Not closed.</param>
+    /// <param name="encoding">The text's encoding: UTF-8 (the format's) or GB18030 (GBK).</param>
+    /// <param name="progress">Told the number of data rows read so far; may be <see langword="null"/>.</param>
+    /// <returns>The findings and counts; its <see cref="FigureCsvResult.Figures"/> is empty (the figures went to the builder), its <see cref="FigureCsvResult.FigureCount"/> says how many.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="encoding"/> is not defined.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static FigureCsvResult ReadInto(FigureDatasetBuilder builder, Stream stream, FigureCsvEncoding encoding = FigureCsvEncoding.Utf8, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadCore(stream, encoding, progress, builder);
+    }
+
+    /// <summary>
+    /// Reads figures from a CSV file straight into a dataset builder, without a <see cref="Figure"/> per row (see
+    /// <see cref="ReadInto(FigureDatasetBuilder, Stream, FigureCsvEncoding, IProgress{int}?)"/>).
+    /// </summary>
+    /// <param name="builder">The builder the figures of the valid rows are added to; nothing is added when the file does not decode.</param>
+    /// <param name="path">The file's path.</param>
+    /// <param name="encoding">The file's encoding.</param>
+    /// <param name="progress">Told the number of data rows read so far; may be <see langword="null"/>.</param>
+    /// <returns>The findings and counts; its <see cref="FigureCsvResult.Figures"/> is empty, its <see cref="FigureCsvResult.FigureCount"/> says how many figures went to the builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it is missing).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static FigureCsvResult ReadInto(FigureDatasetBuilder builder, string path, FigureCsvEncoding encoding = FigureCsvEncoding.Utf8, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
+        return ReadCore(stream, encoding, progress, builder);
+    }
+
+    private static FigureCsvResult ReadCore(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, FigureDatasetBuilder? builder)
+    {
         if (encoding == FigureCsvEncoding.Utf8)
         {
             using var checking = new Utf8CheckingStream(stream);
             using var utf8 = new StreamReader(checking, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
-            return new Session(progress, RemainingBytes(stream)).Run(utf8, checking, encoding);
+            return new Session(progress, RemainingBytes(stream), builder).Run(utf8, checking, encoding);
         }
 
         if (encoding != FigureCsvEncoding.Gb18030)
@@ -62,7 +110,7 @@ public static partial class FigureCsvReader
         var gb18030 = Gb18030;
         using var checkingGb = new Gb18030CheckingStream(stream, gb18030);
         using var reader = new StreamReader(checkingGb, gb18030, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
-        return new Session(progress, RemainingBytes(stream)).Run(reader, null, encoding);
+        return new Session(progress, RemainingBytes(stream), builder).Run(reader, null, encoding);
     }
 
     /// <summary>Reads figures from a UTF-8 CSV file (a byte-order mark is allowed).</summary>
@@ -116,6 +164,8 @@ public static partial class FigureCsvReader
         private readonly long expectedBytes;
         private long sampleBytes;
         private readonly List<Figure> figures = [];
+        private readonly FigureDatasetBuilder? target;
+        private readonly KeptColumns? kept;
         private readonly List<int> figureLines = [];
         private readonly List<FigureCsvFinding> findings = [];
         private readonly Dictionary<long, int> seen = [];
@@ -132,11 +182,15 @@ public static partial class FigureCsvReader
         private Committee lastCommittee;
         private string lastPeriodText = string.Empty;
         private ReportingPeriod lastPeriod;
+        private ReportingPeriod slotPeriod;
+        private int slotPeriodNumber = -1;
 
-        internal Session(IProgress<int>? progress, long expectedBytes)
+        internal Session(IProgress<int>? progress, long expectedBytes, FigureDatasetBuilder? target)
         {
             this.progress = progress;
             this.expectedBytes = expectedBytes;
+            this.target = target;
+            kept = target is null ? null : new KeptColumns();
         }
 
         internal FigureCsvResult Run(TextReader text, Utf8CheckingStream? utf8, FigureCsvEncoding? encoding)
@@ -226,6 +280,7 @@ public static partial class FigureCsvReader
             if (decodingFailed)
             {
                 figures.Clear();
+                kept?.Clear();
             }
             else if (map is null && findings.Count == 0)
             {
@@ -234,7 +289,13 @@ public static partial class FigureCsvReader
 
             progress?.Report(rows);
             findings.Sort((a, b) => a.Line.CompareTo(b.Line));
-            return new FigureCsvResult(figures.AsReadOnly(), findings.AsReadOnly(), rows);
+            if (kept is null)
+            {
+                return new FigureCsvResult(figures.AsReadOnly(), findings.AsReadOnly(), rows, figures.Count);
+            }
+
+            kept.AddTo(target!);
+            return new FigureCsvResult(Array.Empty<Figure>(), findings.AsReadOnly(), rows, kept.Count);
         }
 
         /// <summary>
@@ -250,7 +311,13 @@ public static partial class FigureCsvReader
             }
 
             long estimate = Math.Min(expectedBytes / Math.Max(32, sampleBytes / rows), 1 << 26) + 1024;
-            if (estimate > figures.Capacity)
+            if (kept is not null)
+            {
+                kept.Resize((int)estimate);
+                figureLines.Capacity = (int)estimate;
+                seen.EnsureCapacity((int)estimate);
+            }
+            else if (estimate > figures.Capacity)
             {
                 figures.Capacity = (int)estimate;
                 figureLines.Capacity = (int)estimate;

@@ -13,9 +13,10 @@ namespace Zhengxie.Metrics.Csv;
 /// </summary>
 public sealed class FigureCsvResult
 {
-    internal FigureCsvResult(IReadOnlyList<Figure> figures, IReadOnlyList<FigureCsvFinding> findings, int rowCount)
+    internal FigureCsvResult(IReadOnlyList<Figure> figures, IReadOnlyList<FigureCsvFinding> findings, int rowCount, int figureCount)
     {
         Figures = figures;
+        FigureCount = figureCount;
         Findings = findings;
         RowCount = rowCount;
         ErrorCount = findings.Count(f => f.IsError);
@@ -23,6 +24,13 @@ public sealed class FigureCsvResult
 
     /// <summary>Gets the figures of the valid rows, in file order.</summary>
     public IReadOnlyList<Figure> Figures { get; }
+
+    /// <summary>
+    /// Gets the number of figures loaded: the count of <see cref="Figures"/>, or, after
+    /// <see cref="FigureCsvReader.ReadInto(Aggregation.FigureDatasetBuilder, string, FigureCsvEncoding, IProgress{int}?)"/>,
+    /// the number of figures added to the builder (<see cref="Figures"/> is empty then).
+    /// </summary>
+    public int FigureCount { get; }
 
     /// <summary>Gets every finding, errors and warnings, by line.</summary>
     public IReadOnlyList<FigureCsvFinding> Findings { get; }
@@ -55,5 +63,5 @@ public sealed class FigureCsvResult
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{RowCount} rows, {Figures.Count} figures, {ErrorCount} errors, {Findings.Count - ErrorCount} warnings");
+        $"{RowCount} rows, {FigureCount} figures, {ErrorCount} errors, {Findings.Count - ErrorCount} warnings");
 }

@@ -1,0 +1,97 @@
+using System;
+using Zhengxie.Metrics.Aggregation;
+
+namespace Zhengxie.Metrics.Csv;
+
+/// <content>The kept rows as columns, for <see cref="ReadInto(FigureDatasetBuilder, string, FigureCsvEncoding, IProgress{int}?)"/>: no <see cref="Figure"/> per row.</content>
+public static partial class FigureCsvReader
+{
+    /// <summary>
+    /// The fields of every kept row (one per distinct committee, period, measure, scope and topic) in plain arrays,
+    /// handed to <see cref="FigureDatasetBuilder.AddColumns(FigureColumns)"/> once the whole file is read, so a file
+    /// that turns out not to decode loads nothing. Measures, units, words and sources are the reader's interned
+    /// instances, so a row costs its value types and a few references.
+    /// </summary>
+    private sealed class KeptColumns
+    {
+        private Committee[] committees = new Committee[256];
+        private ReportingPeriod[] periods = new ReportingPeriod[256];
+        private Measure[] measures = new Measure[256];
+        private decimal?[] values = new decimal?[256];
+        private FigureUnit[] units = new FigureUnit[256];
+        private Qualifier[] qualifiers = new Qualifier[256];
+        private FigureScope[] scopes = new FigureScope[256];
+        private string?[] topics = new string?[256];
+        private FigureSource?[] sources = new FigureSource?[256];
+
+        internal int Count { get; private set; }
+
+        internal int Capacity => committees.Length;
+
+        /// <summary>Keeps a row; returns its index.</summary>
+        internal int Add(Committee committee, ReportingPeriod period, Measure measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope, string? topic, FigureSource? source)
+        {
+            int i = Count;
+            if (i == committees.Length)
+            {
+                Resize(i * 2);
+            }
+
+            committees[i] = committee;
+            periods[i] = period;
+            measures[i] = measure;
+            values[i] = value;
+            units[i] = unit;
+            qualifiers[i] = qualifier;
+            scopes[i] = scope;
+            topics[i] = topic;
+            sources[i] = source;
+            Count = i + 1;
+            return i;
+        }
+
+        /// <summary>The figure of a kept row (made only to report a duplicate of it).</summary>
+        internal Figure FigureAt(int i) =>
+            new(committees[i], periods[i], measures[i], values[i], units[i], qualifiers[i], scopes[i], topics[i], sources[i]);
+
+        /// <summary>Makes room for <paramref name="capacity"/> rows in all.</summary>
+        internal void Resize(int capacity)
+        {
+            if (capacity <= committees.Length)
+            {
+                return;
+            }
+
+            Array.Resize(ref committees, capacity);
+            Array.Resize(ref periods, capacity);
+            Array.Resize(ref measures, capacity);
+            Array.Resize(ref values, capacity);
+            Array.Resize(ref units, capacity);
+            Array.Resize(ref qualifiers, capacity);
+            Array.Resize(ref scopes, capacity);
+            Array.Resize(ref topics, capacity);
+            Array.Resize(ref sources, capacity);
+        }
+
+        /// <summary>Forgets every row (the file did not decode: nothing is loaded).</summary>
+        internal void Clear() => Count = 0;
+
+        /// <summary>Adds every kept row to the builder in one call.</summary>
+        internal void AddTo(FigureDatasetBuilder builder)
+        {
+            if (Count == 0)
+            {
+                return;
+            }
+
+            int n = Count;
+            builder.AddColumns(new FigureColumns(committees.AsSpan(0, n), periods.AsSpan(0, n), measures.AsSpan(0, n), values.AsSpan(0, n), units.AsSpan(0, n))
+            {
+                Qualifiers = qualifiers.AsSpan(0, n),
+                Scopes = scopes.AsSpan(0, n),
+                Topics = topics.AsSpan(0, n),
+                Sources = sources.AsSpan(0, n),
+            });
+        }
+    }
+}
