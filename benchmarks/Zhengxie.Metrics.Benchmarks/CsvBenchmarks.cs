@@ -19,7 +19,9 @@ namespace Zhengxie.Metrics.Benchmarks;
 /// against a table of each county's prefecture loaded in the setup. The setup checks that both give the
 /// same number in every cell.
 /// </summary>
+/// <remarks>With ZHENGXIE_BENCH_INPROCESS set (and no <c>--job</c>), the short job runs in process with a 60-minute limit (<see cref="EndToEndRecordConfig"/>).</remarks>
 [MemoryDiagnoser]
+[Config(typeof(EndToEndRecordConfig))]
 public class CsvBenchmarks
 {
     private static readonly Grouping ByPrefecture = Grouping.ByPrefecture();
