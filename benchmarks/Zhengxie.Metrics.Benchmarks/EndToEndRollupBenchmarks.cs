@@ -152,20 +152,7 @@ public class EndToEndRollupBenchmarks
         return cells;
     }
 
-    /// <summary>
-    /// A committee's prefecture group and its level in a county-level roll-up: a county under a prefecture is in that
-    /// prefecture; a prefecture without counties (东莞, 中山, 儋州, 嘉峪关) is a county-level unit and its own prefecture group.
-    /// </summary>
-    private static (int? Prefecture, AdministrativeLevel Level) Place(RegionTable table, Region region)
-    {
-        if (region.Level == AdministrativeLevel.Prefecture && table.IsLeafPrefecture(region.Code))
-        {
-            return (region.Code.Value, AdministrativeLevel.County);
-        }
-
-        var parent = region.ParentCode is { } pc ? table[pc] : null;
-        return (parent?.Level == AdministrativeLevel.Prefecture ? parent.Code.Value : null, region.Level);
-    }
+    private static (int? Prefecture, AdministrativeLevel Level) Place(RegionTable table, Region region) => LinqRollup.Place(table, region);
 
     private static RollupCells ReadOut(IndicatorTable table)
     {

@@ -20,13 +20,28 @@ internal static class LinqRollup
         foreach (var f in figures)
         {
             var region = table[f.Committee.Region];
-            var parent = region.ParentCode is { } pc ? table[pc] : null;
-            int? prefecture = parent?.Level == AdministrativeLevel.Prefecture ? parent.Code.Value : null;
+            var (prefecture, level) = Place(table, region);
             var bounds = f.Bounds!.Value;
-            records.Add(new FigureRecord(region.Code.Value, prefecture, region.Code.ProvinceCode.Value, region.Level, f.Period.Year, f.Measure.Id, bounds.Lower, bounds.Upper ?? 0, !bounds.HasUpperBound));
+            records.Add(new FigureRecord(region.Code.Value, prefecture, region.Code.ProvinceCode.Value, level, f.Period.Year, f.Measure.Id, bounds.Lower, bounds.Upper ?? 0, !bounds.HasUpperBound));
         }
 
         return records;
+    }
+
+    /// <summary>
+    /// A committee's prefecture group and its level in a county-level roll-up, as the library counts them: a county under a
+    /// prefecture is in that prefecture; a prefecture without counties (东莞, 中山, 儋州, 嘉峪关) is a county-level unit and its
+    /// own prefecture group.
+    /// </summary>
+    internal static (int? Prefecture, AdministrativeLevel Level) Place(RegionTable table, Region region)
+    {
+        if (region.Level == AdministrativeLevel.Prefecture && table.IsLeafPrefecture(region.Code))
+        {
+            return (region.Code.Value, AdministrativeLevel.County);
+        }
+
+        var parent = region.ParentCode is { } pc ? table[pc] : null;
+        return (parent?.Level == AdministrativeLevel.Prefecture ? parent.Code.Value : null, region.Level);
     }
 
     internal static List<LinqRow> Run(List<FigureRecord> records, IReadOnlyList<RateDefinition> rates)

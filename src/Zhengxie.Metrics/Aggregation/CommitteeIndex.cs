@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Zhengxie.Metrics.Regions;
@@ -11,7 +12,10 @@ namespace Zhengxie.Metrics.Aggregation;
 internal sealed class CommitteeIndex
 {
     private static readonly ConditionalWeakTable<RegionTable, CommitteeIndex> Cache = new();
+    private const int MinCode = 110000;
+    private const int MaxCode = 999999;
     private readonly Dictionary<RegionCode, int> byCode;
+    private int[]? byCodeValue;
 
     private CommitteeIndex(RegionTable table)
     {
@@ -42,8 +46,40 @@ internal sealed class CommitteeIndex
 
     internal int IndexOf(RegionCode code) => byCode[code];
 
+    /// <summary>Returns the committee's index, or −1 when it is not in the table (or not at its region's level): an array look-up by code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int NumberOf(Committee committee)
+    {
+        var table = byCodeValue ?? MakeByCodeValue();
+        uint k = (uint)(committee.Region.Value - MinCode);
+        if (k < (uint)table.Length)
+        {
+            int i = table[k];
+            if (i >= 0 && Committees[i].Level == committee.Level)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     internal bool TryGetIndex(Committee committee, out int index) =>
         byCode.TryGetValue(committee.Region, out index) && Committees[index].Level == committee.Level;
+
+    /// <summary>Every six-digit code's index (−1 when not in the table); made once per table on first use (3.5 MB).</summary>
+    private int[] MakeByCodeValue()
+    {
+        var table = new int[MaxCode - MinCode + 1];
+        Array.Fill(table, -1);
+        for (int i = 0; i < Committees.Length; i++)
+        {
+            table[Committees[i].Region.Value - MinCode] = i;
+        }
+
+        byCodeValue = table;
+        return table;
+    }
 
     /// <summary>Returns whether committee <paramref name="descendant"/> is <paramref name="ancestor"/> or lies under it.</summary>
     internal bool IsSelfOrDescendant(int descendant, int ancestor)

@@ -15,14 +15,15 @@ public sealed partial class FigureDatasetBuilder
     /// <exception cref="ValidationException">In <see cref="ValidationMode.Throw"/>, the figures break a rule.</exception>
     public FigureDataset Build()
     {
-        var index = CommitteeIndex.For(Regions);
+        var index = committeeIndex;
+        var duplicates = FindDuplicates();
         var snapshot = Snapshot();
         var findings = new List<ValidationFinding>();
         int rowCount = rows.Count;
         var accepted = new int[rowCount];
         var acceptedCommittee = new int[rowCount];
         int acceptedCount = 0;
-        foreach (var (key, conflict) in conflicts)
+        foreach (var (key, conflict) in duplicates.Conflicts)
         {
             string stated = string.Join(", ", conflict.Select(f => f.FormatAsReported() + QualifierNote(f)).Order(StringComparer.Ordinal));
             findings.Add(new ValidationFinding(
@@ -33,30 +34,18 @@ public sealed partial class FigureDatasetBuilder
                 key.Measure));
         }
 
-        var committees = rows.Committees;
+        var committeeNumbers = rows.CommitteeNumbers;
         var units = rows.Units;
-        var values = rows.Values;
-        Committee lastCommittee = default;
-        int lastIndex = -1;
+        bool anyDropped = duplicates.Any;
         for (int i = 0; i < rowCount; i++)
         {
-            if (conflicted.Count > 0 && conflicted.Contains(i))
+            if (anyDropped && duplicates.IsDropped(i))
             {
                 continue;
             }
 
-            var committee = committees[i];
-            int c;
-            if (lastIndex >= 0 && committee == lastCommittee)
-            {
-                c = lastIndex;
-            }
-            else if (index.TryGetIndex(committee, out c))
-            {
-                lastCommittee = committee;
-                lastIndex = c;
-            }
-            else
+            int c = committeeNumbers[i];
+            if (c >= index.Count)
             {
                 findings.Add(UnknownRegion(snapshot.KeyOf(i)));
                 continue;
@@ -64,9 +53,9 @@ public sealed partial class FigureDatasetBuilder
 
             // 「37余件」, 1.5次, a negative count, a rate of 130 %: malformed, never used, whatever its scope or topic.
             // An exact whole count, or a stated rate within 0..100 %, needs no further check.
-            if (values[i] is not null
-                && !rows.IsPlainWhole(i, out _)
-                && !(units[i].IsPercent && values[i] is >= 0m and <= 100m)
+            if (!rows.IsPlainWhole(i, out _)
+                && rows.ValueAt(i) is { } value
+                && !(units[i].IsPercent && value is >= 0m and <= 100m)
                 && FigureChecks.CheckValue(snapshot.FigureAt(i), out _) is { } bad)
             {
                 findings.Add(bad);
@@ -99,10 +88,8 @@ public sealed partial class FigureDatasetBuilder
 
         // Count cells: committee-scope, topic-less figures of a count; proposal figures are resolved per committee and period (ProposalCountCells).
         int measureCount = measureNumbers.Count;
-        var committeeCellsById = new List<Cell>?[measureCount];
-        var regionTotalCellsById = new List<Cell>?[measureCount];
+        using var cells = new CellColumns(measureCount, index.Count, stride, rows.Units);
         var topics = rows.Topics;
-        var scopes = rows.Scopes;
         var rowMeasures = rows.Measures;
 
         // Proposal-family rows are grouped by committee, period and scope with a counting sort (key = (c × periods + p) × 2 + scope),
@@ -114,7 +101,7 @@ public sealed partial class FigureDatasetBuilder
         for (int a = 0; a < acceptedCount; a++)
         {
             int i = accepted[a];
-            if (topics[i] is not null)
+            if (topics is not null && topics[i] is not null)
             {
                 continue;
             }
@@ -122,7 +109,7 @@ public sealed partial class FigureDatasetBuilder
             int c = acceptedCommittee[a];
             int p = periodOf[rowPeriods[i]];
             int m = rowMeasures[i];
-            var scope = scopes[i];
+            var scope = rows.ScopeAt(i);
             if (measureNumbers.IsProposalFamily(m))
             {
                 int key = (((c * periods.Length) + p) * 2) + (scope == FigureScope.Committee ? 0 : 1);
@@ -132,12 +119,12 @@ public sealed partial class FigureDatasetBuilder
                 continue;
             }
 
-            if (values[i] is null || measureNumbers.IsRate(m))
+            if (measureNumbers.IsRate(m) || !rows.HasValue(i))
             {
                 continue;
             }
 
-            AddCell(scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById, m, c, p, i, snapshot, findings);
+            AddCell(cells, scope, m, c, p, i, snapshot, findings);
         }
 
         for (int k = 0; k < keyCount; k++)
@@ -172,7 +159,6 @@ public sealed partial class FigureDatasetBuilder
             int c = key / 2 / periods.Length;
             int p = key / 2 % periods.Length;
             var scope = key % 2 == 0 ? FigureScope.Committee : FigureScope.RegionTotal;
-            var cells = scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById;
 
             // The usual case, exact whole counts that meet the chain, needs no analysis: each is its own cell.
             if (TryExactCounts(list, chainIndex, exact))
@@ -180,7 +166,7 @@ public sealed partial class FigureDatasetBuilder
                 foreach (int i in list)
                 {
                     rows.IsPlainWhole(i, out long whole);
-                    AddCell(cells, rowMeasures[i], new Cell(c, p, Bounds.Exactly(whole), i, null));
+                    cells.AddExact(scope, rowMeasures[i], c, p, whole, i);
                 }
 
                 continue;
@@ -189,22 +175,12 @@ public sealed partial class FigureDatasetBuilder
             foreach (var (figure, measure, bounds) in ProposalCountCells(snapshot.FiguresAt(list), findings, Strict))
             {
                 // A count implied by a stated rate (25 % of 40 submitted ⇒ 10 adopted) may be of a measure no figure has.
-                int n = measureNumbers.NumberOf(measure);
-                if (n >= committeeCellsById.Length)
-                {
-                    Array.Resize(ref committeeCellsById, measureNumbers.Count);
-                    Array.Resize(ref regionTotalCellsById, measureNumbers.Count);
-                    cells = scope == FigureScope.Committee ? committeeCellsById : regionTotalCellsById;
-                }
-
-                AddCell(cells, n, new Cell(c, p, bounds, -1, figure));
+                cells.Add(scope, measureNumbers.NumberOf(measure), c, p, bounds, figure);
             }
         }
 
-        var committeeCells = ByMeasure(committeeCellsById);
-        var regionTotalCells = ByMeasure(regionTotalCellsById);
-        var committeeColumns = BuildColumns(committeeCells, regionTotalCells, index.Count, stride, snapshot, findings);
-        var regionTotalColumns = BuildColumns(regionTotalCells, committeeCells, index.Count, stride, snapshot, findings);
+        var committeeColumns = cells.Finish(FigureScope.Committee, m => measureNumbers[m], snapshot, findings);
+        var regionTotalColumns = cells.Finish(FigureScope.RegionTotal, m => measureNumbers[m], snapshot, findings);
         if (Strict)
         {
             for (int i = 0; i < findings.Count; i++)
@@ -273,12 +249,12 @@ public sealed partial class FigureDatasetBuilder
     }
 
     /// <summary>Adds the cell of a row of a count that is not of the proposal family, or its finding.</summary>
-    private void AddCell(List<Cell>?[] cells, int m, int c, int p, int i, FigureRows.Snapshot snapshot, List<ValidationFinding> findings)
+    private void AddCell(CellColumns cells, FigureScope scope, int m, int c, int p, int i, FigureRows.Snapshot snapshot, List<ValidationFinding> findings)
     {
         // A value no whole count fits (「近1次」, 1.5次) or bounds beyond 64 bits: a finding naming the figure, never a raw exception.
         if (rows.IsPlainWhole(i, out long whole))
         {
-            AddCell(cells, m, new Cell(c, p, Bounds.Exactly(whole), i, null));
+            cells.AddExact(scope, m, c, p, whole, i);
             return;
         }
 
@@ -298,26 +274,7 @@ public sealed partial class FigureDatasetBuilder
         }
         else
         {
-            AddCell(cells, m, new Cell(c, p, bounds!.Value, i, f));
+            cells.Add(scope, m, c, p, bounds!.Value, i);
         }
     }
-
-    private static void AddCell(List<Cell>?[] cells, int m, Cell cell) => (cells[m] ??= []).Add(cell);
-
-    private Dictionary<Measure, List<Cell>> ByMeasure(List<Cell>?[] cellsById)
-    {
-        var result = new Dictionary<Measure, List<Cell>>();
-        for (int m = 0; m < cellsById.Length; m++)
-        {
-            if (cellsById[m] is { } list)
-            {
-                result[measureNumbers[m]] = list;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>A count cell: committee and period indices, bounds, and the row it comes from (−1 for a count the analysis implied, then <see cref="Figure"/> says where from).</summary>
-    private readonly record struct Cell(int Committee, int Period, Bounds Bounds, int Row, Figure? Figure);
 }

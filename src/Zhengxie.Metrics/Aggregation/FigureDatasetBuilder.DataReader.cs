@@ -29,9 +29,13 @@ public sealed partial class FigureDatasetBuilder
     /// (<c>4.4@2020</c>, <c>11.1+@2022</c>); <c>value</c> a non-negative number as text (invariant: digits, optionally a
     /// decimal point and digits) or of a numeric type (integer, <see cref="decimal"/>, <see cref="double"/>), NULL only
     /// when the qualifier is <c>all</c>; <c>unit</c>, <c>qualifier</c>, <c>scope</c> the words of the format.</para>
+    /// <para>Fields are read with the reader's typed getters (<see cref="IDataRecord.GetString"/>, <see cref="IDataRecord.GetInt64"/>,
+    /// <see cref="IDataRecord.GetDecimal"/>, ...) by ordinal, the ordinals resolved once by name: no value is boxed unless
+    /// the provider gives a type other than text, integers, <see cref="decimal"/> and <see cref="double"/>.</para>
     /// <para>A row that does not make a figure stops the load with a <see cref="ZhengxieMetricsException"/> naming the row
-    /// (from 1), the column and, once read, the committee, period and measure; rows before it have been added, so discard
-    /// the builder then. Everything else (duplicates, unknown regions, the chain of counts) is validated by
+    /// (from 1), the column and, once read, the committee, period and measure. The load is all or nothing: when it throws
+    /// (a bad row, or the reader itself failing), none of its rows is kept and the builder holds exactly the figures it held
+    /// before the call; the reader is left where it stopped. Everything else (duplicates, unknown regions, the chain of counts) is validated by
     /// <see cref="Build"/>, as for figures added any other way.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
@@ -41,6 +45,24 @@ public sealed partial class FigureDatasetBuilder
         Preconditions.CheckNotNull(reader);
         var ordinals = FindColumns(reader);
         var session = new ReaderSession(reader, ordinals);
+        int start = rows.Count;
+        try
+        {
+            LoadRows(reader, session);
+        }
+        catch
+        {
+            // All or nothing: the rows this load added are dropped, so the builder is as it was before the call.
+            rows.Truncate(start);
+            duplicates = null;
+            throw;
+        }
+
+        return this;
+    }
+
+    private void LoadRows(IDataReader reader, ReaderSession session)
+    {
         while (reader.Read())
         {
             session.StartRow();
@@ -67,8 +89,6 @@ public sealed partial class FigureDatasetBuilder
 
             AddRow(committee, PeriodNumber(period), measureNumbers.NumberOf(measure), value, unit, qualifier, scope, topic, source, null);
         }
-
-        return this;
     }
 
     private static int[] FindColumns(IDataReader reader)
@@ -159,27 +179,27 @@ public sealed partial class FigureDatasetBuilder
         internal Committee ReadCommittee()
         {
             int i = ordinals[0];
-            object? raw = Raw(i);
-            if (raw is string text)
+            var raw = Read(i);
+            if (raw.Text is { } text)
             {
                 return committee = Committee.TryParse(text.AsSpan().Trim(), out var parsed)
                     ? parsed
                     : throw Bad(i, $"'{Shorten(text)}' is not a committee: write a six-digit region code such as 330324, optionally with a level such as 331100/county.");
             }
 
-            if (raw is not null && TryWhole(raw, out long code) && code is >= 110000 and <= 999999)
+            if (raw.TryWhole(out long code) && code is >= 110000 and <= 999999)
             {
                 return committee = new Committee(new RegionCode((int)code));
             }
 
-            throw Bad(i, raw is null ? "the committee is NULL." : $"{Shorten(Convert.ToString(raw, CultureInfo.InvariantCulture))} is not a committee: write a six-digit region code such as 330324.");
+            throw Bad(i, raw.IsNull ? "the committee is NULL." : $"{Shorten(raw.Format())} is not a committee: write a six-digit region code such as 330324.");
         }
 
         internal ReportingPeriod ReadPeriod()
         {
             int i = ordinals[1];
-            object? raw = Raw(i);
-            if (raw is string text)
+            var raw = Read(i);
+            if (raw.Text is { } text)
             {
                 if (string.Equals(text, lastPeriodText, StringComparison.Ordinal))
                 {
@@ -196,20 +216,20 @@ public sealed partial class FigureDatasetBuilder
                 throw Bad(i, $"'{Shorten(text)}' is not a period: write a year (2020), a session (4.4@2020) or since a session (11.1+@2022).");
             }
 
-            if (raw is not null && TryWhole(raw, out long year) && year is >= ReportingPeriod.MinYear and <= ReportingPeriod.MaxYear)
+            if (raw.TryWhole(out long year) && year is >= ReportingPeriod.MinYear and <= ReportingPeriod.MaxYear)
             {
                 return period = ReportingPeriod.CalendarYear((int)year);
             }
 
-            throw Bad(i, raw is null
+            throw Bad(i, raw.IsNull
                 ? "the period is NULL."
-                : $"{Shorten(Convert.ToString(raw, CultureInfo.InvariantCulture))} is not a period: a calendar year is from {ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear}.");
+                : $"{Shorten(raw.Format())} is not a period: a calendar year is from {ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear}.");
         }
 
         internal Measure ReadMeasure()
         {
             int i = ordinals[2];
-            if (Raw(i) is not string text)
+            if (Read(i).Text is not { } text)
             {
                 throw Bad(i, $"the measure is {(reader.IsDBNull(i) ? "NULL" : "not text")}; write its identifier, such as proposals.filed.");
             }
@@ -246,14 +266,15 @@ public sealed partial class FigureDatasetBuilder
         internal decimal? ReadValue(Qualifier qualifier)
         {
             int i = ordinals[3];
-            object? raw = Raw(i);
-            switch (raw)
+            var raw = Read(i);
+            switch (raw.Kind)
             {
-                case null:
+                case FieldKind.Null:
                     return qualifier == Qualifier.All
                         ? null
                         : throw Bad(i, $"the value is NULL; only a figure qualified 'all' may have no value (this one is '{QualifierText.ToWord(qualifier)}').");
-                case string text:
+                case FieldKind.Text:
+                    string text = raw.Text!;
                     var span = text.AsSpan().Trim();
                     if (span.IsEmpty)
                     {
@@ -270,13 +291,13 @@ public sealed partial class FigureDatasetBuilder
                     return decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal parsed)
                         ? parsed
                         : throw Bad(i, $"the value {Shorten(text)} is too large: counts must fit in 64 bits (up to 9223372036854775807 base units).");
-                case decimal d:
+                case FieldKind.Decimal:
                     // A DECIMAL(38, 4) column's scale is storage, not print: 90.0000 is read as 90.
-                    return NonNegative(i, d / 1.000000000000000000000000000000000m);
-                case long or int or short or byte or sbyte or ushort or uint or ulong:
-                    return NonNegative(i, Convert.ToDecimal(raw, CultureInfo.InvariantCulture));
-                case double or float:
-                    double x = Convert.ToDouble(raw, CultureInfo.InvariantCulture);
+                    return NonNegative(i, raw.Decimal / 1.000000000000000000000000000000000m);
+                case FieldKind.Integer:
+                    return NonNegative(i, raw.Integer);
+                case FieldKind.Double:
+                    double x = raw.Double;
                     if (!double.IsFinite(x) || Math.Abs(x) > 7.9e28)
                     {
                         throw Bad(i, $"the value {x.ToString(CultureInfo.InvariantCulture)} is not a finite number a count or rate can have.");
@@ -284,13 +305,14 @@ public sealed partial class FigureDatasetBuilder
 
                     return NonNegative(i, (decimal)x);
                 default:
+                    object other = raw.Other!;
                     try
                     {
-                        return NonNegative(i, Convert.ToDecimal(raw, CultureInfo.InvariantCulture));
+                        return NonNegative(i, Convert.ToDecimal(other, CultureInfo.InvariantCulture));
                     }
                     catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException)
                     {
-                        throw Bad(i, $"the value {Shorten(Convert.ToString(raw, CultureInfo.InvariantCulture))} of type {raw.GetType().Name} is not a number a count can have ({e.Message}).");
+                        throw Bad(i, $"the value {Shorten(raw.Format())} of type {other.GetType().Name} is not a number a count can have ({e.Message}).");
                     }
             }
         }
@@ -298,7 +320,7 @@ public sealed partial class FigureDatasetBuilder
         internal FigureUnit ReadUnit()
         {
             int i = ordinals[4];
-            if (Raw(i) is not string text || text.AsSpan().Trim().IsEmpty)
+            if (Read(i).Text is not { } text || text.AsSpan().Trim().IsEmpty)
             {
                 throw Bad(i, "the unit is empty; write it as printed (件, 次, 万元, % ...).");
             }
@@ -383,7 +405,7 @@ public sealed partial class FigureDatasetBuilder
                 && (dot < 0 || (!fraction.IsEmpty && !fraction.ContainsAnyExceptInRange('0', '9')));
         }
 
-        private static bool TryWhole(object raw, out long value)
+        internal static bool TryWhole(object raw, out long value)
         {
             switch (raw)
             {
@@ -404,24 +426,87 @@ public sealed partial class FigureDatasetBuilder
         private decimal NonNegative(int i, decimal value) =>
             value >= 0 ? value : throw Bad(i, $"the value {value.ToString(CultureInfo.InvariantCulture)} is negative; counts and rates are never negative.");
 
-        /// <summary>The field's value: <see langword="null"/> for NULL, a <see cref="string"/> for text, else the provider's value.</summary>
-        private object? Raw(int i)
+        /// <summary>
+        /// The field's value through the reader's typed getter for its type (asked per row: SQLite's types are per value), so
+        /// text, integers, decimals and doubles are read without boxing; any other type through <see cref="IDataRecord.GetValue"/>.
+        /// </summary>
+        private Field Read(int i)
         {
             if (reader.IsDBNull(i))
             {
-                return null;
+                return default;
             }
 
             var type = reader.GetFieldType(i);
-            return type == typeof(string) ? reader.GetString(i)
-                : type == typeof(long) ? reader.GetInt64(i)
-                : type == typeof(int) ? reader.GetInt32(i)
-                : type == typeof(decimal) ? reader.GetDecimal(i)
-                : type == typeof(double) ? reader.GetDouble(i)
-                : reader.GetValue(i);
+            return type == typeof(string) ? new Field(FieldKind.Text) { Text = reader.GetString(i) }
+                : type == typeof(long) ? new Field(FieldKind.Integer) { Integer = reader.GetInt64(i) }
+                : type == typeof(int) ? new Field(FieldKind.Integer) { Integer = reader.GetInt32(i) }
+                : type == typeof(short) ? new Field(FieldKind.Integer) { Integer = reader.GetInt16(i) }
+                : type == typeof(byte) ? new Field(FieldKind.Integer) { Integer = reader.GetByte(i) }
+                : type == typeof(decimal) ? new Field(FieldKind.Decimal) { Decimal = reader.GetDecimal(i) }
+                : type == typeof(double) ? new Field(FieldKind.Double) { Double = reader.GetDouble(i) }
+                : type == typeof(float) ? new Field(FieldKind.Double) { Double = reader.GetFloat(i) }
+                : reader.GetValue(i) switch
+                {
+                    null or DBNull => default,
+                    string text => new Field(FieldKind.Text) { Text = text },
+                    var other => new Field(FieldKind.Other) { Other = other },
+                };
         }
 
         private ZhengxieMetricsException Bad(int ordinal, string message) =>
             new(Where() + ", column " + reader.GetName(ordinal).Trim() + ": " + message);
+    }
+
+    private enum FieldKind
+    {
+        Null,
+        Text,
+        Integer,
+        Decimal,
+        Double,
+        Other,
+    }
+
+    /// <summary>One field as read by its typed getter: NULL, text, an integer, a decimal, a double, or (any other type) the provider's object.</summary>
+    private readonly struct Field(FieldKind kind)
+    {
+        internal FieldKind Kind { get; } = kind;
+
+        internal bool IsNull => Kind == FieldKind.Null;
+
+        internal string? Text { get; init; }
+
+        internal long Integer { get; init; }
+
+        internal decimal Decimal { get; init; }
+
+        internal double Double { get; init; }
+
+        internal object? Other { get; init; }
+
+        /// <summary>Whether the field is a whole number (an integer, or a decimal or double without fraction) and which.</summary>
+        internal bool TryWhole(out long value)
+        {
+            switch (Kind)
+            {
+                case FieldKind.Integer: value = Integer; return true;
+                case FieldKind.Decimal when decimal.IsInteger(Decimal) && Decimal is >= long.MinValue and <= long.MaxValue: value = (long)Decimal; return true;
+                case FieldKind.Double when double.IsInteger(Double) && Math.Abs(Double) < 1e15: value = (long)Double; return true;
+                case FieldKind.Other: return ReaderSession.TryWhole(Other!, out value);
+                default: value = 0; return false;
+            }
+        }
+
+        /// <summary>The value as invariant text (for messages only).</summary>
+        internal string Format() => Kind switch
+        {
+            FieldKind.Text => Text!,
+            FieldKind.Integer => Integer.ToString(CultureInfo.InvariantCulture),
+            FieldKind.Decimal => Decimal.ToString(CultureInfo.InvariantCulture),
+            FieldKind.Double => Double.ToString(CultureInfo.InvariantCulture),
+            FieldKind.Other => Convert.ToString(Other, CultureInfo.InvariantCulture) ?? string.Empty,
+            _ => string.Empty,
+        };
     }
 }

@@ -41,24 +41,23 @@ namespace Zhengxie.Metrics.Aggregation;
 /// </remarks>
 public sealed partial class FigureDatasetBuilder
 {
-    // Mechanics (issue 8): figures are stored once, in order of arrival, as rows of FigureRows (columns, no
-    // object needed); a topic-less figure's identity is packed in one long (committee's code and level, the
-    // builder's period and measure numbers, scope), so adding costs one hash of a long; measures and periods
-    // are numbered per builder through identity-first look-ups, so no measure string is hashed per figure.
-    // Topic figures keep the general key.
-    private const int PeriodBits = 23;
-    private const int MeasureBits = 18;
-
+    // Mechanics (issue 8): figures are stored once, in order of arrival, as rows of FigureRows (columns, no object
+    // needed), duplicates included: adding a figure numbers its committee (an array look-up by code), period and
+    // measure (identity-first caches) and writes the row; no hash table per figure. Duplicates and conflicts are found
+    // once, when they are needed (Build, Count), by a counting sort of the rows on (committee, period) and a scan of each
+    // bucket by (measure, scope) (FigureDatasetBuilder.Duplicates.cs).
     private readonly FigureRows rows = new();
-    private readonly Dictionary<long, int> packedSlots = [];
-    private readonly Dictionary<FigureKey, int> topicSlots = [];
-    private readonly Dictionary<FigureKey, List<Figure>> conflicts = [];
-    private readonly HashSet<int> conflicted = [];
+    private readonly CommitteeIndex committeeIndex;
+    private readonly Dictionary<Committee, int> unknownCommittees = [];
+    private readonly List<Committee> unknownList = [];
     private readonly MeasureNumbers measureNumbers = new();
     private readonly Dictionary<ReportingPeriod, int> periodNumbers = [];
     private readonly List<ReportingPeriod> periodList = [];
     private ReportingPeriod lastPeriod;
     private int lastPeriodNumber = -1;
+    private Committee lastCommittee;
+    private int lastCommitteeNumber = -1;
+    private Duplicates? duplicates;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="regions">The region table committees must be in; <see cref="RegionTable.Default"/> when omitted.</param>
@@ -68,6 +67,7 @@ public sealed partial class FigureDatasetBuilder
     {
         Preconditions.CheckArgument(mode is ValidationMode.Throw or ValidationMode.CollectFindings, nameof(mode), "Unknown validation mode.");
         Regions = regions ?? RegionTable.Default;
+        committeeIndex = CommitteeIndex.For(Regions);
         Mode = mode;
         Strict = strict;
     }
@@ -81,8 +81,9 @@ public sealed partial class FigureDatasetBuilder
     /// <summary>Gets the validation mode.</summary>
     public ValidationMode Mode { get; }
 
-    /// <summary>Gets the number of distinct figures added so far.</summary>
-    public int Count => rows.Count;
+    /// <summary>Gets the number of distinct figures added so far (the same figure added twice counts once).</summary>
+    /// <remarks>Finds the duplicates among the figures added since the last call (or <see cref="Build"/>): a pass over the rows, not a constant-time read.</remarks>
+    public int Count => FindDuplicates().Distinct;
 
     /// <summary>Adds a figure.</summary>
     /// <param name="figure">The figure.</param>
@@ -127,63 +128,54 @@ public sealed partial class FigureDatasetBuilder
     private void Reserve(int more)
     {
         rows.EnsureCapacity(rows.Count + more);
-        packedSlots.EnsureCapacity(packedSlots.Count + more);
     }
 
     /// <summary>
-    /// Adds one valid figure (its fields already checked as <see cref="Figure"/>'s constructor checks them) unless the same
-    /// figure is there; records a conflict when a different one is. The last argument is the figure the row came from,
-    /// or <see langword="null"/> for a row from columns.
+    /// Adds one valid figure (its fields already checked as <see cref="Figure"/>'s constructor checks them) as a row, duplicates
+    /// included (they are found when needed, see <see cref="FindDuplicates"/>). The last argument is the figure the row came
+    /// from, or <see langword="null"/> for a row from columns.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddRow(Committee committee, int period, int measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope, string? topic, FigureSource? source, Figure? figure)
     {
-        ref int slot = ref Unsafe.NullRef<int>();
-        bool exists;
-        if (topic is null && period < (1 << PeriodBits) && measure < (1 << MeasureBits))
+        rows.Add(CommitteeNumber(committee), period, measure, value, unit, qualifier, scope, topic, source, figure);
+        duplicates = null;
+    }
+
+    /// <summary>The committee's index in the region table, or a number above the table's (numbered per builder) when it is not in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CommitteeNumber(Committee committee)
+    {
+        if (lastCommitteeNumber >= 0 && committee == lastCommittee)
         {
-            long packed = ((long)committee.GetHashCode() << (PeriodBits + MeasureBits + 1))
-                | ((long)period << (MeasureBits + 1))
-                | ((long)measure << 1)
-                | (long)scope;
-            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(packedSlots, packed, out exists);
-        }
-        else
-        {
-            slot = ref CollectionsMarshal.GetValueRefOrAddDefault(topicSlots, new FigureKey(committee, periodList[period], measureNumbers[measure], scope, topic), out exists);
+            return lastCommitteeNumber;
         }
 
-        if (!exists)
+        int number = committeeIndex.NumberOf(committee);
+        if (number < 0)
         {
-            slot = rows.Add(committee, period, measure, value, unit, qualifier, scope, topic, source, figure);
-            return;
+            number = UnknownCommitteeNumber(committee);
         }
 
-        int first = slot;
-        if (!rows.SameFigure(first, committee, period, measure, value, unit, qualifier, scope, topic))
-        {
-            AddConflict(first, figure ?? new Figure(committee, periodList[period], measureNumbers[measure], value, unit, qualifier, scope, topic, source));
-        }
+        lastCommittee = committee;
+        lastCommitteeNumber = number;
+        return number;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddConflict(int first, Figure figure)
+    private int UnknownCommitteeNumber(Committee committee)
     {
-        var snapshot = Snapshot();
-        var key = snapshot.KeyOf(first);
-        if (!conflicts.TryGetValue(key, out var list))
+        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(unknownCommittees, committee, out bool exists);
+        if (!exists)
         {
-            conflicts[key] = list = [snapshot.FigureAt(first)];
-            conflicted.Add(first);
+            slot = committeeIndex.Count + unknownList.Count;
+            unknownList.Add(committee);
         }
 
-        if (!list.Contains(figure))
-        {
-            list.Add(figure);
-        }
+        return slot;
     }
 
-    private FigureRows.Snapshot Snapshot() => rows.Freeze([.. periodList], measureNumbers.ToArray());
+    private FigureRows.Snapshot Snapshot() => rows.Freeze([.. committeeIndex.Committees, .. unknownList], [.. periodList], measureNumbers.ToArray());
 
     private int PeriodNumber(ReportingPeriod period)
     {

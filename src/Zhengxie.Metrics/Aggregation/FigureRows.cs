@@ -11,72 +11,93 @@ namespace Zhengxie.Metrics.Aggregation;
 /// added from columns, which get a <see cref="Figure"/> only when one is asked for: a finding's text, the
 /// full analysis of a committee-period, <see cref="FigureDataset.Figures"/>).
 /// </summary>
-/// <remarks>Rows are only appended, never changed: a <see cref="Snapshot"/> taken at <c>Build</c> stays valid while the builder goes on adding.</remarks>
+/// <remarks>Rows are narrow (about 35 bytes): the committee as its builder number, the value as a <see cref="long"/> when it is a
+/// whole number of scale 0 (others, rare, in a side list), qualifier and scope as bytes, topics and sources only once one is
+/// given. Rows are only appended, never changed (a failed load drops its own rows from the end): a <see cref="Snapshot"/> taken at <c>Build</c> stays valid while the builder goes on adding.</remarks>
 internal sealed class FigureRows
 {
-    private Committee[] committees = [];
+    private const byte PlainFlag = 1;
+    private int[] committeeNumbers = [];
     private int[] periods = [];
     private int[] measures = [];
-    private decimal?[] values = [];
+    private long[] numbers = [];
     private FigureUnit[] units = [];
-    private Qualifier[] qualifiers = [];
-    private FigureScope[] scopes = [];
-    private string?[] topics = [];
-    private FigureSource?[] sources = [];
+    private byte[] qualifiers = [];
+    private byte[] scopes = [];
+    private byte[] flags = [];
+    private string?[]? topics;
+    private FigureSource?[]? sources;
     private Figure?[] figures = [];
-    private long[] wholes = [];
+    private readonly List<decimal?> otherValues = [];
 
     internal int Count { get; private set; }
 
     /// <summary>Gets whether every row was added as a <see cref="Figure"/>.</summary>
     internal bool AllObjects { get; private set; } = true;
 
-    internal Committee[] Committees => committees;
+    /// <summary>Gets each row's committee number: its index in the builder's region table, or a number above the table's for a committee not in it.</summary>
+    internal int[] CommitteeNumbers => committeeNumbers;
 
     internal int[] Periods => periods;
 
     internal int[] Measures => measures;
 
-    internal decimal?[] Values => values;
-
     internal FigureUnit[] Units => units;
 
-    internal Qualifier[] Qualifiers => qualifiers;
-
-    internal FigureScope[] Scopes => scopes;
-
-    internal string?[] Topics => topics;
+    /// <summary>Gets the topics, or <see langword="null"/> while no row has one.</summary>
+    internal string?[]? Topics => topics;
 
     internal Figure?[] Objects => figures;
 
     internal void EnsureCapacity(int capacity)
     {
-        if (capacity > committees.Length)
+        if (capacity > committeeNumbers.Length)
         {
             Grow(capacity);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal int Add(Committee committee, int period, int measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope, string? topic, FigureSource? source, Figure? figure)
+    internal int Add(int committeeNumber, int period, int measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope, string? topic, FigureSource? source, Figure? figure)
     {
         int i = Count;
-        if (i == committees.Length)
+        if (i == committeeNumbers.Length)
         {
             Grow(i + 1);
         }
 
-        committees[i] = committee;
+        committeeNumbers[i] = committeeNumber;
         periods[i] = period;
         measures[i] = measure;
-        values[i] = value;
         units[i] = unit;
-        qualifiers[i] = qualifier;
-        scopes[i] = scope;
-        topics[i] = topic;
-        sources[i] = source;
+        qualifiers[i] = (byte)qualifier;
+        scopes[i] = (byte)scope;
         figures[i] = figure;
-        wholes[i] = qualifier == Qualifier.Exact && value is { } v && unit.Scale == 1 ? WholeOrMinusOne(v) : -1;
+        long number = value is { } v ? ScaleZeroOrMinusOne(v) : -1;
+        bool plain;
+        if (number >= 0)
+        {
+            numbers[i] = number;
+            plain = true;
+        }
+        else
+        {
+            numbers[i] = ~(long)otherValues.Count;
+            otherValues.Add(value);
+            plain = value is { } w && w >= 0 && w <= long.MaxValue && decimal.IsInteger(w);
+        }
+
+        flags[i] = plain && qualifier == Qualifier.Exact && unit.Scale == 1 ? PlainFlag : (byte)0;
+        if (topic is not null || topics is not null)
+        {
+            (topics ??= new string?[committeeNumbers.Length])[i] = topic;
+        }
+
+        if (source is not null || sources is not null)
+        {
+            (sources ??= new FigureSource?[committeeNumbers.Length])[i] = source;
+        }
+
         if (figure is null)
         {
             AllObjects = false;
@@ -86,77 +107,181 @@ internal sealed class FigureRows
         return i;
     }
 
-    /// <summary>Whether row <paramref name="i"/> holds the same figure (every field but the source, as <see cref="Figure.Equals(Figure?)"/>).</summary>
-    internal bool SameFigure(int i, Committee committee, int period, int measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope, string? topic) =>
-        committees[i] == committee && periods[i] == period && measures[i] == measure && values[i] == value && units[i] == unit
-        && qualifiers[i] == qualifier && scopes[i] == scope && string.Equals(topics[i], topic, StringComparison.Ordinal);
+    /// <summary>Gets row <paramref name="i"/>'s value as given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal decimal? ValueAt(int i)
+    {
+        long n = numbers[i];
+        return n >= 0 ? n : otherValues[(int)~n];
+    }
+
+    /// <summary>Whether row <paramref name="i"/> has a value (every figure but 「全部」 without a count).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool HasValue(int i) => numbers[i] >= 0 || otherValues[(int)~numbers[i]] is not null;
+
+    internal Qualifier QualifierAt(int i) => (Qualifier)qualifiers[i];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal FigureScope ScopeAt(int i) => (FigureScope)scopes[i];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal string? TopicAt(int i) => topics?[i];
+
+    /// <summary>Whether rows <paramref name="i"/> and <paramref name="j"/> hold the same figure (every field but the source, as <see cref="Figure.Equals(Figure?)"/>).</summary>
+    internal bool SameFigure(int i, int j) =>
+        committeeNumbers[i] == committeeNumbers[j] && periods[i] == periods[j] && measures[i] == measures[j] && ValueAt(i) == ValueAt(j)
+        && units[i] == units[j] && qualifiers[i] == qualifiers[j] && scopes[i] == scopes[j] && string.Equals(TopicAt(i), TopicAt(j), StringComparison.Ordinal);
+
+    /// <summary>Drops the rows from <paramref name="count"/> on (a load that failed half-way); rows before stay as they were.</summary>
+    internal void Truncate(int count)
+    {
+        if (count >= Count)
+        {
+            return;
+        }
+
+        int firstOther = otherValues.Count;
+        for (int i = count; i < Count; i++)
+        {
+            if (numbers[i] < 0)
+            {
+                firstOther = Math.Min(firstOther, (int)~numbers[i]);
+            }
+        }
+
+        otherValues.RemoveRange(firstOther, otherValues.Count - firstOther);
+
+        // Release the references the dropped rows held; value-type columns are overwritten by later rows.
+        Array.Clear(units, count, Count - count);
+        Array.Clear(figures, count, Count - count);
+        if (topics is not null)
+        {
+            Array.Clear(topics, count, Count - count);
+        }
+
+        if (sources is not null)
+        {
+            Array.Clear(sources, count, Count - count);
+        }
+
+        Count = count;
+        AllObjects = true;
+        for (int i = 0; i < count && AllObjects; i++)
+        {
+            AllObjects = figures[i] is not null;
+        }
+    }
 
     /// <summary>Whether row <paramref name="i"/> is an exact whole count in a unit of scale 1 that fits in a long (its bounds need no check).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool IsPlainWhole(int i, out long whole)
     {
-        whole = wholes[i];
-        return whole >= 0;
+        if (flags[i] == 0)
+        {
+            whole = -1;
+            return false;
+        }
+
+        long n = numbers[i];
+        whole = n >= 0 ? n : (long)otherValues[(int)~n]!.Value;
+        return true;
     }
 
-    internal Snapshot Freeze(ReportingPeriod[] periodList, Measure[] measureList) =>
-        new(committees, periods, measures, values, units, qualifiers, scopes, topics, sources, figures, periodList, measureList);
+    internal Snapshot Freeze(Committee[] committeeList, ReportingPeriod[] periodList, Measure[] measureList) =>
+        new(this, committeeList, periodList, measureList);
 
     private void Grow(int min)
     {
-        int size = Math.Max(min, Math.Max(16, committees.Length * 2));
-        Array.Resize(ref committees, size);
+        int size = Math.Max(min, Math.Max(16, committeeNumbers.Length * 2));
+        Array.Resize(ref committeeNumbers, size);
         Array.Resize(ref periods, size);
         Array.Resize(ref measures, size);
-        Array.Resize(ref values, size);
+        Array.Resize(ref numbers, size);
         Array.Resize(ref units, size);
         Array.Resize(ref qualifiers, size);
         Array.Resize(ref scopes, size);
-        Array.Resize(ref topics, size);
-        Array.Resize(ref sources, size);
+        Array.Resize(ref flags, size);
         Array.Resize(ref figures, size);
-        Array.Resize(ref wholes, size);
+        if (topics is not null)
+        {
+            Array.Resize(ref topics, size);
+        }
+
+        if (sources is not null)
+        {
+            Array.Resize(ref sources, size);
+        }
     }
 
-    /// <summary>The value as a long when it is a non-negative whole number that fits one, else −1; from the decimal's bits when its scale is 0 (the usual case).</summary>
+    /// <summary>The value as a long when its decimal is a non-negative whole number of scale 0 below 2^63 (so <c>(decimal)n</c> gives back the same bits), else −1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long WholeOrMinusOne(decimal value)
+    private static long ScaleZeroOrMinusOne(decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        if (bits[3] == 0 && bits[2] == 0 && bits[1] >= 0)
-        {
-            // Scale 0, positive, high 32 bits zero, middle word below 2^31: lo | mid << 32 fits a long.
-            return ((long)bits[1] << 32) | (uint)bits[0];
-        }
-
-        return value >= 0 && value <= long.MaxValue && decimal.IsInteger(value) ? (long)value : -1;
+        return bits[3] == 0 && bits[2] == 0 && bits[1] >= 0 ? ((long)bits[1] << 32) | (uint)bits[0] : -1;
     }
 
-    /// <summary>The rows' columns as they are now, with the builder's periods and measures by number: enough to make any row's <see cref="Figure"/>.</summary>
-    internal readonly struct Snapshot(
-        Committee[] committees,
-        int[] periods,
-        int[] measures,
-        decimal?[] values,
-        FigureUnit[] units,
-        Qualifier[] qualifiers,
-        FigureScope[] scopes,
-        string?[] topics,
-        FigureSource?[] sources,
-        Figure?[] figures,
-        ReportingPeriod[] periodList,
-        Measure[] measureList)
+    /// <summary>
+    /// The rows as they are now, with the builder's committees, periods and measures by number: enough to make any row's
+    /// <see cref="Figure"/>. Rows are only appended and the arrays of a snapshot are never written below its count, so it
+    /// stays valid while the builder goes on adding.
+    /// </summary>
+    internal readonly struct Snapshot
     {
+        private readonly int[] committeeNumbers;
+        private readonly int[] periods;
+        private readonly int[] measures;
+        private readonly long[] numbers;
+        private readonly FigureUnit[] units;
+        private readonly byte[] qualifiers;
+        private readonly byte[] scopes;
+        private readonly string?[]? topics;
+        private readonly FigureSource?[]? sources;
+        private readonly Figure?[] figures;
+        private readonly List<decimal?> otherValues;
+        private readonly Committee[] committeeList;
+        private readonly ReportingPeriod[] periodList;
+        private readonly Measure[] measureList;
+
+        internal Snapshot(FigureRows rows, Committee[] committeeList, ReportingPeriod[] periodList, Measure[] measureList)
+        {
+            committeeNumbers = rows.committeeNumbers;
+            periods = rows.periods;
+            measures = rows.measures;
+            numbers = rows.numbers;
+            units = rows.units;
+            qualifiers = rows.qualifiers;
+            scopes = rows.scopes;
+            topics = rows.topics;
+            sources = rows.sources;
+            figures = rows.figures;
+            otherValues = rows.otherValues;
+            this.committeeList = committeeList;
+            this.periodList = periodList;
+            this.measureList = measureList;
+        }
+
+        internal Committee CommitteeOf(int i) => committeeList[committeeNumbers[i]];
+
         internal ReportingPeriod PeriodOf(int i) => periodList[periods[i]];
 
         internal Measure MeasureOf(int i) => measureList[measures[i]];
 
         /// <summary>Returns row <paramref name="i"/> as a <see cref="Figure"/>: the object it was added as, or a new one made from its columns.</summary>
-        internal Figure FigureAt(int i) =>
-            figures[i] ?? new Figure(committees[i], periodList[periods[i]], measureList[measures[i]], values[i], units[i], qualifiers[i], scopes[i], topics[i], sources[i]);
+        internal Figure FigureAt(int i)
+        {
+            if (figures[i] is { } figure)
+            {
+                return figure;
+            }
 
-        internal FigureKey KeyOf(int i) => new(committees[i], periodList[periods[i]], measureList[measures[i]], scopes[i], topics[i]);
+            long n = numbers[i];
+            decimal? value = n >= 0 ? n : otherValues[(int)~n];
+            return new Figure(CommitteeOf(i), PeriodOf(i), MeasureOf(i), value, units[i], (Qualifier)qualifiers[i], (FigureScope)scopes[i], topics?[i], sources?[i]);
+        }
+
+        internal FigureKey KeyOf(int i) => new(CommitteeOf(i), PeriodOf(i), MeasureOf(i), (FigureScope)scopes[i], topics?[i]);
 
         /// <summary>Returns the figures of the given rows, in that order.</summary>
         internal List<Figure> FiguresAt(IReadOnlyList<int> rows)
