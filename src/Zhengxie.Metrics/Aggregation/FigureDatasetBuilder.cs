@@ -33,10 +33,11 @@ namespace Zhengxie.Metrics.Aggregation;
 /// period, measure) is thrown in a <see cref="ValidationException"/> carrying all findings (source inconsistencies
 /// too when <see cref="Strict"/>); with <see cref="ValidationMode.CollectFindings"/> the offending figures are left
 /// out and the findings are in <see cref="FigureDataset.Findings"/>.</para>
-/// <para>Cost: adding a figure is one hash of a packed <see cref="long"/> key and a write into each column of
-/// the builder's rows; <see cref="Build"/> places exact whole counts straight into the dataset's columns and
-/// runs the full analysis only for committee-periods that need it (qualifiers, 「全部」, stated rates, a broken
-/// chain). Error text is built only for findings.</para>
+/// <para>Cost: adding a figure numbers its committee (an array look-up by code), period and measure and writes one
+/// narrow row, with no hash table per figure; duplicates and conflicts are found once over all rows, when
+/// <see cref="Build"/> (or <see cref="Count"/>) needs them, by a counting sort on committee and period. <see cref="Build"/>
+/// writes exact whole counts straight into the dataset's columns and runs the full analysis only for committee-periods
+/// that need it (qualifiers, 「全部」, stated rates, a broken chain). Error text is built only for findings.</para>
 /// <para>A builder is not thread-safe; the dataset it builds is.</para>
 /// </remarks>
 public sealed partial class FigureDatasetBuilder
