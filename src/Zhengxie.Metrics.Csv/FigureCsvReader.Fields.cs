@@ -70,7 +70,9 @@ public static partial class FigureCsvReader
             return chars.AsSpan(0, k);
         }
 
-        private static ReadOnlySpan<char> Field(SepReader.Row record, int index) => Unquote(record[index].Span, out _, out _).Trim();
+        /// <summary>A field's text, unquoted and trimmed; a row without any quote (the usual one) skips the quote handling.</summary>
+        private ReadOnlySpan<char> Field(SepReader.Row record, int index) =>
+            rowHasQuote ? Unquote(record[index].Span, out _, out _).Trim() : record[index].Span.Trim();
 
         private static int CountQuotes(ReadOnlySpan<char> text) => text.Count('"');
 

@@ -17,8 +17,10 @@ public static partial class FigureCsvReader
         {
             int fieldCount = record.ColCount;
 
-            // Quotes first: a misplaced or unclosed quote makes the row unreadable (RFC 4180).
-            for (int i = 0; i < fieldCount; i++)
+            // Quotes first: a misplaced or unclosed quote makes the row unreadable (RFC 4180). One search over the
+            // whole row tells whether any field needs looking at.
+            rowHasQuote = record.Span.IndexOf('"') >= 0;
+            for (int i = 0; rowHasQuote && i < fieldCount; i++)
             {
                 var raw = record[i].Span;
                 if (raw.IndexOf('"') < 0)
@@ -197,7 +199,7 @@ public static partial class FigureCsvReader
             }
 
             // Sources repeat (a document's name, "synthetic"): one FigureSource per distinct text.
-            var sourceText = Unquote(record[map[7]].Span, out _, out _).Trim();
+            var sourceText = Field(record, map[7]);
             FigureSource? source = sourceText.IsEmpty ? null : sources.Get(sourceText, MakeSource).Value;
 
             // topic: a quoted topic is kept as written (surrounding spaces included), an unquoted one trimmed.

@@ -184,6 +184,7 @@ public static partial class FigureCsvReader
         private ReportingPeriod lastPeriod;
         private ReportingPeriod slotPeriod;
         private int slotPeriodNumber = -1;
+        private bool rowHasQuote;
 
         internal Session(IProgress<int>? progress, long expectedBytes, FigureDatasetBuilder? target)
         {

@@ -17,10 +17,17 @@ internal sealed class SpanInterner<T>
     private int count;
     private int next;
     private Entry overflow;
+    private int last = -1;
 
     /// <summary>Looks the text up; when it is new, <paramref name="create"/> makes its value from the string.</summary>
     internal ref readonly Entry Get(ReadOnlySpan<char> text, Func<string, T> create)
     {
+        // A column often repeats the text of the row before (exact, committee, 件): compared before hashing.
+        if (last >= 0 && text.SequenceEqual(table[last].Text))
+        {
+            return ref table[last];
+        }
+
         int hash = string.GetHashCode(text);
         int mask = table.Length - 1;
         int i = hash & mask;
@@ -28,6 +35,7 @@ internal sealed class SpanInterner<T>
         {
             if (table[i].Hash == hash && text.SequenceEqual(existing))
             {
+                last = i;
                 return ref table[i];
             }
 
@@ -55,6 +63,7 @@ internal sealed class SpanInterner<T>
 
         table[i] = entry;
         count++;
+        last = i;
         return ref table[i];
     }
 
@@ -62,6 +71,7 @@ internal sealed class SpanInterner<T>
     {
         var old = table;
         table = new Entry[old.Length * 2];
+        last = -1;
         int mask = table.Length - 1;
         foreach (var e in old)
         {
