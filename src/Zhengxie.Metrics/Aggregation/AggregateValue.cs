@@ -17,7 +17,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-[JsonConverter(typeof(AggregateValueJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public readonly struct AggregateValue : IEquatable<AggregateValue>
 {
     private readonly Bounds sum;

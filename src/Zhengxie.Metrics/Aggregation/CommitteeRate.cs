@@ -4,7 +4,6 @@ using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Linq;
 using System.Text.Json.Serialization;
-using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -13,5 +12,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// <param name="Committee">The committee.</param>
 /// <param name="Rate">Its rate from its own counts.</param>
 [DebuggerDisplay("{Committee} {Rate}")]
-[JsonConverter(typeof(CommitteeRateJsonConverter))]
-public readonly record struct CommitteeRate(Committee Committee, Rate Rate);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public readonly record struct CommitteeRate(
+    [property: JsonPropertyName("committee"), JsonRequired] Committee Committee,
+    [property: JsonPropertyName("rate"), JsonRequired] Rate Rate);

@@ -34,7 +34,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// lower bounds).</para>
 /// <para>Immutable and thread-safe: any number of threads may query a dataset at once.</para>
 /// </remarks>
-[JsonConverter(typeof(FigureDatasetJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class FigureDataset
 {
     private static readonly Grouping[] RollUpGroupings =

@@ -17,7 +17,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-[JsonConverter(typeof(GroupKeyJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public readonly struct GroupKey : IEquatable<GroupKey>, IComparable<GroupKey>, IComparable
 {
     private readonly string? name;

@@ -22,7 +22,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// thread-safe.
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
-[JsonConverter(typeof(IndicatorTableJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed partial class IndicatorTable
 {
     private readonly GroupKey[] groups;

@@ -20,7 +20,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// request is rejected). Equality compares the label and the periods. Immutable and thread-safe.
 /// </remarks>
 [DebuggerDisplay("{Label,nq}")]
-[JsonConverter(typeof(PeriodBucketJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class PeriodBucket : IEquatable<PeriodBucket>
 {
     private readonly ReadOnlyCollection<ReportingPeriod> periods;

@@ -12,7 +12,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// </summary>
 /// <remarks>Equality compares every field. Immutable and thread-safe.</remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-[JsonConverter(typeof(PooledRateJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public readonly struct PooledRate : IEquatable<PooledRate>
 {
     private readonly Rate rate;

@@ -4,7 +4,6 @@ using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Linq;
 using System.Text.Json.Serialization;
-using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -14,15 +13,20 @@ namespace Zhengxie.Metrics.Aggregation;
 /// <param name="Committee">The committee.</param>
 /// <param name="Rate">Its rate.</param>
 [DebuggerDisplay("{Rank}. {Code} {Name} {Rate}")]
-[JsonConverter(typeof(RankedCommitteeJsonConverter))]
-public readonly record struct RankedCommittee(int Rank, Committee Committee, Rate Rate)
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public readonly record struct RankedCommittee(
+    [property: JsonPropertyName("rank"), JsonRequired] int Rank,
+    [property: JsonPropertyName("committee"), JsonRequired] Committee Committee,
+    [property: JsonPropertyName("rate"), JsonRequired, JsonPropertyOrder(1)] Rate Rate)
 {
     private readonly string? name;
 
     /// <summary>Gets the committee's region code (<c>331102</c>).</summary>
+    [JsonIgnore]
     public RegionCode Code => Committee.Region;
 
     /// <summary>Gets the committee's region name from the dataset's region table (莲都区); the code as text when the table does not have it.</summary>
+    [JsonPropertyName("name")]
     public string Name
     {
         get => name ?? Committee.Region.ToString();

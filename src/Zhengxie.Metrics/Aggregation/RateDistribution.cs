@@ -23,7 +23,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// thread-safe.
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
-[JsonConverter(typeof(RateDistributionJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class RateDistribution
 {
     private readonly CommitteeRate[] sorted;

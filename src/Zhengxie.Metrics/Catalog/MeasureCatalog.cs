@@ -16,7 +16,7 @@ namespace Zhengxie.Metrics;
 /// other measures of the seed reports; <see cref="With(MeasureDefinition)"/> adds or replaces one.
 /// </summary>
 /// <remarks>Immutable and thread-safe: <see cref="With(MeasureDefinition)"/> returns a new catalog.</remarks>
-[JsonConverter(typeof(MeasureCatalogJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class MeasureCatalog
 {
     private static readonly Lazy<MeasureCatalog> DefaultCatalog = new(CreateDefault);

@@ -12,7 +12,7 @@ namespace Zhengxie.Metrics;
 /// <see cref="MeasureCatalog.With(MeasureDefinition)"/>.
 /// </summary>
 /// <remarks>Equality compares every field. Immutable and thread-safe.</remarks>
-[JsonConverter(typeof(MeasureDefinitionJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class MeasureDefinition : IEquatable<MeasureDefinition>
 {
     /// <summary>Creates a definition.</summary>

@@ -25,7 +25,7 @@ namespace Zhengxie.Metrics;
 /// <para>This type is an immutable value type and is thread-safe.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-[JsonConverter(typeof(BoundsJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public readonly struct Bounds : IEquatable<Bounds>, IFormattable
 #if NET8_0_OR_GREATER
     , IAdditionOperators<Bounds, Bounds, Bounds>, IAdditiveIdentity<Bounds, Bounds>, IEqualityOperators<Bounds, Bounds, bool>

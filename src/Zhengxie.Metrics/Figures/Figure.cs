@@ -24,7 +24,7 @@ namespace Zhengxie.Metrics;
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
-[JsonConverter(typeof(FigureJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class Figure : IEquatable<Figure>
 {
     /// <summary>Creates a figure; see the properties for what each argument means.</summary>

@@ -9,7 +9,7 @@ namespace Zhengxie.Metrics;
 /// Where a figure comes from: the report, its publication date, and the verbatim quote that states it
 /// (「收到提案178件」). Provenance only: it never affects a calculation. Immutable and thread-safe.
 /// </summary>
-[JsonConverter(typeof(FigureSourceJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class FigureSource : IEquatable<FigureSource>
 {
     /// <summary>Creates a source.</summary>

@@ -39,7 +39,7 @@ namespace Zhengxie.Metrics;
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
-[JsonConverter(typeof(RateJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, IFormattable
 #if NET8_0_OR_GREATER
     , IAdditionOperators<Rate, Rate, Rate>, IEqualityOperators<Rate, Rate, bool>, IComparisonOperators<Rate, Rate, bool>,

@@ -18,7 +18,7 @@ namespace Zhengxie.Metrics;
 /// <c>MeasureCatalog.Default</c>, <c>ProposalStatistics</c> and rendering take them from there.
 /// </summary>
 /// <remarks>Equality compares identifier, numerator measures (in order) and denominator; labels follow the identifier. Immutable and thread-safe.</remarks>
-[JsonConverter(typeof(RateDefinitionJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed partial class RateDefinition : IEquatable<RateDefinition>
 {
     private readonly ReadOnlyCollection<Measure> numerator;

@@ -14,7 +14,7 @@ namespace Zhengxie.Metrics;
 /// stated rates follow are (<c>ProposalStatistics.FoundRateOptions</c>).
 /// </summary>
 /// <remarks>Equality compares the choices and the overriding definitions (in order). Immutable and thread-safe.</remarks>
-[JsonConverter(typeof(RateOptionsJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed record RateOptions
 {
     private static readonly ReadOnlyCollection<RateDefinition> NoOverrides = Array.Empty<RateDefinition>().AsReadOnly();

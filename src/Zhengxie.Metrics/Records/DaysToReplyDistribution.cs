@@ -18,7 +18,7 @@ namespace Zhengxie.Metrics.Records;
 /// mean of the two middle values, and P90 of 1..10 days is 9.1. Every statistic is <see langword="null"/>
 /// when there are no values. Immutable and thread-safe.
 /// </remarks>
-[JsonConverter(typeof(DaysToReplyDistributionJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class DaysToReplyDistribution
 {
     private readonly int[] sorted;

@@ -21,7 +21,7 @@ namespace Zhengxie.Metrics.Records;
 /// </para>
 /// <para>Immutable and thread-safe; set options with <c>init</c> and check them with <see cref="Validate"/>.</para>
 /// </remarks>
-[JsonConverter(typeof(HandlingPolicyJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class HandlingPolicy : IEquatable<HandlingPolicy>
 {
     /// <summary>Gets the default policy: 3 months from handover, extendable to at most 6 months from handover.</summary>

@@ -4,7 +4,7 @@ using Zhengxie.Metrics.Serialization;
 namespace Zhengxie.Metrics.Records;
 
 /// <summary>The statistics of one handling unit in one role (lead or co-handling) for one committee and period. Immutable.</summary>
-[JsonConverter(typeof(HandlingUnitStatisticsJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class HandlingUnitStatistics
 {
     internal HandlingUnitStatistics(string unit, HandlingRole role, ProposalStatistics statistics)

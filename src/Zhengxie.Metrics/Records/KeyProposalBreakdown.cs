@@ -4,7 +4,7 @@ using Zhengxie.Metrics.Serialization;
 namespace Zhengxie.Metrics.Records;
 
 /// <summary>The statistics of one committee and period split by the key-proposal flag (重点提案). Immutable.</summary>
-[JsonConverter(typeof(KeyProposalBreakdownJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class KeyProposalBreakdown
 {
     internal KeyProposalBreakdown(ProposalStatistics key, ProposalStatistics other)

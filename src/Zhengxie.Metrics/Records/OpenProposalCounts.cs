@@ -8,7 +8,7 @@ namespace Zhengxie.Metrics.Records;
 /// The proposals of one committee and period still open on a date: cases filed on or before it and not
 /// replied on or before it. Immutable and thread-safe.
 /// </summary>
-[JsonConverter(typeof(OpenProposalCountsJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class OpenProposalCounts
 {
     internal OpenProposalCounts(Committee committee, ReportingPeriod period, LocalDate asOf, long open, long overdue, long awaitingHandover)

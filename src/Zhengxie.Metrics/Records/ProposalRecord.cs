@@ -25,7 +25,7 @@ namespace Zhengxie.Metrics.Records;
 /// <para>Equality is reference equality: <see cref="Id"/> identifies a proposal. Immutable and thread-safe.</para>
 /// </remarks>
 [DebuggerDisplay("{Id,nq} {Decision}")]
-[JsonConverter(typeof(ProposalRecordJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class ProposalRecord
 {
     private readonly ProposerKind proposerKind;

@@ -13,7 +13,7 @@ namespace Zhengxie.Metrics.Records;
 /// sorted by committee, then period. Holds the counts in one array (15 counts per row); each row's
 /// <see cref="ProposalStatistics"/> is made when asked for. Immutable and thread-safe.
 /// </summary>
-[JsonConverter(typeof(RecordStatisticsTableJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed partial class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
 {
     private readonly Committee[] committees;

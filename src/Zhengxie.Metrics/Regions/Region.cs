@@ -12,7 +12,7 @@ namespace Zhengxie.Metrics.Regions;
 /// equality compares every field.
 /// </summary>
 [DebuggerDisplay("{Code} {Name,nq}")]
-[JsonConverter(typeof(RegionJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class Region : IEquatable<Region>
 {
     /// <summary>Creates a region.</summary>

@@ -32,7 +32,7 @@ namespace Zhengxie.Metrics.Regions;
 /// <c>442000</c> 中山市, <c>460400</c> 儋州市 and <c>620200</c> 嘉峪关市.</description></item>
 /// </list>
 /// </remarks>
-[JsonConverter(typeof(RegionTableJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed partial class RegionTable
 {
     private const string ResourceName = "Zhengxie.Metrics.Data.gbt2260-counties.csv";

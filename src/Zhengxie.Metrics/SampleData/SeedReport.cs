@@ -11,7 +11,7 @@ namespace Zhengxie.Metrics.SampleData;
 /// <c>seed-figures.jsonl</c> lists them. Immutable and thread-safe.
 /// </summary>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
-[JsonConverter(typeof(SeedReportJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class SeedReport
 {
     internal SeedReport(

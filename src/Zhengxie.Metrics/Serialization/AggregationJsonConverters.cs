@@ -107,26 +107,6 @@ internal sealed class PooledRateJsonConverter : ObjectJsonConverter<PooledRate>
     protected override void Write(JsonFieldWriter json, PooledRate value) => AggregateValueJsonConverter.Write(json, "rate", value.Rate, value.Contributors, value.GroupSize);
 }
 
-/// <summary><see cref="CommitteeRate"/> as <c>{"committee":"330324","rate":{"numerator":176,"denominator":178}}</c>.</summary>
-internal sealed class CommitteeRateJsonConverter : ObjectJsonConverter<CommitteeRate>
-{
-    protected override CommitteeRate Read(JsonFields json) => new(json.Get<Committee>("committee"), json.Get<Rate>("rate"));
-    protected override void Write(JsonFieldWriter json, CommitteeRate value) => json.Add("committee", value.Committee).Add("rate", value.Rate);
-}
-
-/// <summary><see cref="RankedCommittee"/> as <c>{"rank":1,"committee":"330324","rate":{…}}</c> (a rank is 1 or more).</summary>
-internal sealed class RankedCommitteeJsonConverter : ObjectJsonConverter<RankedCommittee>
-{
-    protected override RankedCommittee Read(JsonFields json)
-    {
-        int rank = json.Get<int>("rank");
-        json.Check(rank >= 1, "rank", $"a rank is 1 or more, found {rank}");
-        return new(rank, json.Get<Committee>("committee"), json.Get<Rate>("rate"));
-    }
-
-    protected override void Write(JsonFieldWriter json, RankedCommittee value) => json.Add("rank", value.Rank).Add("committee", value.Committee).Add("rate", value.Rate);
-}
-
 /// <summary><see cref="RateDistribution"/> as <c>{"group":{…},"period":"2020","definition":{…},"group_size":15,"count":3,"mean":0.9,"median":0.95, "entries":[…],"excluded":[…]}</c>: <c>entries</c> (exact rates) and <c>excluded</c> are the data; <c>count</c>, <c>mean</c> and <c>median</c> are derived, optional on reading and checked when present.</summary>
 internal sealed class RateDistributionJsonConverter : ObjectJsonConverter<RateDistribution>
 {

@@ -10,69 +10,6 @@ using NodaTime.Text;
 
 namespace Zhengxie.Metrics.Serialization;
 
-/// <summary>The one converter of the value types with a text form (<see cref="RegionCode"/>, <see cref="Committee"/>, <see cref="ReportingPeriod"/>, <see cref="Measure"/>, <see cref="FigureUnit"/>): a JSON string (or property name) read with the type's <see cref="ISpanParsable{TSelf}"/> and written with its <see cref="ISpanFormattable"/>, culture-invariant, through a stack buffer. <c>default(T)</c> has no JSON form. Attached with <see cref="JsonConverterAttribute"/>, so any <see cref="JsonSerializerOptions"/> use it.</summary>
-/// <typeparam name="T">The value type.</typeparam>
-internal sealed class TextJsonConverter<T> : JsonConverter<T>
-    where T : struct, ISpanParsable<T>, ISpanFormattable, IEquatable<T>
-{
-    private const int StackChars = 128;
-
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String ? Parse(ref reader) : throw JsonRead.Error($"expected {typeof(T).Name} as a string, found {JsonRead.Describe(reader.TokenType)}");
-
-    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(ref reader);
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Format(value, stackalloc char[StackChars]));
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(Format(value, stackalloc char[StackChars]));
-
-    private static T Parse(ref Utf8JsonReader reader)
-    {
-        // An unescaped string has at most as many UTF-16 chars as its raw UTF-8 bytes; a longer one is read as a string.
-        Span<char> buffer = stackalloc char[StackChars];
-        ReadOnlySpan<char> text = (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) <= StackChars
-            ? buffer[..reader.CopyString(buffer)]
-            : reader.GetString();
-        if (T.TryParse(text, CultureInfo.InvariantCulture, out T value))
-        {
-            return value;
-        }
-
-        try
-        {
-            return T.Parse(text, CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            throw JsonRead.Error(e.Message.TrimEnd('.'), e);
-        }
-    }
-
-    private static ReadOnlySpan<char> Format(T value, Span<char> buffer) =>
-        EqualityComparer<T>.Default.Equals(value, default) ? throw new ArgumentException($"default({typeof(T).Name}) has no text and no JSON form.", nameof(value))
-        : value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture) ? buffer[..written]
-        : value.ToString(null, CultureInfo.InvariantCulture);
-}
-
-/// <summary>An enum as the snake_case word of its member (<c>AdministrativeLevel.County</c> → <c>"county"</c>, <c>ValidationRule.FiledExceedsReceived</c> → <c>"filed_exceeds_received"</c>). Numbers and unknown words are rejected; an undefined value cannot be written. Trimming- and AOT-safe (no reflection).</summary>
-/// <typeparam name="TEnum">The enum type.</typeparam>
-internal sealed class EnumJsonConverter<TEnum> : JsonConverter<TEnum>
-    where TEnum : struct, Enum
-{
-    private static readonly Dictionary<TEnum, string> WordByValue = Enum.GetValues<TEnum>().Distinct().ToDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(Enum.GetName(v)!));
-    private static readonly Dictionary<string, TEnum> ValueByWord = WordByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-    private static readonly string Words = string.Join(", ", WordByValue.Values);
-    private static readonly string TypeName = ("aeiou".Contains(JsonRead.Words(typeof(TEnum).Name)[0], StringComparison.Ordinal) ? "an " : "a ") + JsonRead.Words(typeof(TEnum).Name);
-    /// <summary>Gets the word of a value.</summary>
-    internal static string ToWord(TEnum value) => WordByValue.TryGetValue(value, out string? word) ? word : throw new ArgumentOutOfRangeException(nameof(value), value, $"{typeof(TEnum).Name} value {value} is not defined and has no JSON form.");
-
-    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        string text = JsonRead.String(ref reader, TypeName);
-        return ValueByWord.TryGetValue(text, out var value) ? value : throw JsonRead.Error($"'{text}' is not {TypeName} (use {Words})");
-    }
-
-    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(ToWord(value));
-}
-
 /// <summary>NodaTime <see cref="LocalDate"/> as an ISO date string, <c>"2021-02-26"</c> (ISO-calendar dates only). NodaTime's types carry no converter, so the library adds this one to the options it reads its own objects with.</summary>
 internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 {

@@ -59,7 +59,7 @@ namespace Zhengxie.Metrics;
 /// </list>
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
-[JsonConverter(typeof(ProposalStatisticsJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
 {
     private static readonly ReadOnlyDictionary<Measure, decimal> NoStatedRates = new Dictionary<Measure, decimal>().AsReadOnly();

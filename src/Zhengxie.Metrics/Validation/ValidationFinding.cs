@@ -12,7 +12,7 @@ namespace Zhengxie.Metrics.Validation;
 /// and for proposal records the record's identifier), with a message that says it in words.
 /// Immutable and thread-safe; equality compares every field.
 /// </summary>
-[JsonConverter(typeof(ValidationFindingJsonConverter))]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public sealed class ValidationFinding : IEquatable<ValidationFinding>
 {
     /// <summary>Creates a finding.</summary>
