@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Zhengxie.Metrics.Aggregation;
 
@@ -20,22 +21,26 @@ namespace Zhengxie.Metrics.Aggregation;
 /// <param name="Rate">The pooled rate (<see langword="null"/> for a count measure, or when nobody contributed).</param>
 /// <param name="Contributors">How many committees contributed.</param>
 /// <param name="GroupSize">How many committees the group holds.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public readonly record struct IndicatorObservation(
-    GroupKey Group,
-    PeriodBucket Period,
-    Measure Measure,
-    Bounds? Sum,
-    Rate? Rate,
-    int Contributors,
-    int GroupSize)
+    [property: JsonPropertyName("group"), JsonRequired] GroupKey Group,
+    [property: JsonPropertyName("period"), JsonRequired] PeriodBucket Period,
+    [property: JsonPropertyName("measure"), JsonRequired] Measure Measure,
+    [property: JsonPropertyName("sum"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Bounds? Sum,
+    [property: JsonPropertyName("rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Rate? Rate,
+    [property: JsonPropertyName("contributors"), JsonRequired] int Contributors,
+    [property: JsonPropertyName("group_size"), JsonRequired] int GroupSize)
 {
     /// <summary>Gets a value indicating whether this is a rate.</summary>
+    [JsonIgnore]
     public bool IsRate => Measure.IsRate;
 
     /// <summary>Gets the number to plot: an exact sum, or an exact rate as a fraction; <see langword="null"/> otherwise.</summary>
+    [JsonPropertyName("value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Value => Sum is { IsExact: true } s ? s.Lower : Rate is { } r ? r.Value : null;
 
     /// <summary>Gets the coverage as a reader says it: <c>87 of 90 committees</c>.</summary>
+    [JsonIgnore]
     public string Coverage => string.Create(CultureInfo.InvariantCulture, $"{Contributors} of {GroupSize} {(GroupSize == 1 ? "committee" : "committees")}");
 
     /// <summary>Formats as <c>浙江省 2020 proposals.filed = 1234 (87 of 90 committees)</c>, culture-invariant.</summary>

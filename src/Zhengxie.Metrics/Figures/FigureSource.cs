@@ -9,13 +9,14 @@ namespace Zhengxie.Metrics;
 /// Where a figure comes from: the report, its publication date, and the verbatim quote that states it
 /// (「收到提案178件」). Provenance only: it never affects a calculation. Immutable and thread-safe.
 /// </summary>
-[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class FigureSource : IEquatable<FigureSource>
 {
     /// <summary>Creates a source.</summary>
     /// <param name="document">The report's identifier or title, such as <c>wudang-2022</c>; may be <see langword="null"/>.</param>
     /// <param name="quote">The verbatim quote that states the figure; may be <see langword="null"/>.</param>
     /// <param name="published">The report's publication date, when known.</param>
+    [JsonConstructor]
     public FigureSource(string? document, string? quote, LocalDate? published = null)
     {
         Document = string.IsNullOrWhiteSpace(document) ? null : document;
@@ -24,12 +25,15 @@ public sealed class FigureSource : IEquatable<FigureSource>
     }
 
     /// <summary>Gets the report's identifier or title, or <see langword="null"/>.</summary>
+    [JsonPropertyName("document"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Document { get; }
 
     /// <summary>Gets the verbatim quote, or <see langword="null"/>.</summary>
+    [JsonPropertyName("quote"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Quote { get; }
 
     /// <summary>Gets the report's publication date, or <see langword="null"/> when unknown.</summary>
+    [JsonPropertyName("published"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(ZhengxieJsonConverterFactory))]
     public LocalDate? Published { get; }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Zhengxie.Metrics.Records;
 
@@ -14,9 +15,17 @@ namespace Zhengxie.Metrics.Records;
 /// <param name="Measure">A count measure (<c>proposals.filed</c>) or a rate (<c>rate.reply</c>).</param>
 /// <param name="Count">The count (<see langword="null"/> for a rate).</param>
 /// <param name="Rate">The rate from the row's counts (<see langword="null"/> for a count).</param>
-public readonly record struct RecordObservation(Committee Committee, string CommitteeName, ReportingPeriod Period, Measure Measure, long? Count, Rate? Rate)
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public readonly record struct RecordObservation(
+    [property: JsonPropertyName("committee"), JsonRequired] Committee Committee,
+    [property: JsonPropertyName("committee_name"), JsonRequired] string CommitteeName,
+    [property: JsonPropertyName("period"), JsonRequired] ReportingPeriod Period,
+    [property: JsonPropertyName("measure"), JsonRequired] Measure Measure,
+    [property: JsonPropertyName("count"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Count,
+    [property: JsonPropertyName("rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Rate? Rate)
 {
     /// <summary>Gets the number to plot: the count, or the rate as a fraction (0.93 for 93 %); <see langword="null"/> for a rate with a zero denominator.</summary>
+    [JsonPropertyName("value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Value => Count is { } c ? c : Rate?.Value;
 
     /// <summary>Formats as <c>331102 莲都区 2023 proposals.filed = 100</c>, culture-invariant.</summary>

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Regions;
+using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Records;
@@ -13,6 +15,7 @@ namespace Zhengxie.Metrics.Records;
 /// </summary>
 /// <remarks>Equality compares the table and the index. Immutable and thread-safe. <c>default(RecordStatisticsRow)</c> belongs to no table.</remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[JsonConverter(typeof(ZhengxieJsonConverterFactory))]
 public readonly struct RecordStatisticsRow : IEquatable<RecordStatisticsRow>
 {
     private readonly RecordStatisticsTable? table;

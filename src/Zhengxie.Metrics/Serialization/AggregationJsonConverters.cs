@@ -89,7 +89,6 @@ internal sealed class AggregateValueJsonConverter : ObjectJsonConverter<Aggregat
 
     internal static void Write<T>(JsonFieldWriter json, string name, T? value, int contributors, int? groupSize)
         where T : struct => json.Add(name, value).Add("contributors", contributors).Opt("group_size", groupSize);
-
     protected override AggregateValue Read(JsonFields json) => Cell(json, null);
     protected override void Write(JsonFieldWriter json, AggregateValue value) => Write(json, "sum", value.Sum, value.Contributors, value.GroupSize);
 }
@@ -144,7 +143,6 @@ internal sealed class FigureDatasetJsonConverter : JsonConverter<FigureDataset>
 {
     public override FigureDataset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("A FigureDataset is written as its figures and is not read back: read a List<Figure> and build the dataset with FigureDataset.CreateBuilder(regions).");
-
     public override void Write(Utf8JsonWriter writer, FigureDataset value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.Figures, JsonRead.Info<IReadOnlyList<Figure>>(JsonRead.Options(options)));
 }

@@ -13,20 +13,9 @@ internal sealed class FigureJsonConverter : ObjectJsonConverter<Figure>
     protected override Figure Read(JsonFields json) => new(
         json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"), json.Get<Measure>("measure"), json.Get<decimal?>("value"), json.Get<FigureUnit>("unit"),
         json.Opt("qualifier", Qualifier.Exact), json.Opt("scope", FigureScope.Committee), json.Opt<string?>("topic", null), json.Opt<FigureSource?>("source", null));
-
     protected override void Write(JsonFieldWriter json, Figure value) => json
         .Add("committee", value.Committee).Add("period", value.Period).Add("measure", value.Measure).Add("value", value.Value)
         .Add("unit", value.Unit).Add("qualifier", value.Qualifier).Add("scope", value.Scope).Opt("topic", value.Topic).Opt("source", value.Source);
-}
-
-/// <summary><see cref="FigureSource"/> as <c>{"document":"wudang-2022","quote":"收到提案178件","published":"2022-01-05"}</c>, absent parts left out.</summary>
-internal sealed class FigureSourceJsonConverter : ObjectJsonConverter<FigureSource>
-{
-    protected override FigureSource Read(JsonFields json) =>
-        new(json.Opt<string?>("document", null), json.Opt<string?>("quote", null), json.Opt<LocalDate?>("published", null));
-
-    protected override void Write(JsonFieldWriter json, FigureSource value) =>
-        json.Opt("document", value.Document).Opt("quote", value.Quote).Opt("published", value.Published);
 }
 
 /// <summary><see cref="ProposalStatistics"/> as <c>{"committee":"520112","period":"2022","counts":{"proposals.filed":176, "proposals.received":{"lower":101,"upper":199}},"stated_rates":{"rate.satisfaction":100}}</c>: missing counts are absent (never 0); <c>stated_rates</c> left out when empty. A converter: the counts are checked as by <c>FromCounts</c>.</summary>
@@ -34,7 +23,6 @@ internal sealed class ProposalStatisticsJsonConverter : ObjectJsonConverter<Prop
 {
     protected override ProposalStatistics Read(JsonFields json) => ProposalStatistics.Restore(
         json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"), json.Measures<Bounds>("counts"), json.Measures<decimal>("stated_rates", optional: true));
-
     protected override void Write(JsonFieldWriter json, ProposalStatistics value) => json.Add("committee", value.Committee).Add("period", value.Period)
         .Map("counts", value.Counts.Select(p => KeyValuePair.Create(p.Key.Id, p.Value)))
         .If(value.StatedRates.Count > 0, "stated_rates", value.StatedRates.OrderBy(p => p.Key).ToDictionary(p => p.Key.Id, p => p.Value));
@@ -45,7 +33,6 @@ internal sealed class RateDefinitionJsonConverter : ObjectJsonConverter<RateDefi
 {
     protected override RateDefinition Read(JsonFields json) =>
         new(json.Get<Measure>("measure"), json.Get<List<Measure>>("numerator"), json.Get<Measure>("denominator"));
-
     protected override void Write(JsonFieldWriter json, RateDefinition value) =>
         json.Add("measure", value.Measure).Add("numerator", value.Numerator).Add("denominator", value.Denominator);
 }
@@ -55,7 +42,6 @@ internal sealed class ValidationFindingJsonConverter : ObjectJsonConverter<Valid
 {
     protected override ValidationFinding Read(JsonFields json) => new(json.Get<ValidationRule>("rule"), json.Get<string>("message"),
         json.Opt<Committee?>("committee", null), json.Opt<ReportingPeriod?>("period", null), json.Opt<Measure?>("measure", null), json.Opt<string?>("record_id", null));
-
     protected override void Write(JsonFieldWriter json, ValidationFinding value) => json.Add("rule", value.Rule).Add("message", value.Message)
         .Opt("committee", value.Committee).Opt("period", value.Period).Opt("measure", value.Measure).Opt("record_id", value.RecordId);
 }
@@ -65,7 +51,6 @@ internal sealed class RegionJsonConverter : ObjectJsonConverter<Region>
 {
     protected override Region Read(JsonFields json) =>
         new(json.Get<RegionCode>("code"), json.Get<string>("name"), json.Get<AdministrativeLevel>("level"), json.Get<RegionCode?>("parent"));
-
     protected override void Write(JsonFieldWriter json, Region value) =>
         json.Add("code", value.Code).Add("name", value.Name).Add("level", value.Level).Add("parent", value.ParentCode);
 }
@@ -82,7 +67,6 @@ internal sealed class MeasureDefinitionJsonConverter : ObjectJsonConverter<Measu
 {
     protected override MeasureDefinition Read(JsonFields json) => new(
         json.Get<Measure>("measure"), json.Get<string>("chinese_label"), json.Get<string>("english_name"), json.Opt<Measure?>("parent", null), json.Opt<FigureUnit?>("default_unit", null));
-
     protected override void Write(JsonFieldWriter json, MeasureDefinition value) => json.Add("measure", value.Measure)
         .Add("chinese_label", value.ChineseLabel).Add("english_name", value.EnglishName).Opt("parent", value.Parent).Opt("default_unit", value.DefaultUnit);
 }
@@ -101,7 +85,6 @@ internal sealed class SeedReportJsonConverter : ObjectJsonConverter<SeedReport>
         json.Get<string>("id"), json.Get<string>("committee_name"), json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"),
         json.Opt<LocalDate?>("published", null), json.Get<List<Figure>>("figures").AsReadOnly(),
         new Dictionary<string, string>(json.Map<string>("expected_rates", "a rate", optional: true), System.StringComparer.Ordinal).AsReadOnly());
-
     protected override void Write(JsonFieldWriter json, SeedReport value) => json.Add("id", value.Id).Add("committee_name", value.CommitteeName)
         .Add("committee", value.Committee).Add("period", value.Period).Add("published", value.Published).Add("figures", value.Figures)
         .Map("expected_rates", value.ExpectedRates);
@@ -117,7 +100,6 @@ internal sealed class RateOptionsJsonConverter : ObjectJsonConverter<RateOptions
         SatisfactionBase = json.Opt("satisfaction_base", RateOptions.Default.SatisfactionBase),
         Overrides = json.Opt<List<RateDefinition>>("overrides", []),
     };
-
     protected override void Write(JsonFieldWriter json, RateOptions value) => json.Add("downstream_base", value.DownstreamBase)
         .Add("satisfaction_counting", value.SatisfactionCounting).Add("satisfaction_base", value.SatisfactionBase).If(value.Overrides.Count > 0, "overrides", value.Overrides);
 }

@@ -11,7 +11,6 @@ internal sealed class IndicatorTableJsonConverter : ObjectJsonConverter<Indicato
 {
     private sealed record Group(GroupKey Key, int Size, List<(Dictionary<string, AggregateValue> Values, Dictionary<string, PooledRate> Rates)> Rows);
 
-
     protected override IndicatorTable Read(JsonFields json)
     {
         var measures = json.Each("measures", "a measure column", c =>

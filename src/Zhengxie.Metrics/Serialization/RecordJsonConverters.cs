@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 using Zhengxie.Metrics.Records;
 
@@ -23,7 +26,6 @@ internal sealed class ProposalRecordJsonConverter : ObjectJsonConverter<Proposal
             Feedback = json.Opt("feedback", Feedback.None),
             IsKey = json.Opt("is_key", false),
         };
-
     protected override void Write(JsonFieldWriter json, ProposalRecord value) => json
         .Add("id", value.Id).Add("committee", value.Committee).Add("period", value.Period).Add("submitted", value.Submitted)
         .Add("proposer_kind", value.ProposerKind).Add("decision", value.Decision).Opt("filed_on", value.FiledOn).Opt("merged_into", value.MergedInto)
@@ -41,7 +43,6 @@ internal sealed class HandlingPolicyJsonConverter : ObjectJsonConverter<Handling
         ClockStart = json.Opt("clock_start", HandlingPolicy.Default.ClockStart),
         MaximumExtension = json.Opt("maximum_extension", HandlingPolicy.Default.MaximumExtension),
     }.Validate();
-
     protected override void Write(JsonFieldWriter json, HandlingPolicy value) =>
         json.Add("reply_deadline", value.ReplyDeadline).Add("clock_start", value.ClockStart).Add("maximum_extension", value.MaximumExtension);
 }
@@ -50,7 +51,6 @@ internal sealed class HandlingPolicyJsonConverter : ObjectJsonConverter<Handling
 internal sealed class RecordStatisticsTableJsonConverter : ArrayJsonConverter<RecordStatisticsTable, ProposalStatistics>
 {
     protected override IEnumerable<ProposalStatistics> Items(RecordStatisticsTable value) => value;
-
     protected override RecordStatisticsTable Create(List<ProposalStatistics> items)
     {
         var measures = RecordStatisticsTable.CountMeasures;
@@ -100,7 +100,6 @@ internal sealed class OpenProposalCountsJsonConverter : ObjectJsonConverter<Open
 
     protected override void Write(JsonFieldWriter json, OpenProposalCounts value) => json.Add("committee", value.Committee).Add("period", value.Period)
         .Add("as_of", value.AsOf).Add("open", value.Open).Add("overdue", value.Overdue).Add("awaiting_handover", value.AwaitingHandover);
-
     internal static long NonNegative(JsonFields json, string name)
     {
         long value = json.Get<long>(name);
@@ -154,4 +153,13 @@ internal sealed class KeyProposalBreakdownJsonConverter : ObjectJsonConverter<Ke
     }
 
     protected override void Write(JsonFieldWriter json, KeyProposalBreakdown value) => json.Add("key", value.Key).Add("other", value.Other);
+}
+
+/// <summary><see cref="RecordStatisticsRow"/>, write-only: <c>{"committee":"330324","committee_name":"永嘉县","period":"2022","statistics":{…}}</c>. A row is a view of its table: read the table, or the row's statistics.</summary>
+internal sealed class RecordStatisticsRowJsonConverter : JsonConverter<RecordStatisticsRow>
+{
+    public override RecordStatisticsRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("A RecordStatisticsRow is a view of its table and is not read back: read the RecordStatisticsTable, or the row's ProposalStatistics.");
+    public override void Write(Utf8JsonWriter writer, RecordStatisticsRow value, JsonSerializerOptions options) => new JsonFieldWriter(writer, JsonRead.Options(options))
+        .Object(value, (w, r) => w.Add("committee", r.Committee).Add("committee_name", r.CommitteeName).Add("period", r.Period).Add("statistics", r.Statistics));
 }

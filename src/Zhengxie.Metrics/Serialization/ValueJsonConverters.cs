@@ -14,7 +14,6 @@ namespace Zhengxie.Metrics.Serialization;
 internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 {
     internal static readonly LocalDateJsonConverter Instance = new();
-
     public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         string text = JsonRead.String(ref reader, "a date");
@@ -30,7 +29,6 @@ internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 internal sealed class PeriodJsonConverter : JsonConverter<Period>
 {
     internal static readonly PeriodJsonConverter Instance = new();
-
     public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         string text = JsonRead.String(ref reader, "a period");

@@ -143,6 +143,67 @@ public class WebDefaultsJsonTest
     }
 
     [Fact]
+    public void Rankings_and_tidy_observations_round_trip_with_the_web_defaults()
+    {
+        var builder = FigureDataset.CreateBuilder(mode: ValidationMode.CollectFindings);
+        builder.AddRange(SeedReports.AllFigures);
+        var dataset = builder.Build();
+        var table = dataset.RollUp();
+        var observations = table.Observations().ToList();
+        observations.Should().Contain(o => o.Rate != null).And.Contain(o => o.Sum != null);
+        RoundTrip(observations).Should().Equal(observations);
+        using (var document = JsonDocument.Parse(JsonSerializer.Serialize(observations.First(o => o.Value != null), Web)))
+        {
+            document.RootElement.GetProperty("value").GetDecimal().Should().Be(observations.First(o => o.Value != null).Value!.Value, "the number to plot is written for charts");
+        }
+
+        var distribution = dataset.GetRateDistributions(RateDefinition.Reply, Grouping.Hierarchy(), SeedReports.Get("yongjia-2020").Period).First(d => d.Entries.Count > 0);
+        var ranks = distribution.Ranks;
+        var back = RoundTrip(ranks);
+        back.Should().Equal(ranks);
+        back.Select(r => r.Name).Should().Equal(ranks.Select(r => r.Name), "a ranking gives the committee's name");
+        back[0].Name.Should().NotBe(back[0].Code.ToString(), "the seed committees are in the default region table");
+
+        var records = new List<ProposalRecord>
+        {
+            new("1", Yongjia, Y2022, new LocalDate(2022, 1, 10)) { Decision = FilingDecision.Filed, FiledOn = new LocalDate(2022, 1, 20) },
+            new("2", Yongjia, Y2022, new LocalDate(2022, 1, 12)) { Decision = FilingDecision.NotFiled },
+        };
+        var statistics = ProposalRecordSet.Create(records).ComputeAll();
+        var recordObservations = statistics.Observations().ToList();
+        recordObservations.Should().Contain(o => o.Rate != null).And.Contain(o => o.Count == 1);
+        RoundTrip(recordObservations).Should().Equal(recordObservations);
+
+        // A row is a view of its table: written with its statistics, not read back.
+        var row = statistics.Rows[0];
+        string json = JsonSerializer.Serialize(row, Web);
+        Unescape(json).Should().Be(ZhengxieJson.Serialize(row));
+        using (var document = JsonDocument.Parse(json))
+        {
+            document.RootElement.GetProperty("committee_name").GetString().Should().Be("永嘉县");
+            JsonSerializer.Deserialize<ProposalStatistics>(document.RootElement.GetProperty("statistics").GetRawText(), Web).Should().Be(row.Statistics);
+        }
+
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<RecordStatisticsRow>(json, Web)).Should().Throw<NotSupportedException>();
+    }
+
+    [Fact]
+    public void Reading_errors_of_the_contracts_name_the_json_path()
+    {
+        const string Rate = "\"rate\":{\"numerator\":1,\"denominator\":2}";
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<List<RankedCommittee>>("[{\"rank\":1,\"committee\":\"33032x\"," + Rate + "}]", Web))
+            .Should().Throw<JsonException>().Which.Message.Should().StartWith("$[0].committee: ");
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<RankedCommittee>("{\"rank\":1,\"committee\":\"330324\",\"rate\":{\"numerator\":1.5,\"denominator\":2}}", Web))
+            .Should().Throw<JsonException>().Which.Message.Should().StartWith("$.rate.numerator: a count must be a whole number");
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<RankedCommittee>("{\"rank\":1,\"committee\":\"330324\",\"score\":3," + Rate + "}", Web))
+            .Should().Throw<JsonException>().Which.Path.Should().Be("$.score", "System.Text.Json's own errors carry the path in JsonException.Path");
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<CommitteeRate>("{\"committee\":\"330324\"}", Web))
+            .Should().Throw<JsonException>().Which.Message.Should().Contain("rate");
+        FluentActions.Invoking(() => JsonSerializer.Deserialize<FigureSource>("{\"document\":\"d\",\"published\":\"2021-02-30\"}", Web))
+            .Should().Throw<JsonException>().Which.Message.Should().StartWith("$.published: '2021-02-30' is not an ISO date");
+    }
+
+    [Fact]
     public void Reading_errors_name_the_json_path_with_the_web_defaults()
     {
         var ex = FluentActions.Invoking(() => JsonSerializer.Deserialize<List<Figure>>("[{\"committee\":\"330324\",\"period\":\"2020x\",\"measure\":\"proposals.filed\",\"value\":1,\"unit\":\"件\"}]", Web))
