@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Zhengxie.Metrics.Records;
 
 namespace Zhengxie.Metrics.Benchmarks;
@@ -82,9 +85,12 @@ public class RecordStatisticsBenchmarks
     public List<ProposalStatistics> LibraryWithStatisticsObjects() => set.ComputeAll().ToList();
 }
 
-/// <summary>The build of the columnar record set from 10 million records (validation, deadlines, sorting).</summary>
+/// <summary>
+/// The build of the columnar record set from 10 million records (validation, deadlines, sorting). Monitoring, 1 warm-up
+/// and 3 iterations; in process with a 60-minute limit when ZHENGXIE_BENCH_INPROCESS is set (see <see cref="RecordSetBuildConfig"/>).
+/// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(RecordSetBuildConfig))]
 public class RecordSetBuildBenchmarks
 {
     private List<ProposalRecord> records = null!;
@@ -97,6 +103,22 @@ public class RecordSetBuildBenchmarks
     /// <returns>The set.</returns>
     [Benchmark]
     public ProposalRecordSet Build() => ProposalRecordSet.Create(records);
+}
+
+/// <summary>
+/// The job of <see cref="RecordSetBuildBenchmarks"/>: monitoring, 1 warm-up and 3 iterations, out of process, or in process
+/// (the emit toolchain with a 60-minute limit, as <see cref="EndToEndRecordConfig"/>) when ZHENGXIE_BENCH_INPROCESS is set.
+/// </summary>
+public sealed class RecordSetBuildConfig : ManualConfig
+{
+    /// <summary>Creates the configuration.</summary>
+    public RecordSetBuildConfig()
+    {
+        var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3);
+        AddJob(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ZHENGXIE_BENCH_INPROCESS"))
+            ? job
+            : job.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(60), logOutput: true)));
+    }
 }
 
 /// <summary>The LINQ baseline's row: the 15 counts of one committee-year.</summary>

@@ -1,15 +1,19 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
 using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Records;
 
 // The build shared by record objects and columns: a generic method over a struct source, so each field is
-// read without a virtual call. Passes over the records: (1) argument checks and committee-period, through
-// arrays; (2) identifiers, hashed into cache-sized partitions; (3) validation with deadlines looked up per
-// distinct start date; (4) the columns, placed by a counting sort; (5) the co-handling units.
+// read without a virtual call. The records are read once (the scan): each record's committee-period through
+// arrays, its identifier's hash, its own checks (deadline from a table per start date) and, when they pass, its
+// column values into a compact row in input order. Everything after the scan works on those rows and hashes,
+// not on the records: the identifier index, the counting sort by committee-period (one gather of rows per
+// record), the columns. Messages are built only for records that fail a check, in input order, by the same
+// validator as before (RecordValidator.Check), so the findings are those of the check-every-record build.
 public sealed partial class ProposalRecordSet
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -17,102 +21,147 @@ public sealed partial class ProposalRecordSet
         where TSource : struct, IRecordSource
     {
         int n = source.Count;
-        var groupOf = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        int size = Math.Max(1, n);
+        var groupOf = ArrayPool<int>.Shared.Rent(size);
+        var rows = ArrayPool<Row>.Shared.Rent(size);
+        var idHashes = ArrayPool<uint>.Shared.Rent(size);
+        int chunkCount = ChunkCount(n);
+        int chunkSize = (n + chunkCount - 1) / chunkCount;
+        var chunks = new ScanBuffers[chunkCount];
+        for (int k = 0; k < chunkCount; k++)
+        {
+            chunks[k] = new ScanBuffers(Math.Min(size, 1024), k * chunkSize, Math.Min(n, (k + 1) * chunkSize));
+        }
+
+        bool[]? targetFound = null;
+        Row[]? sorted = null;
+        int[]? allTargets = null;
+        uint[]? allTargetHashes = null;
+        using var deadlines = new RecordDeadlines(policy);
         try
         {
-            var keys = new GroupKeys();
-            for (int i = 0; i < n; i++)
+            // The scan, in chunks of the input on as many threads as there are processors (one chunk for small inputs).
+            if (chunkCount == 1)
             {
-                source.CheckArguments(i);
-                groupOf[i] = keys.GroupOf(source.Committee(i), source.Period(i));
+                ScanChunk(source, chunks[0], deadlines, rows, groupOf, idHashes);
+            }
+            else
+            {
+                Parallel.For(0, chunkCount, k => ScanChunk(source, chunks[k], deadlines, rows, groupOf, idHashes));
             }
 
-            RecordIdIndex.Resolve(source, out int[]? copies, out bool[]? targetFound);
+            foreach (var chunk in chunks)
+            {
+                chunk.Error?.Throw();
+            }
+
+            // One numbering of committee-periods and units: the first chunk's, extended by the others'.
+            var keys = chunks[0].Keys;
+            var units = chunks[0].Units;
+            int bad = chunks[0].Bad;
+            int targetCount = chunks[0].Targets.Count;
+            for (int k = 1; k < chunkCount; k++)
+            {
+                bad += chunks[k].Bad;
+                targetCount += chunks[k].Targets.Count;
+                chunks[k].Renumber(keys, units, groupOf);
+            }
+
+            ReadOnlySpan<int> targets = chunks[0].Targets.Span;
+            ReadOnlySpan<uint> targetHashes = chunks[0].TargetHashes.Span;
+            if (chunkCount > 1 && targetCount > 0)
+            {
+                allTargets = ArrayPool<int>.Shared.Rent(targetCount);
+                allTargetHashes = ArrayPool<uint>.Shared.Rent(targetCount);
+                int t = 0;
+                foreach (var chunk in chunks)
+                {
+                    chunk.Targets.Span.CopyTo(allTargets.AsSpan(t));
+                    chunk.TargetHashes.Span.CopyTo(allTargetHashes.AsSpan(t));
+                    t += chunk.Targets.Count;
+                }
+
+                targets = allTargets.AsSpan(0, targetCount);
+                targetHashes = allTargetHashes.AsSpan(0, targetCount);
+            }
+
+            if (targetCount > 0)
+            {
+                targetFound = ArrayPool<bool>.Shared.Rent(size);
+                Array.Clear(targetFound, 0, n);
+            }
+
+            RecordIdIndex.Resolve(source, idHashes, targets, targetHashes, targetFound, out int[]? copies);
+            bad += MarkIdentifierProblems(groupOf, n, copies, targets, targetFound);
+
+            // The slow path, in input order: the validator reports every problem of each failing record.
             var findings = new List<ValidationFinding>();
-            int groupCount = keys.Count;
-            var groupStart = new int[groupCount + 1];
-            using var deadlines = new RecordDeadlines(policy);
-            var context = new RecordValidator.Context(deadlines, copies, targetFound, findings);
-            for (int i = 0; i < n; i++)
+            if (bad > 0)
             {
-                int g = groupOf[i];
-                if (RecordValidator.Check(source, i, keys.PeriodFirstDay(g), context, out _))
-                {
-                    groupStart[g + 1]++;
-                }
-                else
-                {
-                    groupOf[i] = -1;
-                }
-            }
-
-            if (findings.Count > 0 && mode == ValidationMode.Throw)
-            {
-                throw new ValidationException(findings);
-            }
-
-            // Sort the committee-periods; count each one's records; place each record (a stable counting sort).
-            // A committee-period whose records were all bad is left out: its counts are unknown, not zero.
-            var order = Array.FindAll(keys.SortedOrder(), g => groupStart[g + 1] > 0);
-            groupCount = order.Length;
-            var rank = new int[keys.Count];
-            var sortedCount = new int[groupCount + 1];
-            for (int k = 0; k < groupCount; k++)
-            {
-                rank[order[k]] = k;
-                sortedCount[k + 1] = groupStart[order[k] + 1];
-            }
-
-            for (int k = 0; k < groupCount; k++)
-            {
-                sortedCount[k + 1] += sortedCount[k];
-            }
-
-            groupStart = sortedCount;
-            int validCount = groupStart[groupCount];
-            var next = groupStart.AsSpan(0, groupCount).ToArray();
-            var columns = new Columns(validCount);
-            var units = new UnitNames();
-            long coTotal = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int g = groupOf[i];
-                if (g < 0)
-                {
-                    continue;
-                }
-
-                int p = next[rank[g]]++;
-                groupOf[i] = p;
-                columns.Fill(p, source, i, deadlines, units);
-                int co = source.CoUnitCount(i);
-                columns.CoStart[p + 1] = co;
-                coTotal += co;
-            }
-
-            for (int p = 0; p < validCount; p++)
-            {
-                columns.CoStart[p + 1] += columns.CoStart[p];
-            }
-
-            columns.CoUnit = new int[checked((int)coTotal)];
-            if (coTotal > 0)
-            {
+                var context = new RecordValidator.Context(deadlines, copies, targetFound, findings);
                 for (int i = 0; i < n; i++)
                 {
-                    int co;
-                    if (groupOf[i] < 0 || (co = source.CoUnitCount(i)) == 0)
+                    if (groupOf[i] < 0 && RecordValidator.Check(source, i, keys.PeriodFirstDay(~groupOf[i]), context, out _))
                     {
-                        continue;
-                    }
-
-                    int j = columns.CoStart[groupOf[i]];
-                    for (int u = 0; u < co; u++)
-                    {
-                        columns.CoUnit[j + u] = units.IndexOf(source.CoUnit(i, u));
+                        throw new InvalidOperationException("A record failed a check of the scan but passed the validator.");
                     }
                 }
+
+                if (findings.Count > 0 && mode == ValidationMode.Throw)
+                {
+                    throw new ValidationException(findings);
+                }
             }
+
+            // Count each committee-period's valid records and co-handling units.
+            var groupRecords = new int[keys.Count + 1];
+            var groupCo = new int[keys.Count + 1];
+            for (int i = 0; i < n; i++)
+            {
+                int g = groupOf[i];
+                if (g >= 0)
+                {
+                    groupRecords[g + 1]++;
+                    groupCo[g + 1] = checked(groupCo[g + 1] + rows[i].CoCount);
+                }
+            }
+
+            // Sort the committee-periods; a committee-period whose records were all bad is left out: its counts
+            // are unknown, not zero. groupRecords[g] and groupCo[g] become the next place of committee-period g's
+            // next record and its co-handling units (a stable counting sort).
+            var order = Array.FindAll(keys.SortedOrder(), g => groupRecords[g + 1] > 0);
+            int groupCount = order.Length;
+            var groupStart = new int[groupCount + 1];
+            var coStart = new int[groupCount + 1];
+            for (int k = 0; k < groupCount; k++)
+            {
+                int g = order[k];
+                groupStart[k + 1] = groupStart[k] + groupRecords[g + 1];
+                coStart[k + 1] = checked(coStart[k] + groupCo[g + 1]);
+            }
+
+            // Only now (every count read): entry g of each array (the count of g - 1) becomes g's next place.
+            for (int k = 0; k < groupCount; k++)
+            {
+                groupRecords[order[k]] = groupStart[k];
+                groupCo[order[k]] = coStart[k];
+            }
+
+            int coTotal = coStart[groupCount];
+
+            int validCount = groupStart[groupCount];
+            var columns = new Columns(validCount, coTotal);
+            sorted = ArrayPool<Row>.Shared.Rent(Math.Max(1, validCount));
+            Place(rows, groupOf, chunks, groupRecords, groupCo, sorted, validCount, out var coUnits);
+            try
+            {
+                columns.Fill(sorted, validCount, coUnits);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(coUnits);
+            }
+
 
             var groupCommittee = new Committee[groupCount];
             var groupPeriod = new ReportingPeriod[groupCount];
@@ -128,70 +177,28 @@ public sealed partial class ProposalRecordSet
         finally
         {
             ArrayPool<int>.Shared.Return(groupOf);
-        }
-    }
-
-    /// <summary>The columns under construction.</summary>
-    private sealed class Columns
-    {
-        internal Columns(int count)
-        {
-            Code = new byte[count];
-            Kind = new byte[count];
-            FiledDay = new int[count];
-            HandoverDay = new int[count];
-            StartDay = new int[count];
-            ReplyDay = new int[count];
-            DeadlineDay = new int[count];
-            LeadUnit = new int[count];
-            CoStart = new int[count + 1];
-            CoUnit = [];
-        }
-
-        internal byte[] Code { get; }
-
-        internal byte[] Kind { get; }
-
-        internal int[] FiledDay { get; }
-
-        internal int[] HandoverDay { get; }
-
-        internal int[] StartDay { get; }
-
-        internal int[] ReplyDay { get; }
-
-        internal int[] DeadlineDay { get; }
-
-        internal int[] LeadUnit { get; }
-
-        internal int[] CoStart { get; }
-
-        internal int[] CoUnit { get; set; }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal void Fill<TSource>(int p, in TSource source, int i, RecordDeadlines deadlines, UnitNames units)
-            where TSource : struct, IRecordSource
-        {
-            int filed = source.FiledOn(i), handover = source.HandedOverOn(i), replied = source.RepliedOn(i);
-            int state = source.Decision(i) switch
+            ArrayPool<Row>.Shared.Return(rows);
+            ArrayPool<uint>.Shared.Return(idHashes);
+            if (targetFound is not null)
             {
-                FilingDecision.Filed => RecordCodes.Case,
-                FilingDecision.NotFiled => RecordCodes.StateNotFiled,
-                FilingDecision.Merged => filed != Never ? RecordCodes.MergedAfterFiling : RecordCodes.MergedInstead,
-                _ => RecordCodes.UnderReview,
-            };
-            int start = deadlines.Start(source.Submitted(i), handover);
-            deadlines.TryDeadline(start, source.ExtendedUntil(i), out int deadline);
-            bool isReplied = replied != Never;
-            bool onTime = isReplied && deadline != Never && replied <= deadline;
-            Code[p] = RecordCodes.Encode(state, source.IsKey(i), isReplied, onTime, source.Answer(i), source.Feedback(i));
-            Kind[p] = (byte)source.Kind(i);
-            FiledDay[p] = state == RecordCodes.Case ? filed : Never;
-            HandoverDay[p] = handover;
-            StartDay[p] = start;
-            ReplyDay[p] = replied;
-            DeadlineDay[p] = deadline;
-            LeadUnit[p] = source.LeadUnit(i) is { } lead ? units.IndexOf(lead) : -1;
+                ArrayPool<bool>.Shared.Return(targetFound);
+            }
+
+            if (sorted is not null)
+            {
+                ArrayPool<Row>.Shared.Return(sorted);
+            }
+
+            if (allTargets is not null)
+            {
+                ArrayPool<int>.Shared.Return(allTargets);
+                ArrayPool<uint>.Shared.Return(allTargetHashes!);
+            }
+
+            foreach (var chunk in chunks)
+            {
+                chunk.Dispose();
+            }
         }
     }
 }

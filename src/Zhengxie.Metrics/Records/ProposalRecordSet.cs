@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Data;
@@ -117,13 +118,29 @@ public sealed partial class ProposalRecordSet
         Preconditions.CheckNotNull(records);
         policy = (policy ?? HandlingPolicy.Default).Validate();
         Preconditions.CheckArgument(mode is ValidationMode.Throw or ValidationMode.CollectFindings, nameof(mode), "Unknown validation mode.");
-        var all = records switch
+        if (records is ProposalRecord[] array)
         {
-            ProposalRecord[] array => array,
-            ICollection<ProposalRecord> collection => CopyOf(collection),
-            _ => records.ToArray(),
-        };
-        return Build(new RecordObjectSource(all), policy, mode);
+            return Build(new RecordObjectSource(array, array.Length), policy, mode);
+        }
+
+        if (records is not ICollection<ProposalRecord> collection)
+        {
+            var copy = records.ToArray();
+            return Build(new RecordObjectSource(copy, copy.Length), policy, mode);
+        }
+
+        // A list or other collection is copied into a rented array (references only), given back cleared.
+        int count = collection.Count;
+        var rented = ArrayPool<ProposalRecord>.Shared.Rent(Math.Max(1, count));
+        try
+        {
+            collection.CopyTo(rented, 0);
+            return Build(new RecordObjectSource(rented, count), policy, mode);
+        }
+        finally
+        {
+            ArrayPool<ProposalRecord>.Shared.Return(rented, clearArray: true);
+        }
     }
 
     /// <summary>
@@ -162,13 +179,6 @@ public sealed partial class ProposalRecordSet
     /// <exception cref="ValidationException">A record is bad and <paramref name="mode"/> is <see cref="ValidationMode.Throw"/>; the message names the record.</exception>
     public static ProposalRecordSet Create(IDataReader reader, HandlingPolicy? policy = null, ValidationMode mode = ValidationMode.Throw) =>
         Create(ProposalRecordColumns.Read(reader), policy, mode);
-
-    private static ProposalRecord[] CopyOf(ICollection<ProposalRecord> collection)
-    {
-        var array = new ProposalRecord[collection.Count];
-        collection.CopyTo(array, 0);
-        return array;
-    }
 
     internal static LocalDate Today(IClock clock, DateTimeZone? zone) =>
         clock.GetCurrentInstant().InZone(zone ?? DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Zhengxie.Metrics.Records;
@@ -22,6 +23,7 @@ internal static class RecordDays
     internal static int Of(LocalDate date) => Of(date.Year, date.Month, date.Day);
 
     /// <summary>Returns the day number of a date, or <see cref="Never"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Of(LocalDate? date) => date is { } d ? Of(d.Year, d.Month, d.Day) : Never;
 
     /// <summary>Returns the day number of a proleptic Gregorian date (days since 0001-01-01).</summary>

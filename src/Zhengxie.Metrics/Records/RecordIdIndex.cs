@@ -18,28 +18,21 @@ internal static class RecordIdIndex
 
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
-    /// <summary>Counts the copies of each identifier and finds each merge target among the identifiers.</summary>
+    /// <summary>Counts the copies of each identifier and finds each merge target among the identifiers, from hashes made by the scan.</summary>
     /// <typeparam name="TSource">The record source.</typeparam>
-    /// <param name="source">The records.</param>
+    /// <param name="source">The records (read only where two hashes agree, to compare the strings).</param>
+    /// <param name="idHashes">The <see cref="Hash(string)"/> of each record's identifier.</param>
+    /// <param name="targets">The records that name a merge target, in input order.</param>
+    /// <param name="targetHashes">The hash of each of those targets.</param>
+    /// <param name="targetFound">Receives, for each record of <paramref name="targets"/>, whether its target is among the identifiers (cleared by the caller; null when there are no targets).</param>
     /// <param name="copies">Receives, for a record whose identifier is repeated, the number of records with it (0 for a unique one); allocated only when some identifier is repeated.</param>
-    /// <param name="targetFound">Receives, for each record that names a merge target, whether that identifier is in the set; allocated only when some record names one.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Resolve<TSource>(in TSource source, out int[]? copies, out bool[]? targetFound)
+    internal static void Resolve<TSource>(in TSource source, uint[] idHashes, ReadOnlySpan<int> targets, ReadOnlySpan<uint> targetHashes, bool[]? targetFound, out int[]? copies)
         where TSource : struct, IRecordSource
     {
         int n = source.Count;
         copies = null;
-        targetFound = null;
-        int targets = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (source.MergedInto(i) is not null)
-            {
-                targets++;
-            }
-        }
-
-        long total = (long)n + targets;
+        long total = (long)n + targets.Length;
         if (total == 0)
         {
             return;
@@ -47,31 +40,18 @@ internal static class RecordIdIndex
 
         int bits = Math.Clamp(BitOperations.Log2((ulong)Math.Max(1, total / TargetPartitionSize)) + 1, 0, 16);
         int partitions = 1 << bits;
-        var hashes = ArrayPool<uint>.Shared.Rent((int)total);
         var entries = ArrayPool<ulong>.Shared.Rent((int)total);
         var start = new int[partitions + 1];
         try
         {
-            int k = 0;
             for (int i = 0; i < n; i++)
             {
-                uint h = Hash(source.Id(i));
-                hashes[k++] = h;
-                start[Partition(h, bits) + 1]++;
+                start[Partition(idHashes[i], bits) + 1]++;
             }
 
-            if (targets > 0)
+            foreach (uint h in targetHashes)
             {
-                targetFound = new bool[n];
-                for (int i = 0; i < n; i++)
-                {
-                    if (source.MergedInto(i) is { } target)
-                    {
-                        uint h = Hash(target);
-                        hashes[k++] = h;
-                        start[Partition(h, bits) + 1]++;
-                    }
-                }
+                start[Partition(h, bits) + 1]++;
             }
 
             int largest = 0;
@@ -81,22 +61,18 @@ internal static class RecordIdIndex
                 start[p + 1] += start[p];
             }
 
-            // Scatter: identifiers first, then merge targets (ref = n + record), so in each partition the identifiers come first.
+            // Scatter: identifiers first, then merge targets (ref = n + their number), so in each partition the identifiers come first.
             var next = start.AsSpan(0, partitions).ToArray();
-            k = 0;
-            for (int i = 0; i < n; i++, k++)
+            for (int i = 0; i < n; i++)
             {
-                uint h = hashes[k];
+                uint h = idHashes[i];
                 entries[next[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)i;
             }
 
-            for (int i = 0; i < n && targets > 0; i++)
+            for (int t = 0; t < targets.Length; t++)
             {
-                if (source.MergedInto(i) is not null)
-                {
-                    uint h = hashes[k++];
-                    entries[next[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)(n + i);
-                }
+                uint h = targetHashes[t];
+                entries[next[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)(n + t);
             }
 
             int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, largest * 2));
@@ -165,7 +141,7 @@ internal static class RecordIdIndex
                     for (; j < part.Length; j++)
                     {
                         ulong e = part[j];
-                        int r = (int)(uint)e - n;
+                        int r = targets[(int)(uint)e - n];
                         uint h = (uint)(e >> 32);
                         int s = (int)h & mask;
                         while (slotRecord[s] is int other && other != 0)
@@ -191,7 +167,6 @@ internal static class RecordIdIndex
         }
         finally
         {
-            ArrayPool<uint>.Shared.Return(hashes);
             ArrayPool<ulong>.Shared.Return(entries);
         }
     }

@@ -8,25 +8,28 @@ internal readonly struct RecordObjectSource : IRecordSource
 {
     private readonly ProposalRecord[] records;
 
-    internal RecordObjectSource(ProposalRecord[] records)
+    /// <param name="records">The records: the first <paramref name="count"/> (the array may be a rented, longer one).</param>
+    /// <param name="count">The number of records.</param>
+    internal RecordObjectSource(ProposalRecord[] records, int count)
     {
-        for (int i = 0; i < records.Length; i++)
-        {
-            if (records[i] is null)
-            {
-                throw new ArgumentNullException(nameof(records), "A record is null.");
-            }
-        }
-
         this.records = records;
+        Count = count;
     }
 
-    public int Count => records.Length;
+    public int Count { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CheckArguments(int i)
     {
+        if (records[i] is null)
+        {
+            ThrowNullRecord(records);
+        }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNullRecord(ProposalRecord[] records) =>
+        throw new ArgumentNullException(nameof(records), "A record is null.");
 
     public string Id(int i) => records[i].Id;
 

@@ -46,8 +46,7 @@ internal static class RecordValidator
         int submitted = source.Submitted(i), filed = source.FiledOn(i), handover = source.HandedOverOn(i), replied = source.RepliedOn(i), extended = source.ExtendedUntil(i);
         int start = context.Deadlines.Start(submitted, handover);
         deadline = RecordDays.Never;
-        if (OutOfRange(submitted) | OutOfRange(filed) | OutOfRange(handover) | OutOfRange(replied) | OutOfRange(extended)
-            || submitted < periodFirstDay
+        if (!DatesAreReal(submitted, filed, handover, replied, extended, periodFirstDay)
             || !context.Deadlines.TryDeadline(start, extended, out deadline))
         {
             ReportDates(source, i, context);
@@ -56,27 +55,9 @@ internal static class RecordValidator
 
         var decision = source.Decision(i);
         string? mergedInto = source.MergedInto(i);
-        string? lead = source.LeadUnit(i);
-        int coCount = source.CoUnitCount(i);
-        var answer = source.Answer(i);
-        var feedback = source.Feedback(i);
         bool ok = (context.Copies is null || context.Copies[i] <= 1)
-            && decision switch
-            {
-                FilingDecision.Filed => filed != RecordDays.Never,
-                FilingDecision.Merged => mergedInto is not null && context.TargetFound![i] && !string.Equals(mergedInto, source.Id(i), System.StringComparison.Ordinal),
-                _ => filed == RecordDays.Never,
-            }
-            && (decision == FilingDecision.Merged || mergedInto is null)
-            && (decision == FilingDecision.Filed || (handover == RecordDays.Never && lead is null && coCount == 0 && replied == RecordDays.Never && answer is null && feedback == Feedback.None && extended == RecordDays.Never))
-            && (replied != RecordDays.Never || (answer is null && feedback == Feedback.None))
-            && (replied == RecordDays.Never || (handover != RecordDays.Never && replied >= handover))
-            && (filed == RecordDays.Never || filed >= submitted)
-            && (handover == RecordDays.Never || handover >= (filed == RecordDays.Never ? submitted : filed))
-            && (extended == RecordDays.Never || (start != RecordDays.Never && extended >= start))
-            && (lead is not null || coCount == 0)
-            && (decision != FilingDecision.Filed || handover == RecordDays.Never || lead is not null)
-            && (lead is null || coCount == 0 || !ListsUnit(source, i, coCount, lead));
+            && (decision != FilingDecision.Merged || mergedInto is null || context.TargetFound![i])
+            && IsConsistent(source, i, decision, mergedInto, submitted, filed, handover, replied, extended, start, source.LeadUnit(i), source.CoUnitCount(i), source.Answer(i), source.Feedback(i));
         if (!ok)
         {
             Report(source, i, context);
@@ -84,6 +65,36 @@ internal static class RecordValidator
 
         return ok;
     }
+
+    /// <summary>Returns whether a record's dates can be real: each in 1949..2200 (or missing), the submission no earlier than <paramref name="periodFirstDay"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool DatesAreReal(int submitted, int filed, int handover, int replied, int extended, int periodFirstDay) =>
+        !(OutOfRange(submitted) | OutOfRange(filed) | OutOfRange(handover) | OutOfRange(replied) | OutOfRange(extended))
+        && submitted >= periodFirstDay;
+
+    /// <summary>
+    /// Returns whether a record with real dates agrees with itself: every check of <see cref="Check"/> except those
+    /// against the other records' identifiers (a repeated identifier, a merge target not in the set).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool IsConsistent<TSource>(in TSource source, int i, FilingDecision decision, string? mergedInto, int submitted, int filed, int handover, int replied, int extended, int start, string? lead, int coCount, AnswerClass? answer, Feedback feedback)
+        where TSource : struct, IRecordSource =>
+        decision switch
+        {
+            FilingDecision.Filed => filed != RecordDays.Never,
+            FilingDecision.Merged => mergedInto is not null && !string.Equals(mergedInto, source.Id(i), System.StringComparison.Ordinal),
+            _ => filed == RecordDays.Never,
+        }
+        && (decision == FilingDecision.Merged || mergedInto is null)
+        && (decision == FilingDecision.Filed || (handover == RecordDays.Never && lead is null && coCount == 0 && replied == RecordDays.Never && answer is null && feedback == Feedback.None && extended == RecordDays.Never))
+        && (replied != RecordDays.Never || (answer is null && feedback == Feedback.None))
+        && (replied == RecordDays.Never || (handover != RecordDays.Never && replied >= handover))
+        && (filed == RecordDays.Never || filed >= submitted)
+        && (handover == RecordDays.Never || handover >= (filed == RecordDays.Never ? submitted : filed))
+        && (extended == RecordDays.Never || (start != RecordDays.Never && extended >= start))
+        && (lead is not null || coCount == 0)
+        && (decision != FilingDecision.Filed || handover == RecordDays.Never || lead is not null)
+        && (lead is null || coCount == 0 || !ListsUnit(source, i, coCount, lead));
 
     private static bool OutOfRange(int day) => day != RecordDays.Never && (day < RecordDays.First || day > RecordDays.Last);
 

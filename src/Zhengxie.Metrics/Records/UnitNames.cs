@@ -55,6 +55,12 @@ internal sealed class UnitNames
         return count - 1;
     }
 
+    /// <summary>Gets the number of units.</summary>
+    internal int Count => count;
+
+    /// <summary>Gets the name of a unit.</summary>
+    internal string this[int index] => names[index];
+
     /// <summary>Returns the names, by number.</summary>
     internal string[] ToArray() => names.AsSpan(0, count).ToArray();
 

@@ -1,0 +1,397 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+
+namespace Zhengxie.Metrics.Records;
+
+// The parts of the build that read the records (the scan) and lay out the columns.
+public sealed partial class ProposalRecordSet
+{
+    /// <summary>Records per chunk of the scan below which the scan stays on one thread.</summary>
+    internal static int MinimumChunk { get; set; } = 1 << 16;
+
+    private static int ChunkCount(int n) => Math.Clamp(n / MinimumChunk, 1, Environment.ProcessorCount);
+
+    /// <summary>Scans the records of one chunk; an exception (a record a <see cref="ProposalRecord"/> would refuse) stops the chunk and is kept for the caller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScanChunk<TSource>(TSource source, ScanBuffers chunk, RecordDeadlines deadlines, Row[] rows, int[] groupOf, uint[] idHashes)
+        where TSource : struct, IRecordSource
+    {
+        try
+        {
+            int bad = 0;
+            for (int i = chunk.Start; i < chunk.End; i++)
+            {
+                if (!Scan(source, i, deadlines, chunk, ref rows[i], out groupOf[i], out idHashes[i]))
+                {
+                    bad++;
+                }
+            }
+
+            chunk.Bad = bad;
+        }
+#pragma warning disable CA1031 // Any exception of a chunk is rethrown, as it was thrown, by the thread that started the build.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            chunk.Error = ExceptionDispatchInfo.Capture(e);
+        }
+    }
+
+    /// <summary>
+    /// Reads record <paramref name="i"/> once: its committee-period, its identifier's hash, the merge target it names,
+    /// its own checks (all but those against other records' identifiers) and, when they pass, its column values.
+    /// </summary>
+    /// <returns>Whether the record passes its own checks; <paramref name="group"/> is its committee-period, complemented (negative) when not.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Scan<TSource>(in TSource source, int i, RecordDeadlines deadlines, ScanBuffers buffers, ref Row row, out int group, out uint idHash)
+        where TSource : struct, IRecordSource
+    {
+        source.CheckArguments(i);
+        var keys = buffers.Keys;
+        int g = keys.GroupOf(source.Committee(i), source.Period(i));
+        idHash = RecordIdIndex.Hash(source.Id(i));
+        string? mergedInto = source.MergedInto(i);
+        if (mergedInto is not null)
+        {
+            buffers.Targets.Add(i);
+            buffers.TargetHashes.Add(RecordIdIndex.Hash(mergedInto));
+        }
+
+        int submitted = source.Submitted(i), filed = source.FiledOn(i), handover = source.HandedOverOn(i), replied = source.RepliedOn(i), extended = source.ExtendedUntil(i);
+        int start = deadlines.Start(submitted, handover);
+        if (!RecordValidator.DatesAreReal(submitted, filed, handover, replied, extended, keys.PeriodFirstDay(g))
+            || !deadlines.TryDeadline(start, extended, out int deadline))
+        {
+            group = ~g;
+            return false;
+        }
+
+        var decision = source.Decision(i);
+        string? lead = source.LeadUnit(i);
+        int coCount = source.CoUnitCount(i);
+        var answer = source.Answer(i);
+        var feedback = source.Feedback(i);
+        if (!RecordValidator.IsConsistent(source, i, decision, mergedInto, submitted, filed, handover, replied, extended, start, lead, coCount, answer, feedback))
+        {
+            group = ~g;
+            return false;
+        }
+
+        int state = decision switch
+        {
+            FilingDecision.Filed => RecordCodes.Case,
+            FilingDecision.NotFiled => RecordCodes.StateNotFiled,
+            FilingDecision.Merged => filed != Never ? RecordCodes.MergedAfterFiling : RecordCodes.MergedInstead,
+            _ => RecordCodes.UnderReview,
+        };
+        bool isReplied = replied != Never;
+        bool onTime = isReplied && deadline != Never && replied <= deadline;
+        row.Code = RecordCodes.Encode(state, source.IsKey(i), isReplied, onTime, answer, feedback);
+        row.Kind = (byte)source.Kind(i);
+        row.Filed = state == RecordCodes.Case ? filed : Never;
+        row.Handover = handover;
+        row.Start = start;
+        row.Replied = replied;
+        row.Deadline = deadline;
+        row.Lead = lead is null ? -1 : buffers.Units.IndexOf(lead);
+        row.CoOffset = buffers.CoUnits.Count;
+        row.CoCount = coCount;
+        for (int u = 0; u < coCount; u++)
+        {
+            buffers.CoUnits.Add(buffers.Units.IndexOf(source.CoUnit(i, u)));
+        }
+
+        group = g;
+        return true;
+    }
+
+    /// <summary>Marks (complements the committee-period of) each valid record whose identifier is repeated or whose merge target is missing.</summary>
+    /// <returns>The number of records marked.</returns>
+    private static int MarkIdentifierProblems(int[] groupOf, int n, int[]? copies, ReadOnlySpan<int> targets, bool[]? targetFound)
+    {
+        int marked = 0;
+        if (copies is not null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (copies[i] > 1 && groupOf[i] >= 0)
+                {
+                    groupOf[i] = ~groupOf[i];
+                    marked++;
+                }
+            }
+        }
+
+        foreach (int r in targets)
+        {
+            if (!targetFound![r] && groupOf[r] >= 0)
+            {
+                groupOf[r] = ~groupOf[r];
+                marked++;
+            }
+        }
+
+        return marked;
+    }
+
+    /// <summary>
+    /// Places the valid records in sorted order without reading rows at random: each row (in input order) gets its
+    /// place and its co-handling units' place and its unit numbers in the build's numbering, and is copied into the
+    /// block of <paramref name="sorted"/> that holds its place (blocks of 8,192 places, so the copies go to a few
+    /// thousand sequential streams). <see cref="Columns.Fill"/> then writes each block's places, which stay in the cache.
+    /// The co-handling units come back in <c>coUnits</c> (rented): those of the scan's chunks in input order, in the build's numbering.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Place(Row[] rows, int[] groupOf, ScanBuffers[] chunks, int[] nextPlace, int[] nextCoPlace, Row[] sorted, int validCount, out int[] coUnits)
+    {
+        int coCount = 0;
+        foreach (var chunk in chunks)
+        {
+            coCount += chunk.CoUnits.Count;
+        }
+
+        coUnits = ArrayPool<int>.Shared.Rent(Math.Max(1, coCount));
+        var blockNext = new int[(validCount >> BlockBits) + 1];
+        for (int b = 0; b < blockNext.Length; b++)
+        {
+            blockNext[b] = b << BlockBits;
+        }
+
+        int coBase = 0;
+        foreach (var chunk in chunks)
+        {
+            var map = chunk.UnitMap;
+            var units = chunk.CoUnits.Span;
+            for (int j = 0; j < units.Length; j++)
+            {
+                coUnits[coBase + j] = map is null ? units[j] : map[units[j]];
+            }
+
+            for (int i = chunk.Start; i < chunk.End; i++)
+            {
+                int g = groupOf[i];
+                if (g < 0)
+                {
+                    continue;
+                }
+
+                ref Row row = ref rows[i];
+                int p = nextPlace[g]++;
+                row.Place = p;
+                row.CoPlace = nextCoPlace[g];
+                nextCoPlace[g] += row.CoCount;
+                row.CoOffset += coBase;
+                if (map is not null && row.Lead >= 0)
+                {
+                    row.Lead = map[row.Lead];
+                }
+
+                sorted[blockNext[p >> BlockBits]++] = row;
+            }
+
+            coBase += units.Length;
+        }
+    }
+
+    private const int BlockBits = 13;
+
+    /// <summary>The column values of a record that passed its own checks, in input order (what the sort places).</summary>
+    private struct Row
+    {
+        internal int Filed;
+        internal int Handover;
+        internal int Start;
+        internal int Replied;
+        internal int Deadline;
+        internal int Lead;
+        internal int CoOffset;
+        internal int CoCount;
+        internal int Place;
+        internal int CoPlace;
+        internal byte Code;
+        internal byte Kind;
+    }
+
+    /// <summary>
+    /// A chunk of the scan and what it collects besides the rows: its committee-periods and units (numbered in the
+    /// chunk until <see cref="Renumber"/>), merge targets and co-handling units (by unit number, in input order).
+    /// </summary>
+    private sealed class ScanBuffers : IDisposable
+    {
+        internal ScanBuffers(int initialCapacity, int start, int end)
+        {
+            Start = start;
+            End = end;
+            Targets = new PooledList<int>(initialCapacity);
+            TargetHashes = new PooledList<uint>(initialCapacity);
+            CoUnits = new PooledList<int>(initialCapacity);
+        }
+
+        /// <summary>Gets the first record of the chunk.</summary>
+        internal int Start { get; }
+
+        /// <summary>Gets the record after the chunk.</summary>
+        internal int End { get; }
+
+        /// <summary>Gets the committee-periods of the chunk.</summary>
+        internal GroupKeys Keys { get; } = new();
+
+        /// <summary>Gets the unit names of the chunk.</summary>
+        internal UnitNames Units { get; } = new();
+
+        /// <summary>Gets the records that name a merge target, in input order.</summary>
+        internal PooledList<int> Targets { get; }
+
+        /// <summary>Gets the hashes of those targets.</summary>
+        internal PooledList<uint> TargetHashes { get; }
+
+        /// <summary>Gets the co-handling units of the valid records, by number, in input order.</summary>
+        internal PooledList<int> CoUnits { get; }
+
+        /// <summary>Gets or sets the number of records that failed their own checks.</summary>
+        internal int Bad { get; set; }
+
+        /// <summary>Gets or sets the exception that stopped the chunk.</summary>
+        internal ExceptionDispatchInfo? Error { get; set; }
+
+        /// <summary>Gets the number, in the build's numbering, of each unit of the chunk (null: the chunk's numbering is the build's).</summary>
+        internal int[]? UnitMap { get; private set; }
+
+        /// <summary>Renumbers the chunk's committee-periods (in <paramref name="groupOf"/>) and units by the build's.</summary>
+        internal void Renumber(GroupKeys keys, UnitNames units, int[] groupOf)
+        {
+            var map = new int[Keys.Count];
+            for (int g = 0; g < map.Length; g++)
+            {
+                var (committee, period) = Keys.Key(g);
+                map[g] = keys.GroupOf(committee, period);
+            }
+
+            for (int i = Start; i < End; i++)
+            {
+                int g = groupOf[i];
+                groupOf[i] = g >= 0 ? map[g] : ~map[~g];
+            }
+
+            UnitMap = new int[Units.Count];
+            for (int u = 0; u < UnitMap.Length; u++)
+            {
+                UnitMap[u] = units.IndexOf(Units[u]);
+            }
+        }
+
+        public void Dispose()
+        {
+            Targets.Dispose();
+            TargetHashes.Dispose();
+            CoUnits.Dispose();
+        }
+    }
+
+    /// <summary>A list on an array rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
+    private sealed class PooledList<T> : IDisposable
+    {
+        private T[] items;
+
+        internal PooledList(int capacity) => items = ArrayPool<T>.Shared.Rent(Math.Max(16, capacity));
+
+        internal int Count { get; private set; }
+
+        internal ReadOnlySpan<T> Span => items.AsSpan(0, Count);
+
+        /// <summary>Gets the array under the list (its first <see cref="Count"/> items).</summary>
+        internal T[] Items => items;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal void Add(T item)
+        {
+            if (Count == items.Length)
+            {
+                Grow();
+            }
+
+            items[Count++] = item;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<T>.Shared.Return(items);
+            items = [];
+            Count = 0;
+        }
+
+        private void Grow()
+        {
+            var larger = ArrayPool<T>.Shared.Rent(checked(items.Length * 2));
+            items.AsSpan(0, Count).CopyTo(larger);
+            ArrayPool<T>.Shared.Return(items);
+            items = larger;
+        }
+    }
+
+    /// <summary>The columns under construction.</summary>
+    private sealed class Columns
+    {
+        internal Columns(int count, int coUnits)
+        {
+            Code = GC.AllocateUninitializedArray<byte>(count);
+            Kind = GC.AllocateUninitializedArray<byte>(count);
+            FiledDay = GC.AllocateUninitializedArray<int>(count);
+            HandoverDay = GC.AllocateUninitializedArray<int>(count);
+            StartDay = GC.AllocateUninitializedArray<int>(count);
+            ReplyDay = GC.AllocateUninitializedArray<int>(count);
+            DeadlineDay = GC.AllocateUninitializedArray<int>(count);
+            LeadUnit = GC.AllocateUninitializedArray<int>(count);
+            CoStart = new int[count + 1];
+            CoUnit = GC.AllocateUninitializedArray<int>(coUnits);
+        }
+
+        internal byte[] Code { get; }
+
+        internal byte[] Kind { get; }
+
+        internal int[] FiledDay { get; }
+
+        internal int[] HandoverDay { get; }
+
+        internal int[] StartDay { get; }
+
+        internal int[] ReplyDay { get; }
+
+        internal int[] DeadlineDay { get; }
+
+        internal int[] LeadUnit { get; }
+
+        internal int[] CoStart { get; }
+
+        internal int[] CoUnit { get; }
+
+        /// <summary>Writes the columns from the rows placed by <see cref="Place"/>: each row at its place, block by block.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal void Fill(Row[] sorted, int count, int[] coUnits)
+        {
+            for (int q = 0; q < count; q++)
+            {
+                ref readonly Row row = ref sorted[q];
+                int p = row.Place;
+                Code[p] = row.Code;
+                Kind[p] = row.Kind;
+                FiledDay[p] = row.Filed;
+                HandoverDay[p] = row.Handover;
+                StartDay[p] = row.Start;
+                ReplyDay[p] = row.Replied;
+                DeadlineDay[p] = row.Deadline;
+                LeadUnit[p] = row.Lead;
+                CoStart[p] = row.CoPlace;
+                for (int u = 0; u < row.CoCount; u++)
+                {
+                    CoUnit[row.CoPlace + u] = coUnits[row.CoOffset + u];
+                }
+            }
+
+            CoStart[count] = CoUnit.Length;
+        }
+    }
+}
