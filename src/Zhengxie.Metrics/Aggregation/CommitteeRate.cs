@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Diagnostics;
-using System.Linq;
 using System.Text.Json.Serialization;
-using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
 
