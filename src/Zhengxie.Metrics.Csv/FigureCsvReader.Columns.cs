@@ -76,22 +76,34 @@ public static partial class FigureCsvReader
         /// <summary>Forgets every row (the file did not decode: nothing is loaded).</summary>
         internal void Clear() => Count = 0;
 
-        /// <summary>Adds every kept row to the builder in one call.</summary>
-        internal void AddTo(FigureDatasetBuilder builder)
+        /// <summary>Hands every kept row to the target in one call: the builder (nothing when there is no row) or the handler (always called).</summary>
+        internal void HandTo(Target target, FigureCsvResult result)
         {
-            if (Count == 0)
+            if (target.Handler is { } handler)
             {
+                handler(Columns(), result);
                 return;
             }
 
+            if (Count > 0)
+            {
+                target.Builder!.AddColumns(Columns());
+            }
+        }
+
+        private FigureColumns Columns()
+        {
             int n = Count;
-            builder.AddColumns(new FigureColumns(committees.AsSpan(0, n), periods.AsSpan(0, n), measures.AsSpan(0, n), values.AsSpan(0, n), units.AsSpan(0, n))
+            return new FigureColumns(committees.AsSpan(0, n), periods.AsSpan(0, n), measures.AsSpan(0, n), values.AsSpan(0, n), units.AsSpan(0, n))
             {
                 Qualifiers = qualifiers.AsSpan(0, n),
                 Scopes = scopes.AsSpan(0, n),
                 Topics = topics.AsSpan(0, n),
                 Sources = sources.AsSpan(0, n),
-            });
+            };
         }
+
+        /// <summary>Where the kept rows go: a builder, or a caller's handler.</summary>
+        internal sealed record Target(FigureDatasetBuilder? Builder, FigureColumnsHandler? Handler);
     }
 }

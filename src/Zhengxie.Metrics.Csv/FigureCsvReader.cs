@@ -93,7 +93,32 @@ public static partial class FigureCsvReader
         return ReadCore(stream, encoding, progress, builder);
     }
 
-    private static FigureCsvResult ReadCore(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, FigureDatasetBuilder? builder)
+    /// <summary>
+    /// Reads figures from a stream as columns, without a <see cref="Figure"/> per row, and hands them to
+    /// <paramref name="handler"/> once the whole stream is read (so a stream that does not decode hands over no row):
+    /// the rows <see cref="ReadInto(FigureDatasetBuilder, Stream, FigureCsvEncoding, IProgress{int}?)"/> would add to a
+    /// builder, for a caller that does something else with them (such as <c>FigureValidator.Validate(FigureColumns, …)</c>).
+    /// The reader's own tables (the duplicate look-up) are released before the call.
+    /// </summary>
+    /// <param name="stream">The stream. Not closed.</param>
+    /// <param name="encoding">The text's encoding: UTF-8 (the format's) or GB18030 (GBK).</param>
+    /// <param name="handler">Called once with the figures of the valid rows (each distinct figure once, in file order; none when the stream does not decode) and the result this method returns; the spans are valid during the call only.</param>
+    /// <param name="progress">Told the number of data rows read so far; may be <see langword="null"/>.</param>
+    /// <returns>The findings and counts; its <see cref="FigureCsvResult.Figures"/> is empty, its <see cref="FigureCsvResult.FigureCount"/> says how many figures the handler got.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="handler"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="encoding"/> is not defined.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static FigureCsvResult ReadColumns(Stream stream, FigureCsvEncoding encoding, FigureColumnsHandler handler, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(handler);
+        return ReadCoreTo(stream, encoding, progress, new KeptColumns.Target(null, handler));
+    }
+
+    private static FigureCsvResult ReadCore(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, FigureDatasetBuilder? builder) =>
+        ReadCoreTo(stream, encoding, progress, builder is null ? null : new KeptColumns.Target(builder, null));
+
+    private static FigureCsvResult ReadCoreTo(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, KeptColumns.Target? builder)
     {
         if (encoding == FigureCsvEncoding.Utf8)
         {
@@ -164,7 +189,7 @@ public static partial class FigureCsvReader
         private readonly long expectedBytes;
         private long sampleBytes;
         private readonly List<Figure> figures = [];
-        private readonly FigureDatasetBuilder? target;
+        private readonly KeptColumns.Target? target;
         private readonly KeptColumns? kept;
         private readonly List<int> figureLines = [];
         private readonly List<FigureCsvFinding> findings = [];
@@ -186,7 +211,7 @@ public static partial class FigureCsvReader
         private int slotPeriodNumber = -1;
         private bool rowHasQuote;
 
-        internal Session(IProgress<int>? progress, long expectedBytes, FigureDatasetBuilder? target)
+        internal Session(IProgress<int>? progress, long expectedBytes, KeptColumns.Target? target)
         {
             this.progress = progress;
             this.expectedBytes = expectedBytes;
@@ -295,8 +320,16 @@ public static partial class FigureCsvReader
                 return new FigureCsvResult(figures.AsReadOnly(), findings.AsReadOnly(), rows, figures.Count);
             }
 
-            kept.AddTo(target!);
-            return new FigureCsvResult(Array.Empty<Figure>(), findings.AsReadOnly(), rows, kept.Count);
+            // The duplicate look-up is done with: released before the rows are handed over.
+            seen.Clear();
+            seen.TrimExcess();
+            seenWithTopic.Clear();
+            seenWithTopic.TrimExcess();
+            figureLines.Clear();
+            figureLines.TrimExcess();
+            var result = new FigureCsvResult(Array.Empty<Figure>(), findings.AsReadOnly(), rows, kept.Count);
+            kept.HandTo(target!, result);
+            return result;
         }
 
         /// <summary>

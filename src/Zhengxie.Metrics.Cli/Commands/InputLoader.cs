@@ -32,5 +32,15 @@ internal static class InputLoader
         return FigureCsvReader.Read(stream, csvEncoding, progress);
     }
 
+    /// <summary>Reads a CSV file as columns (no <see cref="Figure"/> per row), handing them to <paramref name="handler"/> once read; with a progress indicator on stderr.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    internal static FigureCsvResult ReadColumns(string path, TextWriter stderr, string? encoding, FigureColumnsHandler handler)
+    {
+        var csvEncoding = encoding is "gb18030" or "gbk" ? FigureCsvEncoding.Gb18030 : FigureCsvEncoding.Utf8;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
+        using var progress = new ProgressIndicator(stderr, Path.GetFileName(path), stream);
+        return FigureCsvReader.ReadColumns(stream, csvEncoding, handler, progress);
+    }
+
     internal static IReadOnlyList<Figure> Seed() => SampleData.SeedReports.AllFigures;
 }

@@ -7,8 +7,10 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Zhengxie.Metrics.Aggregation;
 using Zhengxie.Metrics.Cli.Rendering;
 using Zhengxie.Metrics.Cli.Reporting;
+using Zhengxie.Metrics.Csv;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.Rendering;
 using Zhengxie.Metrics.Validation;
@@ -184,54 +186,6 @@ internal static class ReportCommand
             throw new UsageException("--bom: a byte-order mark goes only into a file; use it with --out FILE.");
         }
 
-        IReadOnlyList<Figure> figures;
-        string sourceName;
-        if (input is null)
-        {
-            figures = InputLoader.Seed();
-            sourceName = InputLoader.SeedName;
-        }
-        else
-        {
-            var result = InputLoader.ReadFile(input, stderr, encoding);
-            sourceName = Path.GetFileName(input);
-            if (!result.IsValid)
-            {
-                // Counted as validate counts them: format errors and errors among the figures.
-                int errors = FileCheck.Check(result, RegionTable.Default).Errors;
-                if (!skipInvalid)
-                {
-                    string first = result.Findings.First(f => f.IsError).ToString().TrimEnd('.');
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {input}: {errors} error(s), the first at {first}. Run 'zhengxie-metrics validate {input}' to list them, or pass --skip-invalid to report on the valid rows."));
-                    return ExitCodes.DataErrors;
-                }
-
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {input}: {errors} error(s); reporting on the {result.Figures.Count} valid figures (run 'zhengxie-metrics validate {input}' to list the errors)."));
-            }
-
-            figures = result.Figures;
-        }
-
-        if (strict && FigureValidator.Validate(figures, RegionTable.Default, strict: true) is { Count: > 0 } strictFindings)
-        {
-            // --strict: the report's own inconsistencies are errors, as validate --strict counts them.
-            foreach (var finding in strictFindings)
-            {
-                stderr.WriteLine("error: " + finding);
-            }
-
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {sourceName}: {strictFindings.Count} error(s) under --strict; no table printed."));
-            return ExitCodes.DataErrors;
-        }
-
-        if (years is { } range && figures.Count > 0 && !figures.Any(f => range.Contains(f.Period.Year)))
-        {
-            var present = figures.Select(f => f.Period.Year).Distinct().Order().ToList();
-            string have = present.Count == 1 ? present[0].ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{present[0]}..{present[^1]}");
-            stderr.WriteLine($"error: {sourceName}: no figures in the years {range} (the input has figures of {have}); nothing to report.");
-            return ExitCodes.DataErrors;
-        }
-
         var outputFormat = format switch
         {
             "md" => OutputFormat.Markdown,
@@ -243,8 +197,32 @@ internal static class ReportCommand
 
         // CSV and JSON carry each cell's coverage in its own field.
         render = render with { ShowCoverage = outputFormat is not (OutputFormat.Csv or OutputFormat.Json) };
-        var options = new ReportOptions(ParseGroupBy(groupBy), years, rates);
-        var table = IndicatorReport.Build(figures, options, render, sourceName, RegionTable.Default, out var findings);
+        var report = new Request(new ReportOptions(ParseGroupBy(groupBy), years, rates), render, skipInvalid, strict);
+
+        // A file is read as columns (no Figure per row) and the table built while the reader holds them; what the
+        // steps have to say goes to stderr once the reading (and its progress line) is over.
+        var messages = new StringWriter();
+        Outcome outcome;
+        if (input is null)
+        {
+            var seed = InputLoader.Seed();
+            var c = new SeedColumns(seed);
+            outcome = Prepare(c.Columns, null, InputLoader.SeedName, InputLoader.SeedName, report, messages);
+        }
+        else
+        {
+            outcome = default!;
+            string sourceName = Path.GetFileName(input);
+            InputLoader.ReadColumns(input, stderr, encoding, (columns, result) => outcome = Prepare(columns, result, input, sourceName, report, messages));
+        }
+
+        stderr.Write(messages.ToString());
+        if (outcome.Table is not { } table)
+        {
+            return outcome.ExitCode;
+        }
+
+        var findings = outcome.Findings;
         for (int i = 0; i < findings.Count && i < MaxWarnings; i++)
         {
             stderr.WriteLine("warning: " + findings[i]);
@@ -267,6 +245,96 @@ internal static class ReportCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The checks of the input and the table: a file with errors is refused (or, with --skip-invalid, reported on its
+    /// valid rows), --strict refuses source inconsistencies, years without figures are refused.
+    /// </summary>
+    /// <param name="columns">The figures.</param>
+    /// <param name="result">What the reader made of the file; <see langword="null"/> for the seed reports.</param>
+    /// <param name="input">The input as named on the command line.</param>
+    /// <param name="sourceName">The input's name in messages and the caption.</param>
+    /// <param name="request">What was asked.</param>
+    /// <param name="stderr">Receives the messages.</param>
+    private static Outcome Prepare(FigureColumns columns, FigureCsvResult? result, string input, string sourceName, Request request, TextWriter stderr)
+    {
+        if (result is { IsValid: false })
+        {
+            // Counted as validate counts them: format errors and errors among the figures.
+            int errors = FileCheck.Write(result, FileCheck.Examine(columns, RegionTable.Default, strict: false), RegionTable.Default).Errors;
+            if (!request.SkipInvalid)
+            {
+                string first = result.Findings.First(f => f.IsError).ToString().TrimEnd('.');
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {input}: {errors} error(s), the first at {first}. Run 'zhengxie-metrics validate {input}' to list them, or pass --skip-invalid to report on the valid rows."));
+                return new Outcome(ExitCodes.DataErrors, null, []);
+            }
+
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {input}: {errors} error(s); reporting on the {result.FigureCount} valid figures (run 'zhengxie-metrics validate {input}' to list the errors)."));
+        }
+
+        if (request.Strict && FigureValidator.Validate(columns, RegionTable.Default, strict: true) is { Count: > 0 } strictFindings)
+        {
+            // --strict: the report's own inconsistencies are errors, as validate --strict counts them.
+            foreach (var finding in strictFindings)
+            {
+                stderr.WriteLine("error: " + finding);
+            }
+
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {sourceName}: {strictFindings.Count} error(s) under --strict; no table printed."));
+            return new Outcome(ExitCodes.DataErrors, null, []);
+        }
+
+        if (request.Options.Years is { } range && columns.Length > 0 && !AnyIn(columns.Periods, range))
+        {
+            var present = new SortedSet<int>();
+            foreach (var period in columns.Periods)
+            {
+                present.Add(period.Year);
+            }
+
+            string have = present.Count == 1 ? present.Min.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{present.Min}..{present.Max}");
+            stderr.WriteLine($"error: {sourceName}: no figures in the years {range} (the input has figures of {have}); nothing to report.");
+            return new Outcome(ExitCodes.DataErrors, null, []);
+        }
+
+        var table = IndicatorReport.Build(columns, request.Options, request.Render, sourceName, RegionTable.Default, out var findings);
+        return new Outcome(ExitCodes.Ok, table, findings);
+    }
+
+    private static bool AnyIn(ReadOnlySpan<ReportingPeriod> periods, YearRange range)
+    {
+        foreach (var period in periods)
+        {
+            if (range.Contains(period.Year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What was asked of the table.</summary>
+    private sealed record Request(ReportOptions Options, TableRenderOptions Render, bool SkipInvalid, bool Strict);
+
+    /// <summary>The table to print (<see langword="null"/> when there is none: then the exit code) and the findings met building it.</summary>
+    private sealed record Outcome(int ExitCode, ReportTable? Table, IReadOnlyList<ValidationFinding> Findings);
+
+    /// <summary>The seed reports' figures as columns, so the seed and a file go through one path.</summary>
+    private sealed class SeedColumns(IReadOnlyList<Figure> figures)
+    {
+        private readonly Committee[] committees = [.. figures.Select(f => f.Committee)];
+        private readonly ReportingPeriod[] periods = [.. figures.Select(f => f.Period)];
+        private readonly Measure[] measures = [.. figures.Select(f => f.Measure)];
+        private readonly decimal?[] values = [.. figures.Select(f => f.Value)];
+        private readonly FigureUnit[] units = [.. figures.Select(f => f.Unit)];
+        private readonly Qualifier[] qualifiers = [.. figures.Select(f => f.Qualifier)];
+        private readonly FigureScope[] scopes = [.. figures.Select(f => f.Scope)];
+        private readonly string?[] topics = [.. figures.Select(f => f.Topic)];
+        private readonly FigureSource?[] sources = [.. figures.Select(f => f.Source)];
+
+        internal FigureColumns Columns => new(committees, periods, measures, values, units) { Qualifiers = qualifiers, Scopes = scopes, Topics = topics, Sources = sources };
     }
 
     private static HeaderLanguage ParseHeaders(string text) => text switch

@@ -28,13 +28,12 @@ internal static class ValidateCommand
 
     private static int Run(TextWriter stdout, TextWriter stderr, string path, string? encoding, bool strict)
     {
-        var result = InputLoader.ReadFile(path, stderr, encoding);
+        // The figures come as columns (no Figure per row) and are checked while the reader holds them.
+        var figures = FileCheck.FigureFindings.None;
+        var result = InputLoader.ReadColumns(path, stderr, encoding, (columns, _) => figures = FileCheck.Examine(columns, RegionTable.Default, strict));
+        var (errors, warnings) = FileCheck.Write(result, figures, RegionTable.Default, stdout, path + ": ");
 
-        // The reader's tables (one entry per row) are garbage now: reclaim them before the checks allocate.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        var (errors, warnings) = FileCheck.Check(result, RegionTable.Default, strict, stdout, path + ": ");
-
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.RowCount} rows, {result.Figures.Count} figures loaded, {errors} error(s), {warnings} warning(s)."));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.RowCount} rows, {result.FigureCount} figures loaded, {errors} error(s), {warnings} warning(s)."));
         return errors > 0 ? ExitCodes.DataErrors : ExitCodes.Ok;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Zhengxie.Metrics.Aggregation;
 using Zhengxie.Metrics.Regions;
 
 namespace Zhengxie.Metrics.Validation;
@@ -17,39 +18,100 @@ namespace Zhengxie.Metrics.Validation;
 /// </content>
 public static partial class FigureValidator
 {
-    /// <summary>One validation of one set of figures.</summary>
-    private sealed class Pass
+    /// <summary>
+    /// One validation of one set of figures, given as <see cref="Figure"/> objects or as columns (a ref struct, so the
+    /// columns' spans are read in place for the length of the call). A <see cref="Figure"/> is made from columns only
+    /// for a committee-period that goes through the general checks, and for the text of a finding.
+    /// </summary>
+    private ref struct Pass
     {
         private const int MaxFastGroup = 256;
 
-        private readonly Figure[] figures;
+        private readonly Figure[]? objects;
+        private readonly FigureColumns columns;
         private readonly RegionTable? regions;
         private readonly List<ValidationFinding> findings;
         private readonly bool generalOnly;
         private readonly List<Measure> measures = [];
         private readonly Dictionary<Measure, int> measureNumbers = [];
         private readonly Dictionary<string, int> measureByReference = new(ReferenceEqualityComparer.Instance);
+        private readonly StringBuilder message = new();
         private MeasureTraits[] traits = [];
-        private Figure[] buffer = new Figure[64];
+        private int[] measureOf = [];
         private int[] bufferMeasures = new int[64];
         private ulong[] seenMeasures = [];
         private int[] validBuffer = new int[64];
         private Bounds[] boundsBuffer = new Bounds[64];
-        private readonly StringBuilder message = new();
 
         internal Pass(Figure[] figures, RegionTable? regions, List<ValidationFinding> findings, bool generalOnly)
         {
+            objects = figures;
+            columns = default;
             this.generalOnly = generalOnly;
-            this.figures = figures;
             this.regions = regions;
             this.findings = findings;
         }
 
+        internal Pass(FigureColumns columns, RegionTable? regions, List<ValidationFinding> findings)
+        {
+            objects = null;
+            this.columns = columns;
+            generalOnly = false;
+            this.regions = regions;
+            this.findings = findings;
+        }
+
+        private readonly int Count => objects is null ? columns.Length : objects.Length;
+
+        private readonly Committee CommitteeAt(int i) => objects is null ? columns.Committees[i] : objects[i].Committee;
+
+        private readonly ReportingPeriod PeriodAt(int i) => objects is null ? columns.Periods[i] : objects[i].Period;
+
+        private readonly Measure MeasureAt(int i) => objects is null ? columns.Measures[i] : objects[i].Measure;
+
+        private readonly decimal? ValueAt(int i) => objects is null ? columns.Values[i] : objects[i].Value;
+
+        private readonly FigureUnit UnitAt(int i) => objects is null ? columns.Units[i] : objects[i].Unit;
+
+        private readonly Qualifier QualifierAt(int i) =>
+            objects is null ? (columns.Qualifiers.IsEmpty ? Qualifier.Exact : columns.Qualifiers[i]) : objects[i].Qualifier;
+
+        private readonly FigureScope ScopeAt(int i) =>
+            objects is null ? (columns.Scopes.IsEmpty ? FigureScope.Committee : columns.Scopes[i]) : objects[i].Scope;
+
+        private readonly bool HasTopic(int i) =>
+            objects is null ? !columns.Topics.IsEmpty && !string.IsNullOrWhiteSpace(columns.Topics[i]) : objects[i].Topic is not null;
+
+        /// <summary>The row's figure: the caller's object, or one made from the columns (for the general checks and for a finding's text).</summary>
+        private readonly Figure FigureAt(int i) => objects is not null
+            ? objects[i]
+            : new Figure(
+                columns.Committees[i],
+                columns.Periods[i],
+                columns.Measures[i],
+                columns.Values[i],
+                columns.Units[i],
+                QualifierAt(i),
+                ScopeAt(i),
+                columns.Topics.IsEmpty ? null : columns.Topics[i],
+                columns.Sources.IsEmpty ? null : columns.Sources[i]);
+
+        private readonly List<Figure> FiguresAt(ReadOnlySpan<int> rows)
+        {
+            var list = new List<Figure>(rows.Length);
+            foreach (int r in rows)
+            {
+                list.Add(FigureAt(r));
+            }
+
+            return list;
+        }
+
         internal void Run()
         {
-            int n = figures.Length;
+            int n = Count;
             int[] groupOf = new int[n];
-            int[] measureOf = new int[n];
+            measureOf = new int[n];
             var groupNumbers = new Dictionary<(Committee, ReportingPeriod), int>();
             var keys = new List<(Committee Committee, ReportingPeriod Period)>();
             var counts = new List<int>();
@@ -58,9 +120,8 @@ public static partial class FigureValidator
             int last = -1;
             for (int i = 0; i < n; i++)
             {
-                var f = figures[i];
-                var committee = f.Committee;
-                var period = f.Period;
+                var committee = CommitteeAt(i);
+                var period = PeriodAt(i);
                 if (last < 0 || committee != lastCommittee || !period.Equals(lastPeriod))
                 {
                     ref int g = ref CollectionsMarshal.GetValueRefOrAddDefault(groupNumbers, (committee, period), out bool exists);
@@ -78,7 +139,7 @@ public static partial class FigureValidator
 
                 groupOf[i] = last;
                 CollectionsMarshal.AsSpan(counts)[last]++;
-                measureOf[i] = NumberOf(f.Measure);
+                measureOf[i] = NumberOf(MeasureAt(i));
             }
 
             traits = MeasureTraits.For(measures, measureNumbers);
@@ -110,11 +171,11 @@ public static partial class FigureValidator
             Array.Sort(keyArray, sorted, KeyComparer.Instance);
             foreach (int g in sorted)
             {
-                Check(keys[g].Committee, keys[g].Period, order.AsSpan(start[g], start[g + 1] - start[g]), measureOf);
+                Check(keys[g].Committee, keys[g].Period, order.AsSpan(start[g], start[g + 1] - start[g]));
             }
         }
 
-        private int NumberOf(Measure measure)
+        private readonly int NumberOf(Measure measure)
         {
             string id = measure.Id;
             if (measureByReference.TryGetValue(id, out int number))
@@ -138,27 +199,25 @@ public static partial class FigureValidator
             return number;
         }
 
-        /// <summary>Checks one committee-period, in the order of the general checks.</summary>
-        private void Check(Committee committee, ReportingPeriod period, ReadOnlySpan<int> members, int[] measureOf)
+        /// <summary>Checks one committee-period (its rows in input order), in the order of the general checks.</summary>
+        private void Check(Committee committee, ReportingPeriod period, ReadOnlySpan<int> rows)
         {
-            int n = members.Length;
-            if (buffer.Length < n)
+            int n = rows.Length;
+            if (bufferMeasures.Length < n)
             {
-                buffer = new Figure[Math.Max(n, buffer.Length * 2)];
-                bufferMeasures = new int[buffer.Length];
+                bufferMeasures = new int[Math.Max(n, bufferMeasures.Length * 2)];
             }
 
-            var figs = buffer.AsSpan(0, n);
             var numbers = bufferMeasures.AsSpan(0, n);
             bool topics = false;
             bool mixedScopes = false;
+            var firstScope = ScopeAt(rows[0]);
             for (int k = 0; k < n; k++)
             {
-                var f = figures[members[k]];
-                figs[k] = f;
-                numbers[k] = measureOf[members[k]];
-                topics |= f.Topic is not null;
-                mixedScopes |= f.Scope != figs[0].Scope;
+                int r = rows[k];
+                numbers[k] = measureOf[r];
+                topics |= HasTopic(r);
+                mixedScopes |= ScopeAt(r) != firstScope;
             }
 
             if (regions is not null)
@@ -166,9 +225,9 @@ public static partial class FigureValidator
                 CheckRegion(committee, period, regions, findings);
             }
 
-            foreach (var f in figs)
+            foreach (int r in rows)
             {
-                if (!IsPlainCount(f, out _) && FigureChecks.CheckValue(f, out _) is { } finding)
+                if (!IsPlainCount(r, out _) && FigureChecks.CheckValue(FigureAt(r), out _) is { } finding)
                 {
                     findings.Add(finding);
                 }
@@ -179,52 +238,70 @@ public static partial class FigureValidator
             List<Figure>? list = null;
             if (repeats)
             {
-                list = [.. figs];
+                list = FiguresAt(rows);
                 CheckDuplicatesAndUnits(committee, period, list, findings);
             }
 
             if (!mixedScopes)
             {
-                CheckScope(committee, period, figs, numbers, repeats || topics, list);
+                CheckScope(committee, period, rows, numbers, repeats || topics, list);
                 return;
             }
 
             // Scopes in the order they first appear.
-            var first = figs[0].Scope;
-            CheckScope(committee, period, figs, numbers, first, repeats || topics);
-            CheckScope(committee, period, figs, numbers, first == FigureScope.Committee ? FigureScope.RegionTotal : FigureScope.Committee, repeats || topics);
+            CheckScope(committee, period, rows, numbers, firstScope, repeats || topics);
+            CheckScope(committee, period, rows, numbers, firstScope == FigureScope.Committee ? FigureScope.RegionTotal : FigureScope.Committee, repeats || topics);
         }
 
-        private void CheckScope(Committee committee, ReportingPeriod period, ReadOnlySpan<Figure> figs, ReadOnlySpan<int> numbers, FigureScope scope, bool general)
+        private void CheckScope(Committee committee, ReportingPeriod period, ReadOnlySpan<int> rows, ReadOnlySpan<int> numbers, FigureScope scope, bool general)
         {
-            var list = new List<Figure>();
+            var scopedRows = new List<int>();
             var scoped = new List<int>();
-            for (int k = 0; k < figs.Length; k++)
+            for (int k = 0; k < rows.Length; k++)
             {
-                if (figs[k].Scope == scope)
+                if (ScopeAt(rows[k]) == scope)
                 {
-                    list.Add(figs[k]);
+                    scopedRows.Add(rows[k]);
                     scoped.Add(numbers[k]);
                 }
             }
 
-            if (list.Count > 0)
+            if (scopedRows.Count > 0)
             {
-                CheckScope(committee, period, CollectionsMarshal.AsSpan(list), CollectionsMarshal.AsSpan(scoped), general, list);
+                var span = CollectionsMarshal.AsSpan(scopedRows);
+                CheckScope(committee, period, span, CollectionsMarshal.AsSpan(scoped), general, general ? FiguresAt(span) : null);
             }
         }
 
         /// <summary>The proposal analysis of the scope's totals, then its breakdowns.</summary>
-        private void CheckScope(Committee committee, ReportingPeriod period, ReadOnlySpan<Figure> figs, ReadOnlySpan<int> numbers, bool general, List<Figure>? list)
+        private void CheckScope(Committee committee, ReportingPeriod period, ReadOnlySpan<int> rows, ReadOnlySpan<int> numbers, bool general, List<Figure>? list)
         {
-            if (general || !ExactCountsHold(figs, numbers))
+            if (general)
             {
-                var totals = new List<Figure>(figs.Length);
-                foreach (var f in figs)
+                list ??= FiguresAt(rows);
+            }
+
+            if (general || !ExactCountsHold(rows, numbers))
+            {
+                var totals = new List<Figure>(rows.Length);
+                if (list is not null)
                 {
-                    if (f.Topic is null)
+                    foreach (var f in list)
                     {
-                        totals.Add(f);
+                        if (f.Topic is null)
+                        {
+                            totals.Add(f);
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (int r in rows)
+                    {
+                        if (!HasTopic(r))
+                        {
+                            totals.Add(FigureAt(r));
+                        }
                     }
                 }
 
@@ -233,16 +310,16 @@ public static partial class FigureValidator
 
             if (general)
             {
-                CheckBreakdowns(list ?? [.. figs], findings);
+                CheckBreakdowns(list!, findings);
             }
             else
             {
-                CheckBreakdownsOnce(figs, numbers);
+                CheckBreakdownsOnce(rows, numbers);
             }
         }
 
         /// <summary>Whether any measure is stated twice.</summary>
-        private bool MeasureRepeats(ReadOnlySpan<int> numbers)
+        private readonly bool MeasureRepeats(ReadOnlySpan<int> numbers)
         {
             bool repeats = false;
             foreach (int m in numbers)
@@ -265,20 +342,20 @@ public static partial class FigureValidator
         /// Whether the figures the proposal analysis reads are exact whole counts (each measure stated once,
         /// no 「全部」, no stated rate) that meet the chain: then the analysis finds nothing.
         /// </summary>
-        private bool ExactCountsHold(ReadOnlySpan<Figure> figs, ReadOnlySpan<int> numbers)
+        private readonly bool ExactCountsHold(ReadOnlySpan<int> rows, ReadOnlySpan<int> numbers)
         {
             Span<long> exact = stackalloc long[ProposalFigureAnalysis.ChainMeasures.Length];
             exact.Fill(-1);
-            for (int k = 0; k < figs.Length; k++)
+            for (int k = 0; k < rows.Length; k++)
             {
-                var f = figs[k];
+                int r = rows[k];
                 ref readonly var t = ref traits[numbers[k]];
-                if (!t.IsCount && !t.IsRate && f.Qualifier != Qualifier.All)
+                if (!t.IsCount && !t.IsRate && QualifierAt(r) != Qualifier.All)
                 {
                     continue;
                 }
 
-                if (!t.IsCount || !IsPlainCount(f, out long v))
+                if (!t.IsCount || !IsPlainCount(r, out long v))
                 {
                     return false;
                 }
@@ -296,9 +373,9 @@ public static partial class FigureValidator
         /// <see cref="CheckBreakdowns"/> for a scope without topics where each measure is stated once: every valued
         /// count is a total, and its direct children in a unit that adds up with it are summed.
         /// </summary>
-        private void CheckBreakdownsOnce(ReadOnlySpan<Figure> figs, ReadOnlySpan<int> numbers)
+        private void CheckBreakdownsOnce(ReadOnlySpan<int> rows, ReadOnlySpan<int> numbers)
         {
-            int n = figs.Length;
+            int n = rows.Length;
             if (validBuffer.Length < n)
             {
                 validBuffer = new int[Math.Max(n, validBuffer.Length * 2)];
@@ -311,19 +388,19 @@ public static partial class FigureValidator
             bool anyParent = false;
             for (int k = 0; k < n; k++)
             {
-                var f = figs[k];
+                int r = rows[k];
                 ref readonly var t = ref traits[numbers[k]];
-                if (t.IsRate || f.Value is null)
+                if (t.IsRate || ValueAt(r) is null)
                 {
                     continue;
                 }
 
                 Bounds b;
-                if (IsPlainCount(f, out long v))
+                if (IsPlainCount(r, out long v))
                 {
                     b = Bounds.Exactly(v);
                 }
-                else if (FigureChecks.CheckValue(f, out var checkedBounds) is null && checkedBounds is { } cb)
+                else if (FigureChecks.CheckValue(FigureAt(r), out var checkedBounds) is null && checkedBounds is { } cb)
                 {
                     b = cb;
                 }
@@ -361,14 +438,15 @@ public static partial class FigureValidator
 
                 long upper = bounds[p].Upper!.Value;
 
-                var total = figs[valid[p]];
+                int totalRow = rows[valid[p]];
+                var totalMeasure = MeasureAt(totalRow);
+                var totalUnit = UnitAt(totalRow);
                 int measure = numbers[valid[p]];
                 Int128 sumLower = 0;
                 bool any = false;
                 for (int c = 0; c < count; c++)
                 {
-                    var child = figs[valid[c]];
-                    if (traits[numbers[valid[c]]].Parent == measure && UnitEquivalence.Default.AreEquivalent(total.Measure, child.Unit, total.Unit))
+                    if (traits[numbers[valid[c]]].Parent == measure && UnitEquivalence.Default.AreEquivalent(totalMeasure, UnitAt(rows[valid[c]]), totalUnit))
                     {
                         sumLower += bounds[c].Lower;
                         any = true;
@@ -382,14 +460,16 @@ public static partial class FigureValidator
                     bool first = true;
                     for (int c = 0; c < count; c++)
                     {
-                        var child = figs[valid[c]];
-                        if (traits[numbers[valid[c]]].Parent == measure && UnitEquivalence.Default.AreEquivalent(total.Measure, child.Unit, total.Unit))
+                        int childRow = rows[valid[c]];
+                        if (traits[numbers[valid[c]]].Parent == measure && UnitEquivalence.Default.AreEquivalent(totalMeasure, UnitAt(childRow), totalUnit))
                         {
+                            var child = FigureAt(childRow);
                             text.Append(first ? string.Empty : " + ").Append(child.Measure.Id).Append(" = ").Append(child.FormatAsReported());
                             first = false;
                         }
                     }
 
+                    var total = FigureAt(totalRow);
                     var totalBounds = bounds[p];
                     text.Append(CultureInfo.InvariantCulture, $" add up to at least {sumLower}, more than the total {total.FormatAsReported()} ({totalBounds}).");
                     findings.Add(FigureChecks.Finding(ValidationRule.BreakdownExceedsTotal, total, text.ToString()));
@@ -398,12 +478,16 @@ public static partial class FigureValidator
         }
 
         /// <summary>An exact whole count in a unit of scale 1 (its bounds are the value; nothing to check).</summary>
-        private static bool IsPlainCount(Figure f, out long value)
+        private readonly bool IsPlainCount(int row, out long value)
         {
-            if (f.Qualifier == Qualifier.Exact && f.Value is { } v && v >= 0 && v <= long.MaxValue && decimal.IsInteger(v) && f.Unit.Scale == 1 && !f.Unit.IsPercent)
+            if (QualifierAt(row) == Qualifier.Exact && ValueAt(row) is { } v && v >= 0 && v <= long.MaxValue && decimal.IsInteger(v))
             {
-                value = (long)v;
-                return true;
+                var unit = UnitAt(row);
+                if (unit.Scale == 1 && !unit.IsPercent)
+                {
+                    value = (long)v;
+                    return true;
+                }
             }
 
             value = 0;

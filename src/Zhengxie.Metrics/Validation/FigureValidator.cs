@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
+using Zhengxie.Metrics.Aggregation;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.Utility;
 
@@ -67,8 +69,90 @@ public static partial class FigureValidator
         var list = figures.ToArray();
         Preconditions.CheckArgument(Array.IndexOf(list, null) < 0, nameof(figures), "A figure is null.");
         var findings = new List<ValidationFinding>();
-        new Pass(list, regions, findings, generalOnly).Run();
+        var pass = new Pass(list, regions, findings, generalOnly);
+        pass.Run();
+        return Finish(findings, strict);
+    }
 
+    /// <summary>
+    /// Returns every problem found in figures given as columns, without a <see cref="Figure"/> per row: exactly the
+    /// findings, in the same order, of <see cref="Validate(IEnumerable{Figure}, RegionTable?, bool)"/> on the
+    /// <see cref="Figure"/>s the rows describe. A <see cref="Figure"/> is made only for the rows of a committee-period
+    /// the general checks read (a measure stated twice, topics, qualified values, a broken chain) and for a finding's text.
+    /// </summary>
+    /// <param name="columns">The figures as columns (see <see cref="FigureColumns"/>; a blank topic is none).</param>
+    /// <param name="regions">The region table to check committees against, or <see langword="null"/> to skip those checks.</param>
+    /// <param name="strict">Whether source inconsistencies are errors.</param>
+    /// <returns>The findings (errors and source inconsistencies); empty when the figures are valid and consistent.</returns>
+    /// <exception cref="ArgumentException">The columns differ in length, or a row does not make a figure (the message names its row index, then says what the <see cref="Figure"/> constructor says).</exception>
+    public static IReadOnlyList<ValidationFinding> Validate(FigureColumns columns, RegionTable? regions = null, bool strict = false)
+    {
+        CheckColumns(columns);
+        var findings = new List<ValidationFinding>();
+        var pass = new Pass(columns, regions, findings);
+        pass.Run();
+        return Finish(findings, strict);
+    }
+
+    /// <summary>Checks that the columns have one element per row and that every row makes a <see cref="Figure"/>.</summary>
+    private static void CheckColumns(FigureColumns columns)
+    {
+        int n = columns.Length;
+        ReadOnlySpan<(string Name, int Length, bool Optional)> lengths =
+        [
+            ("periods", columns.Periods.Length, false),
+            ("measures", columns.Measures.Length, false),
+            ("values", columns.Values.Length, false),
+            ("units", columns.Units.Length, false),
+            ("qualifiers", columns.Qualifiers.Length, true),
+            ("scopes", columns.Scopes.Length, true),
+            ("topics", columns.Topics.Length, true),
+            ("sources", columns.Sources.Length, true),
+        ];
+        foreach (var (name, length, optional) in lengths)
+        {
+            if (length != n && !(optional && length == 0))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"The column {name} has {length} elements; the committees column has {n}. Every column has one element per figure."),
+                    nameof(columns));
+            }
+        }
+
+        var qualifiers = columns.Qualifiers;
+        var scopes = columns.Scopes;
+        for (int i = 0; i < n; i++)
+        {
+            var qualifier = qualifiers.IsEmpty ? Qualifier.Exact : qualifiers[i];
+            var scope = scopes.IsEmpty ? FigureScope.Committee : scopes[i];
+            var measure = columns.Measures[i];
+            var unit = columns.Units[i];
+            decimal? value = columns.Values[i];
+            bool makes = !columns.Committees[i].IsDefault && !columns.Periods[i].IsDefault && !measure.IsDefault && !string.IsNullOrEmpty(unit.Symbol)
+                && qualifier is >= Qualifier.Exact and <= Qualifier.PercentReported && scope is FigureScope.Committee or FigureScope.RegionTotal
+                && (value is not null || qualifier == Qualifier.All)
+                && (measure.IsRate
+                    ? unit.IsPercent && qualifier is Qualifier.PercentReported or Qualifier.AtLeast or Qualifier.MoreThan or Qualifier.Nearly or Qualifier.About
+                    : !unit.IsPercent && qualifier != Qualifier.PercentReported);
+            if (makes)
+            {
+                continue;
+            }
+
+            try
+            {
+                _ = new Figure(columns.Committees[i], columns.Periods[i], measure, value, unit, qualifier, scope);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Row {i} does not make a figure: {e.Message}"), nameof(columns), e);
+            }
+        }
+    }
+
+    /// <summary>Merges the pass's findings as <see cref="Validate(IEnumerable{Figure}, RegionTable?, bool)"/> documents.</summary>
+    private static ReadOnlyCollection<ValidationFinding> Finish(List<ValidationFinding> findings, bool strict)
+    {
         // One unit mismatch per committee, period and measure, however many topics show it.
         var mismatches = new HashSet<(Committee?, ReportingPeriod?, Measure?)>();
         return findings

@@ -46,7 +46,7 @@ public class FigureCsvReadIntoTest
                 return string.Join(',', CommitteeTexts[c], PeriodTexts[p], measure, ValueTexts[v], unit, qualifier, scope, source, topic);
             });
 
-    private static readonly Gen<byte[]> GenFile =
+    internal static readonly Gen<byte[]> GenFile =
         Gen.Select(GenRow.Array[0, 40], Gen.Int.Array[0, 8], Gen.Int[0, 9], Gen.Int[0, 1000])
             .Select((rows, repeats, trouble, at) =>
             {

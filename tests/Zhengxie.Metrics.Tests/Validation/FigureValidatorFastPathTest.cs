@@ -24,7 +24,7 @@ public class FigureValidatorFastPathTest
 
     private static readonly Committee[] Committees = [Committee.Parse("520112"), Committee.Parse("330324"), Committee.Parse("520100/county")];
 
-    private static readonly Gen<Figure> AnyFigure =
+    internal static readonly Gen<Figure> AnyFigure =
         Gen.Select(Gen.Int[0, Committees.Length - 1], Gen.Int[2022, 2023], Gen.Int[0, MeasureIds.Length - 1], Gen.Int[0, 150], Gen.Int[0, 19], Gen.Int[0, 9])
             .Select(t =>
             {
