@@ -31,7 +31,7 @@ public sealed class PeriodSelection
     public static PeriodSelection EachYear { get; } = new("each year", periods => periods
         .GroupBy(p => p.Year)
         .OrderBy(g => g.Key)
-        .Select(g => new PeriodBucket(g.Key.ToString(CultureInfo.InvariantCulture), g, g.Key, g.Key, false))
+        .Select(g => PeriodBucket.Create(g.Key.ToString(CultureInfo.InvariantCulture), g, g.Key, g.Key, false))
         .ToList());
 
     /// <summary>Gets a text describing the selection.</summary>
@@ -59,7 +59,7 @@ public sealed class PeriodSelection
         return new PeriodSelection(
             string.Create(CultureInfo.InvariantCulture, $"each year {firstYear}-{lastYear}"),
             periods => Enumerable.Range(firstYear, lastYear - firstYear + 1)
-                .Select(y => new PeriodBucket(y.ToString(CultureInfo.InvariantCulture), periods.Where(p => p.Year == y), y, y, false))
+                .Select(y => PeriodBucket.Create(y.ToString(CultureInfo.InvariantCulture), periods.Where(p => p.Year == y), y, y, false))
                 .ToList());
     }
 
@@ -78,7 +78,7 @@ public sealed class PeriodSelection
         string label = string.Create(CultureInfo.InvariantCulture, $"{firstYear}-{lastYear}");
         return new PeriodSelection(
             "total " + label,
-            periods => [new PeriodBucket(label, periods.Where(p => p.Year >= firstYear && p.Year <= lastYear), firstYear, lastYear, true)]);
+            periods => [PeriodBucket.Create(label, periods.Where(p => p.Year >= firstYear && p.Year <= lastYear), firstYear, lastYear, true)]);
     }
 
     /// <summary>

@@ -1,70 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Aggregation;
-using Zhengxie.Metrics.Regions;
 
 namespace Zhengxie.Metrics.Serialization;
-
-/// <summary><see cref="GroupKey"/> as <c>{"kind":"region","code":"330000","level":"province","name":"浙江省"}</c>, <c>{"kind":"nation","name":"全国"}</c> or <c>{"kind":"custom","name":"长三角"}</c>.</summary>
-internal sealed class GroupKeyJsonConverter : ObjectJsonConverter<GroupKey>
-{
-    protected override GroupKey Read(JsonFields json)
-    {
-        var kind = json.Get<GroupKind>("kind");
-        json.Check(kind == GroupKind.Region || !(json.Has("code") || json.Has("level")), string.Empty, $"only a region group has a code and a level, not a {EnumJsonConverter<GroupKind>.ToWord(kind)} group");
-        if (kind == GroupKind.Nation)
-        {
-            string? name = json.Opt<string?>("name", null);
-            json.Check(name is null || name == GroupKey.Nation.Name, "name", $"the nation group is named {GroupKey.Nation.Name}, not '{name}'");
-            return GroupKey.Nation;
-        }
-
-        if (kind == GroupKind.Custom)
-        {
-            return GroupKey.Custom(json.Get<string>("name"));
-        }
-
-        // GroupKey.ForRegion reads the region's code, level and name only; the parent is there to satisfy Region's own check.
-        var (code, level, regionName) = (json.Get<RegionCode>("code"), json.Get<AdministrativeLevel>("level"), json.Get<string>("name"));
-        return GroupKey.ForRegion(new Region(code, regionName, level, level == AdministrativeLevel.Province ? null : code));
-    }
-
-    protected override void Write(JsonFieldWriter json, GroupKey value)
-    {
-        if (value.Kind == GroupKind.Custom && string.IsNullOrWhiteSpace(value.Name))
-        {
-            throw new ArgumentException("default(GroupKey) names no group and has no JSON form.", nameof(value));
-        }
-
-        json.Add("kind", value.Kind).Opt("code", value.Code).Opt("level", value.Level).Add("name", value.Name);
-    }
-}
-
-/// <summary><see cref="PeriodBucket"/> as <c>{"label":"2018-2020","periods":["2018","2019","2020"],"first_year":2018,"last_year":2020,"sums_across_periods":true}</c>.</summary>
-internal sealed class PeriodBucketJsonConverter : ObjectJsonConverter<PeriodBucket>
-{
-    protected override PeriodBucket Read(JsonFields json)
-    {
-        string label = json.Get<string>("label");
-        json.Check(!string.IsNullOrWhiteSpace(label), "label", $"a period bucket's label must not be empty");
-        var (periods, first, last) = (json.Get<List<ReportingPeriod>>("periods"), json.Get<int>("first_year"), json.Get<int>("last_year"));
-        json.Check(last >= first, "last_year", $"the last year {last} is before the first year {first}");
-        for (int i = 0; i < periods.Count; i++)
-        {
-            string at = ".periods" + JsonRead.At(i);
-            json.Check(i == 0 || periods[i - 1].CompareTo(periods[i]) < 0, at, $"the periods must be in ascending order, each once: {periods[i]} comes after {periods[Math.Max(i - 1, 0)]}");
-            json.Check(periods[i].Year >= first && periods[i].Year <= last, at, $"the period {periods[i]} is outside the years {first} to {last}");
-        }
-
-        return new PeriodBucket(label, periods, first, last, json.Get<bool>("sums_across_periods"));
-    }
-
-    protected override void Write(JsonFieldWriter json, PeriodBucket value) => json.Add("label", value.Label).Add("periods", value.Periods)
-        .Add("first_year", value.FirstYear).Add("last_year", value.LastYear).Add("sums_across_periods", value.SumsAcrossPeriods);
-}
 
 /// <summary>The cells: <see cref="AggregateValue"/> as <c>{"sum":1234,"contributors":12,"group_size":15}</c>, <see cref="PooledRate"/> as <c>{"rate":{…},"contributors":2,"group_size":15}</c>; the value is <c>null</c> exactly when no committee contributed. Inside an <see cref="IndicatorTable"/> a cell leaves out <c>group_size</c>, which is its group's.</summary>
 internal sealed class AggregateValueJsonConverter : ObjectJsonConverter<AggregateValue>

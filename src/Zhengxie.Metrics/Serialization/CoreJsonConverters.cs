@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using NodaTime;
 using Zhengxie.Metrics.Regions;
-using Zhengxie.Metrics.SampleData;
 using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Serialization;
@@ -76,18 +74,6 @@ internal sealed class MeasureCatalogJsonConverter : ArrayJsonConverter<MeasureCa
 {
     protected override MeasureCatalog Create(List<MeasureDefinition> items) => MeasureCatalog.Create(items);
     protected override IEnumerable<MeasureDefinition> Items(MeasureCatalog value) => value.Definitions;
-}
-
-/// <summary><see cref="SeedReport"/> as <c>{"id":"wudang-2022","committee_name":"乌当区政协","committee":"520112","period":"11.1+@2022","published":null,"figures":[…],"expected_rates":{…}}</c>.</summary>
-internal sealed class SeedReportJsonConverter : ObjectJsonConverter<SeedReport>
-{
-    protected override SeedReport Read(JsonFields json) => new(
-        json.Get<string>("id"), json.Get<string>("committee_name"), json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"),
-        json.Opt<LocalDate?>("published", null), json.Get<List<Figure>>("figures").AsReadOnly(),
-        new Dictionary<string, string>(json.Map<string>("expected_rates", "a rate", optional: true), System.StringComparer.Ordinal).AsReadOnly());
-    protected override void Write(JsonFieldWriter json, SeedReport value) => json.Add("id", value.Id).Add("committee_name", value.CommitteeName)
-        .Add("committee", value.Committee).Add("period", value.Period).Add("published", value.Published).Add("figures", value.Figures)
-        .Map("expected_rates", value.ExpectedRates);
 }
 
 /// <summary><see cref="RateOptions"/> as <c>{"downstream_base":"filed","satisfaction_counting":"satisfied_and_basically_satisfied","satisfaction_base":"feedback"}</c>, with <c>"overrides":[rate definitions]</c> when formulas are set outright; a missing choice takes its default.</summary>

@@ -101,7 +101,25 @@ internal static class JsonRead
         {
             throw Below(ex, name is null ? segment : segment + Segment(name));
         }
+        catch (Exception ex) when (IsRejection(ex))
+        {
+            throw Rejected(ex, Info<T>(options), name is null ? segment : segment + Segment(name));
+        }
     }
+
+    /// <summary>
+    /// A contract's constructor rejected the values: System.Text.Json passes that on unwrapped and without a path, so it becomes an error at
+    /// <paramref name="at"/>, below the property the rejection names when the contract read there has it (<c>$.groups[0].group.level</c>).
+    /// </summary>
+    internal static JsonReadException Rejected(Exception ex, JsonTypeInfo info, string at)
+    {
+        string? name = (ex as ArgumentException)?.ParamName is { } param ? JsonNamingPolicy.SnakeCaseLower.ConvertName(param) : null;
+        bool named = name is not null && info.Kind == JsonTypeInfoKind.Object && info.Properties.Any(p => p.Name == name);
+        return Error((ex is ArgumentException a && named ? a.Message.Split(" (Parameter '")[0] : ex.Message).TrimEnd('.'), ex).Below(named ? at + Segment(name!) : at);
+    }
+
+    /// <summary>Whether an exception is a constructor's or parser's rejection of the values it was given (not a bug, not malformed JSON).</summary>
+    internal static bool IsRejection(Exception ex) => ex is ArgumentException or FormatException or OverflowException or ZhengxieMetricsException or InvalidOperationException;
 
     /// <summary>Places an error below a segment. An error that came out of a nested <see cref="JsonSerializer"/> call carries that call's path; it becomes a new error relative to the caller, whose own path System.Text.Json then adds.</summary>
     internal static JsonReadException Below(JsonException ex, string segment)
@@ -122,7 +140,7 @@ internal static class JsonRead
         {
             return create();
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or ZhengxieMetricsException or InvalidOperationException)
+        catch (Exception ex) when (IsRejection(ex))
         {
             string? name = (ex as ArgumentException)?.ParamName is { } param ? JsonNamingPolicy.SnakeCaseLower.ConvertName(param) : null;
             var error = Error($"not a valid {what}: {ex.Message}", ex);

@@ -86,28 +86,6 @@ internal sealed class RecordStatisticsTableJsonConverter : ArrayJsonConverter<Re
     }
 }
 
-/// <summary><see cref="OpenProposalCounts"/> as <c>{"committee":"330324","period":"2022","as_of":"2022-06-30","open":12,"overdue":3,"awaiting_handover":1}</c>.</summary>
-internal sealed class OpenProposalCountsJsonConverter : ObjectJsonConverter<OpenProposalCounts>
-{
-    protected override OpenProposalCounts Read(JsonFields json)
-    {
-        var (c, p, d) = (json.Get<Committee>("committee"), json.Get<ReportingPeriod>("period"), json.Get<LocalDate>("as_of"));
-        long open = NonNegative(json, "open"), overdue = NonNegative(json, "overdue"), awaiting = NonNegative(json, "awaiting_handover");
-        json.Check(overdue <= open, "overdue", $"committee {c}, period {p}: {overdue} overdue is more than the {open} open");
-        json.Check(awaiting <= open, "awaiting_handover", $"committee {c}, period {p}: {awaiting} awaiting handover is more than the {open} open");
-        return new OpenProposalCounts(c, p, d, open, overdue, awaiting);
-    }
-
-    protected override void Write(JsonFieldWriter json, OpenProposalCounts value) => json.Add("committee", value.Committee).Add("period", value.Period)
-        .Add("as_of", value.AsOf).Add("open", value.Open).Add("overdue", value.Overdue).Add("awaiting_handover", value.AwaitingHandover);
-    internal static long NonNegative(JsonFields json, string name)
-    {
-        long value = json.Get<long>(name);
-        json.Check(value >= 0, name, $"'{name}' must not be negative, found {value}");
-        return value;
-    }
-}
-
 /// <summary><see cref="DaysToReplyDistribution"/> as <c>{"count":4,"minimum":10,"maximum":80,"median":45,"percentile90":71.9,"days":[10,40,50,80]}</c>: <c>days</c> is the data (any order, none negative); the statistics are derived, optional on reading and checked when present.</summary>
 internal sealed class DaysToReplyDistributionJsonConverter : ObjectJsonConverter<DaysToReplyDistribution>
 {
@@ -127,32 +105,6 @@ internal sealed class DaysToReplyDistributionJsonConverter : ObjectJsonConverter
 
     protected override void Write(JsonFieldWriter json, DaysToReplyDistribution value) => json.Add("count", value.Count).Add("minimum", value.Minimum)
         .Add("maximum", value.Maximum).Add("median", value.Median).Add("percentile90", value.Percentile90).Add("days", value.Days);
-}
-
-/// <summary><see cref="HandlingUnitStatistics"/> as <c>{"unit":"县教育局","role":"lead","statistics":{…}}</c>.</summary>
-internal sealed class HandlingUnitStatisticsJsonConverter : ObjectJsonConverter<HandlingUnitStatistics>
-{
-    protected override HandlingUnitStatistics Read(JsonFields json)
-    {
-        string unit = json.Get<string>("unit");
-        json.Check(!string.IsNullOrWhiteSpace(unit), "unit", $"a handling unit's name must not be empty");
-        return new HandlingUnitStatistics(unit, json.Get<HandlingRole>("role"), json.Get<ProposalStatistics>("statistics"));
-    }
-
-    protected override void Write(JsonFieldWriter json, HandlingUnitStatistics value) => json.Add("unit", value.Unit).Add("role", value.Role).Add("statistics", value.Statistics);
-}
-
-/// <summary><see cref="KeyProposalBreakdown"/> as <c>{"key":{…},"other":{…}}</c>, two <see cref="ProposalStatistics"/> of one committee and period.</summary>
-internal sealed class KeyProposalBreakdownJsonConverter : ObjectJsonConverter<KeyProposalBreakdown>
-{
-    protected override KeyProposalBreakdown Read(JsonFields json)
-    {
-        var (key, other) = (json.Get<ProposalStatistics>("key"), json.Get<ProposalStatistics>("other"));
-        json.Check(key.Committee == other.Committee && key.Period == other.Period, "other", $"both halves of a key-proposal breakdown have one committee and period; 'key' is {key.Committee} {key.Period} and 'other' {other.Committee} {other.Period}");
-        return new KeyProposalBreakdown(key, other);
-    }
-
-    protected override void Write(JsonFieldWriter json, KeyProposalBreakdown value) => json.Add("key", value.Key).Add("other", value.Other);
 }
 
 /// <summary><see cref="RecordStatisticsRow"/>, write-only: <c>{"committee":"330324","committee_name":"永嘉县","period":"2022","statistics":{…}}</c>. A row is a view of its table: read the table, or the row's statistics.</summary>

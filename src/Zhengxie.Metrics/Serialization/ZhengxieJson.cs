@@ -38,7 +38,7 @@ public static class ZhengxieJson
     /// <typeparam name="T">The type.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <returns>The value (<see langword="null"/> only for a nullable value type).</returns>
-    /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message names the JSON path.</exception>
+    /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message names the JSON path (that of the enclosing object of the library's, when a contract type's constructor rejects the values).</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
     public static T Deserialize<T>(string json)
     {
@@ -51,15 +51,40 @@ public static class ZhengxieJson
             // A lone surrogate is no text at all: as malformed as any other bad JSON (found by the fuzz harness).
             throw new JsonException("The JSON text is not valid UTF-16: it holds a lone surrogate.", e);
         }
+        catch (Exception e) when (JsonRead.IsRejection(e))
+        {
+            throw JsonRead.Rejected(e, TypeInfo<T>(), string.Empty);
+        }
     }
 
     /// <inheritdoc cref="Deserialize{T}(string)"/>
     /// <param name="utf8Json">The JSON as UTF-8.</param>
-    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) => NotNull(JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()));
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return NotNull(JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()));
+        }
+        catch (Exception e) when (JsonRead.IsRejection(e))
+        {
+            throw JsonRead.Rejected(e, TypeInfo<T>(), string.Empty);
+        }
+    }
 
     /// <inheritdoc cref="Deserialize{T}(string)"/>
     /// <param name="utf8Json">The UTF-8 stream.</param>
-    public static T Deserialize<T>(Stream utf8Json) => NotNull(JsonSerializer.Deserialize(Preconditions.CheckNotNull(utf8Json), TypeInfo<T>()));
+    public static T Deserialize<T>(Stream utf8Json)
+    {
+        Preconditions.CheckNotNull(utf8Json);
+        try
+        {
+            return NotNull(JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()));
+        }
+        catch (Exception e) when (JsonRead.IsRejection(e))
+        {
+            throw JsonRead.Rejected(e, TypeInfo<T>(), string.Empty);
+        }
+    }
 
     /// <summary>Gets the source-generated metadata of a type in <see cref="ZhengxieJsonContext"/>.</summary>
     /// <typeparam name="T">The type.</typeparam>

@@ -19,10 +19,9 @@ public sealed class ZhengxieJsonConverterFactory : JsonConverterFactory
     {
         LocalDateJsonConverter.Instance, PeriodJsonConverter.Instance, new BoundsJsonConverter(), new RateJsonConverter(), new FigureJsonConverter(), new ProposalStatisticsJsonConverter(),
         new RateDefinitionJsonConverter(), new ValidationFindingJsonConverter(), new RegionJsonConverter(), new RegionTableJsonConverter(), new MeasureDefinitionJsonConverter(),
-        new MeasureCatalogJsonConverter(), new SeedReportJsonConverter(), new RateOptionsJsonConverter(), new GroupKeyJsonConverter(), new PeriodBucketJsonConverter(),
-        new AggregateValueJsonConverter(), new PooledRateJsonConverter(), new RateDistributionJsonConverter(), new FigureDatasetJsonConverter(), new IndicatorTableJsonConverter(),
-        new ProposalRecordJsonConverter(), new HandlingPolicyJsonConverter(), new RecordStatisticsTableJsonConverter(), new OpenProposalCountsJsonConverter(),
-        new DaysToReplyDistributionJsonConverter(), new HandlingUnitStatisticsJsonConverter(), new KeyProposalBreakdownJsonConverter(), new RecordStatisticsRowJsonConverter(),
+        new MeasureCatalogJsonConverter(), new RateOptionsJsonConverter(), new AggregateValueJsonConverter(), new PooledRateJsonConverter(), new RateDistributionJsonConverter(),
+        new FigureDatasetJsonConverter(), new IndicatorTableJsonConverter(), new ProposalRecordJsonConverter(), new HandlingPolicyJsonConverter(),
+        new RecordStatisticsTableJsonConverter(), new DaysToReplyDistributionJsonConverter(), new RecordStatisticsRowJsonConverter(),
     }.ToDictionary(c => c.Type!);
 
     /// <inheritdoc />

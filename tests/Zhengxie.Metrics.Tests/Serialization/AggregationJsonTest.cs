@@ -235,15 +235,15 @@ public class AggregationJsonTest
         Read<IndicatorTable>(Table(good + "," + good)).Message.Should().Be("$.groups[0].rows[1]: a group has one row per period bucket, 1");
         Read<IndicatorTable>(Table(string.Empty)).Message.Should().Be("$.groups[0].rows: a group has one row per period bucket, 1; found 0");
         Read<IndicatorTable>(Table(good, "{\"kind\":\"region\",\"code\":\"330000\",\"name\":\"浙江省\"}"))
-            .Message.Should().Be("$.groups[0].group: A group key needs the property 'level'");
+            .Message.Should().StartWith("$.groups[0].group.level: A region group has a defined administrative level");
         Read<IndicatorTable>(Table(good, "{\"kind\":\"custom\",\"name\":\" \"}"))
-            .Message.Should().StartWith("$.groups[0].group.name: not a valid group key");
-        Read<GroupKey>("{\"kind\":\"nation\",\"code\":\"330000\"}").Message.Should().Be("$: only a region group has a code and a level, not a nation group");
+            .Message.Should().StartWith("$.groups[0].group.name: A region or custom group needs a name");
+        Read<GroupKey>("{\"kind\":\"nation\",\"code\":\"330000\"}").Message.Should().Be("$.code: A region group has a region code; the nation and a custom group have none");
         Read<GroupKey>("{\"kind\":\"province\"}").Message.Should().StartWith("$.kind: 'province' is not a group kind (use region, nation, custom)");
         Read<PeriodBucket>(Bucket.Replace("[\"2020\"]", "[\"2020\",\"2019\"]", StringComparison.Ordinal).Replace("\"first_year\":2020", "\"first_year\":2019", StringComparison.Ordinal))
-            .Message.Should().Be("$.periods[1]: the periods must be in ascending order, each once: 2019 comes after 2020");
+            .Message.Should().Be("$.periods: The periods must be in ascending order, each once: 2019 comes after 2020");
         Read<PeriodBucket>(Bucket.Replace("\"last_year\":2020", "\"last_year\":2019", StringComparison.Ordinal))
-            .Message.Should().Be("$.last_year: the last year 2019 is before the first year 2020");
+            .Message.Should().Be("$.last_year: The last year 2019 is before the first year 2020");
         Read<AggregateValue>("{\"sum\":{\"lower\":3,\"upper\":2},\"contributors\":1,\"group_size\":1}").Message.Should().Be("$.sum.upper: the upper bound 2 is below the lower bound 3");
         Read<PooledRate>("{\"rate\":{\"numerator\":1,\"denominator\":2},\"contributors\":0,\"group_size\":1}").Message.Should().Be("$.rate: 'rate' must be null when no committee contributed");
         Read<RateDistribution>(

@@ -340,11 +340,11 @@ public class RecordJsonTest
     public void Bad_result_values_name_their_path()
     {
         Read<OpenProposalCounts>("{\"committee\":\"330324\",\"period\":\"2022\",\"as_of\":\"2022-06-30\",\"open\":1,\"overdue\":2,\"awaiting_handover\":0}")
-            .Message.Should().Be("$.overdue: committee 330324, period 2022: 2 overdue is more than the 1 open");
+            .Message.Should().Be("$.overdue: The overdue cases of 330324 2022 must be from 0 to the 1 open, found 2");
         Read<OpenProposalCounts>("{\"committee\":\"330324\",\"period\":\"2022\",\"as_of\":\"2022-06-30\",\"open\":-1,\"overdue\":0,\"awaiting_handover\":0}")
-            .Message.Should().Be("$.open: 'open' must not be negative, found -1");
-        Read<OpenProposalCounts>("{\"committee\":\"330324\",\"period\":\"2022\",\"open\":1,\"overdue\":0,\"awaiting_handover\":0}")
-            .Message.Should().Be("$: Open proposal counts needs the property 'as_of'");
+            .Message.Should().Be("$.open: The number of open cases of 330324 2022 must not be negative, found -1");
+        Read<OpenProposalCounts>("{\"committee\":\"330324\",\"period\":\"2022\",\"as_of\":\"2022-06-30\",\"open\":1,\"overdue\":0,\"awaiting_handover\":0,\"closed\":0}")
+            .Path.Should().Be("$.closed", "a contract refuses an unknown property");
         Read<DaysToReplyDistribution>("{\"days\":[1,2,-3]}").Message.Should().StartWith("$.days[2]: a number of days to reply must not be negative, found -3");
         ZhengxieJson.Deserialize<DaysToReplyDistribution>("{\"median\":2,\"days\":[1,2,4]}").Median.Should().Be(2m);
         Read<DaysToReplyDistribution>("{\"median\":3,\"days\":[1,2,4]}").Message.Should().Be("$.median: 'median' is 3 but the days give 2");
@@ -353,6 +353,8 @@ public class RecordJsonTest
         Read<HandlingUnitStatistics>("{\"unit\":\"县教育局\",\"role\":\"lead\",\"statistics\":{\"committee\":\"330324\",\"period\":\"2022x\",\"counts\":{}}}")
             .Message.Should().StartWith("$.statistics.period: '2022x' is not a reporting period");
         Read<KeyProposalBreakdown>("{\"key\":{\"committee\":\"330324\",\"period\":\"2022\",\"counts\":{}},\"other\":{\"committee\":\"330324\",\"period\":\"2021\",\"counts\":{}}}")
-            .Message.Should().StartWith("$.other: both halves of a key-proposal breakdown have one committee and period");
+            .Message.Should().StartWith("$.other: Both halves of a key-proposal breakdown have one committee and period");
+        Read<HandlingUnitStatistics>("{\"unit\":\" \",\"role\":\"lead\",\"statistics\":{\"committee\":\"330324\",\"period\":\"2022\",\"counts\":{}}}")
+            .Message.Should().StartWith("$.unit: The value must not be empty");
     }
 }
