@@ -34,7 +34,6 @@ public sealed partial class ProposalRecordSet
         }
 
         bool[]? targetFound = null;
-        Row[]? sorted = null;
         int[]? allTargets = null;
         uint[]? allTargetHashes = null;
         using var deadlines = new RecordDeadlines(policy);
@@ -91,7 +90,7 @@ public sealed partial class ProposalRecordSet
                 Array.Clear(targetFound, 0, n);
             }
 
-            RecordIdIndex.Resolve(source, idHashes, targets, targetHashes, targetFound, out int[]? copies);
+            RecordIdIndex.Resolve(ref source, idHashes, targets, targetHashes, targetFound, out int[]? copies, chunkCount);
             bad += MarkIdentifierProblems(groupOf, n, copies, targets, targetFound);
 
             // The slow path, in input order: the validator reports every problem of each failing record.
@@ -101,7 +100,7 @@ public sealed partial class ProposalRecordSet
                 var context = new RecordValidator.Context(deadlines, copies, targetFound, findings);
                 for (int i = 0; i < n; i++)
                 {
-                    if (groupOf[i] < 0 && RecordValidator.Check(source, i, keys.PeriodFirstDay(~groupOf[i]), context, out _))
+                    if (groupOf[i] < 0 && RecordValidator.Check(ref source, i, keys.PeriodFirstDay(~groupOf[i]), context, out _))
                     {
                         throw new InvalidOperationException("A record failed a check of the scan but passed the validator.");
                     }
@@ -113,56 +112,8 @@ public sealed partial class ProposalRecordSet
                 }
             }
 
-            // Count each committee-period's valid records and co-handling units.
-            var groupRecords = new int[keys.Count + 1];
-            var groupCo = new int[keys.Count + 1];
-            for (int i = 0; i < n; i++)
-            {
-                int g = groupOf[i];
-                if (g >= 0)
-                {
-                    groupRecords[g + 1]++;
-                    groupCo[g + 1] = checked(groupCo[g + 1] + rows[i].CoCount);
-                }
-            }
-
-            // Sort the committee-periods; a committee-period whose records were all bad is left out: its counts
-            // are unknown, not zero. groupRecords[g] and groupCo[g] become the next place of committee-period g's
-            // next record and its co-handling units (a stable counting sort).
-            var order = Array.FindAll(keys.SortedOrder(), g => groupRecords[g + 1] > 0);
+            var columns = Lay(rows, groupOf, chunks, keys, out var order, out var groupStart);
             int groupCount = order.Length;
-            var groupStart = new int[groupCount + 1];
-            var coStart = new int[groupCount + 1];
-            for (int k = 0; k < groupCount; k++)
-            {
-                int g = order[k];
-                groupStart[k + 1] = groupStart[k] + groupRecords[g + 1];
-                coStart[k + 1] = checked(coStart[k] + groupCo[g + 1]);
-            }
-
-            // Only now (every count read): entry g of each array (the count of g - 1) becomes g's next place.
-            for (int k = 0; k < groupCount; k++)
-            {
-                groupRecords[order[k]] = groupStart[k];
-                groupCo[order[k]] = coStart[k];
-            }
-
-            int coTotal = coStart[groupCount];
-
-            int validCount = groupStart[groupCount];
-            var columns = new Columns(validCount, coTotal);
-            sorted = ArrayPool<Row>.Shared.Rent(Math.Max(1, validCount));
-            Place(rows, groupOf, chunks, groupRecords, groupCo, sorted, validCount, out var coUnits);
-            try
-            {
-                columns.Fill(sorted, validCount, coUnits);
-            }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(coUnits);
-            }
-
-
             var groupCommittee = new Committee[groupCount];
             var groupPeriod = new ReportingPeriod[groupCount];
             var groupIndex = new Dictionary<(Committee, ReportingPeriod), int>(groupCount);
@@ -182,11 +133,6 @@ public sealed partial class ProposalRecordSet
             if (targetFound is not null)
             {
                 ArrayPool<bool>.Shared.Return(targetFound);
-            }
-
-            if (sorted is not null)
-            {
-                ArrayPool<Row>.Shared.Return(sorted);
             }
 
             if (allTargets is not null)

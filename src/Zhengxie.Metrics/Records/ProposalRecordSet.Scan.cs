@@ -23,7 +23,7 @@ public sealed partial class ProposalRecordSet
             int bad = 0;
             for (int i = chunk.Start; i < chunk.End; i++)
             {
-                if (!Scan(source, i, deadlines, chunk, ref rows[i], out groupOf[i], out idHashes[i]))
+                if (!Scan(ref source, i, deadlines, chunk, ref rows[i], out groupOf[i], out idHashes[i]))
                 {
                     bad++;
                 }
@@ -45,7 +45,7 @@ public sealed partial class ProposalRecordSet
     /// </summary>
     /// <returns>Whether the record passes its own checks; <paramref name="group"/> is its committee-period, complemented (negative) when not.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Scan<TSource>(in TSource source, int i, RecordDeadlines deadlines, ScanBuffers buffers, ref Row row, out int group, out uint idHash)
+    private static bool Scan<TSource>(ref TSource source, int i, RecordDeadlines deadlines, ScanBuffers buffers, ref Row row, out int group, out uint idHash)
         where TSource : struct, IRecordSource
     {
         source.CheckArguments(i);
@@ -73,7 +73,7 @@ public sealed partial class ProposalRecordSet
         int coCount = source.CoUnitCount(i);
         var answer = source.Answer(i);
         var feedback = source.Feedback(i);
-        if (!RecordValidator.IsConsistent(source, i, decision, mergedInto, submitted, filed, handover, replied, extended, start, lead, coCount, answer, feedback))
+        if (!RecordValidator.IsConsistent(ref source, i, decision, mergedInto, submitted, filed, handover, replied, extended, start, lead, coCount, answer, feedback))
         {
             group = ~g;
             return false;
@@ -135,67 +135,6 @@ public sealed partial class ProposalRecordSet
 
         return marked;
     }
-
-    /// <summary>
-    /// Places the valid records in sorted order without reading rows at random: each row (in input order) gets its
-    /// place and its co-handling units' place and its unit numbers in the build's numbering, and is copied into the
-    /// block of <paramref name="sorted"/> that holds its place (blocks of 8,192 places, so the copies go to a few
-    /// thousand sequential streams). <see cref="Columns.Fill"/> then writes each block's places, which stay in the cache.
-    /// The co-handling units come back in <c>coUnits</c> (rented): those of the scan's chunks in input order, in the build's numbering.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Place(Row[] rows, int[] groupOf, ScanBuffers[] chunks, int[] nextPlace, int[] nextCoPlace, Row[] sorted, int validCount, out int[] coUnits)
-    {
-        int coCount = 0;
-        foreach (var chunk in chunks)
-        {
-            coCount += chunk.CoUnits.Count;
-        }
-
-        coUnits = ArrayPool<int>.Shared.Rent(Math.Max(1, coCount));
-        var blockNext = new int[(validCount >> BlockBits) + 1];
-        for (int b = 0; b < blockNext.Length; b++)
-        {
-            blockNext[b] = b << BlockBits;
-        }
-
-        int coBase = 0;
-        foreach (var chunk in chunks)
-        {
-            var map = chunk.UnitMap;
-            var units = chunk.CoUnits.Span;
-            for (int j = 0; j < units.Length; j++)
-            {
-                coUnits[coBase + j] = map is null ? units[j] : map[units[j]];
-            }
-
-            for (int i = chunk.Start; i < chunk.End; i++)
-            {
-                int g = groupOf[i];
-                if (g < 0)
-                {
-                    continue;
-                }
-
-                ref Row row = ref rows[i];
-                int p = nextPlace[g]++;
-                row.Place = p;
-                row.CoPlace = nextCoPlace[g];
-                nextCoPlace[g] += row.CoCount;
-                row.CoOffset += coBase;
-                if (map is not null && row.Lead >= 0)
-                {
-                    row.Lead = map[row.Lead];
-                }
-
-                sorted[blockNext[p >> BlockBits]++] = row;
-            }
-
-            coBase += units.Length;
-        }
-    }
-
-    private const int BlockBits = 13;
 
     /// <summary>The column values of a record that passed its own checks, in input order (what the sort places).</summary>
     private struct Row
@@ -328,70 +267,6 @@ public sealed partial class ProposalRecordSet
             items.AsSpan(0, Count).CopyTo(larger);
             ArrayPool<T>.Shared.Return(items);
             items = larger;
-        }
-    }
-
-    /// <summary>The columns under construction.</summary>
-    private sealed class Columns
-    {
-        internal Columns(int count, int coUnits)
-        {
-            Code = GC.AllocateUninitializedArray<byte>(count);
-            Kind = GC.AllocateUninitializedArray<byte>(count);
-            FiledDay = GC.AllocateUninitializedArray<int>(count);
-            HandoverDay = GC.AllocateUninitializedArray<int>(count);
-            StartDay = GC.AllocateUninitializedArray<int>(count);
-            ReplyDay = GC.AllocateUninitializedArray<int>(count);
-            DeadlineDay = GC.AllocateUninitializedArray<int>(count);
-            LeadUnit = GC.AllocateUninitializedArray<int>(count);
-            CoStart = new int[count + 1];
-            CoUnit = GC.AllocateUninitializedArray<int>(coUnits);
-        }
-
-        internal byte[] Code { get; }
-
-        internal byte[] Kind { get; }
-
-        internal int[] FiledDay { get; }
-
-        internal int[] HandoverDay { get; }
-
-        internal int[] StartDay { get; }
-
-        internal int[] ReplyDay { get; }
-
-        internal int[] DeadlineDay { get; }
-
-        internal int[] LeadUnit { get; }
-
-        internal int[] CoStart { get; }
-
-        internal int[] CoUnit { get; }
-
-        /// <summary>Writes the columns from the rows placed by <see cref="Place"/>: each row at its place, block by block.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal void Fill(Row[] sorted, int count, int[] coUnits)
-        {
-            for (int q = 0; q < count; q++)
-            {
-                ref readonly Row row = ref sorted[q];
-                int p = row.Place;
-                Code[p] = row.Code;
-                Kind[p] = row.Kind;
-                FiledDay[p] = row.Filed;
-                HandoverDay[p] = row.Handover;
-                StartDay[p] = row.Start;
-                ReplyDay[p] = row.Replied;
-                DeadlineDay[p] = row.Deadline;
-                LeadUnit[p] = row.Lead;
-                CoStart[p] = row.CoPlace;
-                for (int u = 0; u < row.CoCount; u++)
-                {
-                    CoUnit[row.CoPlace + u] = coUnits[row.CoOffset + u];
-                }
-            }
-
-            CoStart[count] = CoUnit.Length;
         }
     }
 }

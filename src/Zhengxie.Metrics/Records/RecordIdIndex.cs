@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Zhengxie.Metrics.Records;
 
@@ -26,8 +28,9 @@ internal static class RecordIdIndex
     /// <param name="targetHashes">The hash of each of those targets.</param>
     /// <param name="targetFound">Receives, for each record of <paramref name="targets"/>, whether its target is among the identifiers (cleared by the caller; null when there are no targets).</param>
     /// <param name="copies">Receives, for a record whose identifier is repeated, the number of records with it (0 for a unique one); allocated only when some identifier is repeated.</param>
+    /// <param name="threads">The number of threads that scatter the identifiers and resolve the partitions.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Resolve<TSource>(in TSource source, uint[] idHashes, ReadOnlySpan<int> targets, ReadOnlySpan<uint> targetHashes, bool[]? targetFound, out int[]? copies)
+    internal static void Resolve<TSource>(ref TSource source, uint[] idHashes, ReadOnlySpan<int> targets, ReadOnlySpan<uint> targetHashes, bool[]? targetFound, out int[]? copies, int threads = 1)
         where TSource : struct, IRecordSource
     {
         int n = source.Count;
@@ -38,136 +41,205 @@ internal static class RecordIdIndex
             return;
         }
 
+        threads = Math.Clamp(threads, 1, Math.Max(1, n));
         int bits = Math.Clamp(BitOperations.Log2((ulong)Math.Max(1, total / TargetPartitionSize)) + 1, 0, 16);
         int partitions = 1 << bits;
         var entries = ArrayPool<ulong>.Shared.Rent((int)total);
         var start = new int[partitions + 1];
         try
         {
-            for (int i = 0; i < n; i++)
+            // Each thread's identifiers per partition (a range of the records each), then the targets.
+            var next = new int[threads][];
+            Run(threads, t =>
             {
-                start[Partition(idHashes[i], bits) + 1]++;
-            }
+                var count = new int[partitions];
+                for (int i = From(n, t, threads), end = From(n, t + 1, threads); i < end; i++)
+                {
+                    count[Partition(idHashes[i], bits)]++;
+                }
 
+                next[t] = count;
+            });
+
+            var targetNext = new int[partitions];
             foreach (uint h in targetHashes)
             {
-                start[Partition(h, bits) + 1]++;
+                targetNext[Partition(h, bits)]++;
             }
 
+            // Partition p holds the identifiers of thread 0, 1, … then the targets.
             int largest = 0;
             for (int p = 0; p < partitions; p++)
             {
-                largest = Math.Max(largest, start[p + 1]);
-                start[p + 1] += start[p];
+                int place = start[p];
+                for (int t = 0; t < threads; t++)
+                {
+                    int count = next[t][p];
+                    next[t][p] = place;
+                    place += count;
+                }
+
+                int targetCount = targetNext[p];
+                targetNext[p] = place;
+                start[p + 1] = place + targetCount;
+                largest = Math.Max(largest, start[p + 1] - start[p]);
             }
 
             // Scatter: identifiers first, then merge targets (ref = n + their number), so in each partition the identifiers come first.
-            var next = start.AsSpan(0, partitions).ToArray();
-            for (int i = 0; i < n; i++)
+            Run(threads, t =>
             {
-                uint h = idHashes[i];
-                entries[next[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)i;
-            }
+                var place = next[t];
+                for (int i = From(n, t, threads), end = From(n, t + 1, threads); i < end; i++)
+                {
+                    uint h = idHashes[i];
+                    entries[place[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)i;
+                }
+            });
 
             for (int t = 0; t < targets.Length; t++)
             {
                 uint h = targetHashes[t];
-                entries[next[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)(n + t);
+                entries[targetNext[Partition(h, bits)]++] = ((ulong)h << 32) | (uint)(n + t);
             }
 
-            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, largest * 2));
-            var slotRecord = ArrayPool<int>.Shared.Rent(capacity);
-            var slotCount = ArrayPool<int>.Shared.Rent(capacity);
-            var slotHash = ArrayPool<uint>.Shared.Rent(capacity);
-            var entrySlot = ArrayPool<int>.Shared.Rent(Math.Max(1, largest));
+            // The partitions, shared out among the threads.
+            var records = source;
+            var targetArray = ArrayPool<int>.Shared.Rent(Math.Max(1, targets.Length));
+            targets.CopyTo(targetArray);
+            var repeats = new int[]?[1];
             try
             {
-                for (int p = 0; p < partitions; p++)
-                {
-                    var part = entries.AsSpan(start[p], start[p + 1] - start[p]);
-                    int mask = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, part.Length * 2)) - 1;
-                    slotRecord.AsSpan(0, mask + 1).Clear();
-                    bool repeated = false;
-                    int j = 0;
-                    for (; j < part.Length; j++)
-                    {
-                        ulong e = part[j];
-                        int r = (int)(uint)e;
-                        if (r >= n)
-                        {
-                            break;
-                        }
-
-                        uint h = (uint)(e >> 32);
-                        int s = (int)h & mask;
-                        while (true)
-                        {
-                            int other = slotRecord[s];
-                            if (other == 0)
-                            {
-                                slotRecord[s] = r + 1;
-                                slotCount[s] = 1;
-                                slotHash[s] = h;
-                                break;
-                            }
-
-                            // The strings are read only when the hashes agree (a repeat, or one collision in 2^32).
-                            if (slotHash[s] == h && string.Equals(source.Id(other - 1), source.Id(r), StringComparison.Ordinal))
-                            {
-                                slotCount[s]++;
-                                repeated = true;
-                                break;
-                            }
-
-                            s = (s + 1) & mask;
-                        }
-
-                        entrySlot[j] = s;
-                    }
-
-                    if (repeated)
-                    {
-                        copies ??= new int[n];
-                        for (int q = 0; q < j; q++)
-                        {
-                            int count = slotCount[entrySlot[q]];
-                            if (count > 1)
-                            {
-                                copies[(int)(uint)part[q]] = count;
-                            }
-                        }
-                    }
-
-                    for (; j < part.Length; j++)
-                    {
-                        ulong e = part[j];
-                        int r = targets[(int)(uint)e - n];
-                        uint h = (uint)(e >> 32);
-                        int s = (int)h & mask;
-                        while (slotRecord[s] is int other && other != 0)
-                        {
-                            if (slotHash[s] == h && string.Equals(source.Id(other - 1), source.MergedInto(r), StringComparison.Ordinal))
-                            {
-                                targetFound![r] = true;
-                                break;
-                            }
-
-                            s = (s + 1) & mask;
-                        }
-                    }
-                }
+                Run(threads, t => ResolvePartitions(ref records, entries, start, From(partitions, t, threads), From(partitions, t + 1, threads), largest, targetArray, targetFound, repeats));
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(slotRecord);
-                ArrayPool<int>.Shared.Return(slotCount);
-                ArrayPool<uint>.Shared.Return(slotHash);
-                ArrayPool<int>.Shared.Return(entrySlot);
+                ArrayPool<int>.Shared.Return(targetArray);
             }
+
+            copies = repeats[0];
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(entries);
+        }
+    }
+
+    /// <summary>Resolves partitions <paramref name="first"/>..<paramref name="end"/> (each through a small open-addressing table); <c>repeats[0]</c> is made (once, shared) when an identifier is repeated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ResolvePartitions<TSource>(ref TSource source, ulong[] entries, int[] start, int first, int end, int largest, int[] targets, bool[]? targetFound, int[]?[] repeats)
+        where TSource : struct, IRecordSource
+    {
+        int n = source.Count;
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, largest * 2));
+        var slotRecord = ArrayPool<int>.Shared.Rent(capacity);
+        var slotCount = ArrayPool<int>.Shared.Rent(capacity);
+        var slotHash = ArrayPool<uint>.Shared.Rent(capacity);
+        var entrySlot = ArrayPool<int>.Shared.Rent(Math.Max(1, largest));
+        try
+        {
+            for (int p = first; p < end; p++)
+            {
+                var part = entries.AsSpan(start[p], start[p + 1] - start[p]);
+                int mask = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, part.Length * 2)) - 1;
+                slotRecord.AsSpan(0, mask + 1).Clear();
+                bool repeated = false;
+                int j = 0;
+                for (; j < part.Length; j++)
+                {
+                    ulong e = part[j];
+                    int r = (int)(uint)e;
+                    if (r >= n)
+                    {
+                        break;
+                    }
+
+                    uint h = (uint)(e >> 32);
+                    int s = (int)h & mask;
+                    while (true)
+                    {
+                        int other = slotRecord[s];
+                        if (other == 0)
+                        {
+                            slotRecord[s] = r + 1;
+                            slotCount[s] = 1;
+                            slotHash[s] = h;
+                            break;
+                        }
+
+                        // The strings are read only when the hashes agree (a repeat, or one collision in 2^32).
+                        if (slotHash[s] == h && string.Equals(source.Id(other - 1), source.Id(r), StringComparison.Ordinal))
+                        {
+                            slotCount[s]++;
+                            repeated = true;
+                            break;
+                        }
+
+                        s = (s + 1) & mask;
+                    }
+
+                    entrySlot[j] = s;
+                }
+
+                if (repeated)
+                {
+                    var copies = Volatile.Read(ref repeats[0]);
+                    if (copies is null)
+                    {
+                        Interlocked.CompareExchange(ref repeats[0], new int[n], null);
+                        copies = repeats[0]!;
+                    }
+
+                    for (int q = 0; q < j; q++)
+                    {
+                        int count = slotCount[entrySlot[q]];
+                        if (count > 1)
+                        {
+                            copies[(int)(uint)part[q]] = count;
+                        }
+                    }
+                }
+
+                for (; j < part.Length; j++)
+                {
+                    ulong e = part[j];
+                    int r = targets[(int)(uint)e - n];
+                    uint h = (uint)(e >> 32);
+                    int s = (int)h & mask;
+                    while (slotRecord[s] is int other && other != 0)
+                    {
+                        if (slotHash[s] == h && string.Equals(source.Id(other - 1), source.MergedInto(r), StringComparison.Ordinal))
+                        {
+                            targetFound![r] = true;
+                            break;
+                        }
+
+                        s = (s + 1) & mask;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(slotRecord);
+            ArrayPool<int>.Shared.Return(slotCount);
+            ArrayPool<uint>.Shared.Return(slotHash);
+            ArrayPool<int>.Shared.Return(entrySlot);
+        }
+    }
+
+    /// <summary>Returns the first of part <paramref name="t"/> of <paramref name="threads"/> equal parts of 0..<paramref name="count"/>.</summary>
+    private static int From(int count, int t, int threads) => (int)((long)count * t / threads);
+
+    /// <summary>Runs an action for each thread: on the calling thread for one, in parallel for more.</summary>
+    private static void Run(int threads, Action<int> action)
+    {
+        if (threads == 1)
+        {
+            action(0);
+        }
+        else
+        {
+            Parallel.For(0, threads, action);
         }
     }
 

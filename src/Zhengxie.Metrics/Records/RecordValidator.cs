@@ -40,7 +40,7 @@ internal static class RecordValidator
     /// <param name="deadline">Receives the reply deadline (day number, or <see cref="RecordDays.Never"/>) when the dates are real.</param>
     /// <returns>Whether the record is valid.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool Check<TSource>(in TSource source, int i, int periodFirstDay, in Context context, out int deadline)
+    internal static bool Check<TSource>(ref TSource source, int i, int periodFirstDay, in Context context, out int deadline)
         where TSource : struct, IRecordSource
     {
         int submitted = source.Submitted(i), filed = source.FiledOn(i), handover = source.HandedOverOn(i), replied = source.RepliedOn(i), extended = source.ExtendedUntil(i);
@@ -49,7 +49,7 @@ internal static class RecordValidator
         if (!DatesAreReal(submitted, filed, handover, replied, extended, periodFirstDay)
             || !context.Deadlines.TryDeadline(start, extended, out deadline))
         {
-            ReportDates(source, i, context);
+            ReportDates(ref source, i, context);
             return false;
         }
 
@@ -57,10 +57,10 @@ internal static class RecordValidator
         string? mergedInto = source.MergedInto(i);
         bool ok = (context.Copies is null || context.Copies[i] <= 1)
             && (decision != FilingDecision.Merged || mergedInto is null || context.TargetFound![i])
-            && IsConsistent(source, i, decision, mergedInto, submitted, filed, handover, replied, extended, start, source.LeadUnit(i), source.CoUnitCount(i), source.Answer(i), source.Feedback(i));
+            && IsConsistent(ref source, i, decision, mergedInto, submitted, filed, handover, replied, extended, start, source.LeadUnit(i), source.CoUnitCount(i), source.Answer(i), source.Feedback(i));
         if (!ok)
         {
-            Report(source, i, context);
+            Report(ref source, i, context);
         }
 
         return ok;
@@ -77,7 +77,7 @@ internal static class RecordValidator
     /// against the other records' identifiers (a repeated identifier, a merge target not in the set).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsConsistent<TSource>(in TSource source, int i, FilingDecision decision, string? mergedInto, int submitted, int filed, int handover, int replied, int extended, int start, string? lead, int coCount, AnswerClass? answer, Feedback feedback)
+    internal static bool IsConsistent<TSource>(ref TSource source, int i, FilingDecision decision, string? mergedInto, int submitted, int filed, int handover, int replied, int extended, int start, string? lead, int coCount, AnswerClass? answer, Feedback feedback)
         where TSource : struct, IRecordSource =>
         decision switch
         {
@@ -94,11 +94,11 @@ internal static class RecordValidator
         && (extended == RecordDays.Never || (start != RecordDays.Never && extended >= start))
         && (lead is not null || coCount == 0)
         && (decision != FilingDecision.Filed || handover == RecordDays.Never || lead is not null)
-        && (lead is null || coCount == 0 || !ListsUnit(source, i, coCount, lead));
+        && (lead is null || coCount == 0 || !ListsUnit(ref source, i, coCount, lead));
 
     private static bool OutOfRange(int day) => day != RecordDays.Never && (day < RecordDays.First || day > RecordDays.Last);
 
-    private static bool ListsUnit<TSource>(in TSource source, int i, int coCount, string unit)
+    private static bool ListsUnit<TSource>(ref TSource source, int i, int coCount, string unit)
         where TSource : struct, IRecordSource
     {
         for (int j = 0; j < coCount; j++)
@@ -113,7 +113,7 @@ internal static class RecordValidator
     }
 
     /// <summary>Reports the data errors of a record whose dates are real (the slow path: builds the messages).</summary>
-    private static void Report<TSource>(in TSource source, int i, in Context context)
+    private static void Report<TSource>(ref TSource source, int i, in Context context)
         where TSource : struct, IRecordSource
     {
         string id = source.Id(i);
@@ -268,7 +268,7 @@ internal static class RecordValidator
     /// Reports why the dates of a record cannot be real: outside the years a period can have (1949..2200), the
     /// submission more than a year before the period's year, or a reply deadline beyond the calendar.
     /// </summary>
-    private static void ReportDates<TSource>(in TSource source, int i, in Context context)
+    private static void ReportDates<TSource>(ref TSource source, int i, in Context context)
         where TSource : struct, IRecordSource
     {
         string id = source.Id(i);

@@ -21,15 +21,26 @@ public class RecordSetBuildTest
 
     [Fact]
     public void A_scan_in_chunks_gives_the_same_set_findings_and_exceptions_as_one_chunk() =>
-        Inputs.Select(Gen.Int[1, 40]).Sample(t =>
+        Inputs.Select(Gen.Int[1, 40], Gen.Int[0, 4]).Sample(t =>
         {
-            var (input, chunk) = t;
+            // Small chunks on several threads and small blocks of the layout (many blocks, shared by the chunks).
+            var (input, chunk, blockBits) = t;
             var records = RecordColumnsTest.Build(input);
-            var (oneStats, oneFindings, oneError) = Outcome(records, int.MaxValue);
-            var (chunkedStats, chunkedFindings, chunkedError) = Outcome(records, chunk);
+            var (oneStats, oneFindings, oneError) = Outcome(records, int.MaxValue, ProposalRecordSet.BlockBits);
+            var (chunkedStats, chunkedFindings, chunkedError) = Outcome(records, chunk, blockBits);
             chunkedFindings.Should().Equal(oneFindings);
             chunkedStats.Should().Equal(oneStats);
             chunkedError.Should().Be(oneError);
+        });
+
+    [Fact]
+    public void A_layout_in_chunks_and_small_blocks_gives_the_same_columns_as_one_chunk() =>
+        Inputs.Select(Gen.Int[1, 40], Gen.Int[0, 4]).Sample(t =>
+        {
+            // Every column of the set (days, units, co-handling units), read through the queries that use them.
+            var (input, chunk, blockBits) = t;
+            var records = RecordColumnsTest.Build(input);
+            Columns(records, chunk, blockBits).Should().Equal(Columns(records, int.MaxValue, ProposalRecordSet.BlockBits));
         });
 
     [Fact]
@@ -99,9 +110,11 @@ public class RecordSetBuildTest
     }
 
     [Theory]
-    [InlineData(0u)]
-    [InlineData(12345u)]
-    public void The_identifier_index_compares_identifiers_whose_hashes_collide(uint everyHash)
+    [InlineData(0u, 1)]
+    [InlineData(12345u, 1)]
+    [InlineData(0u, 2)]
+    [InlineData(12345u, 3)]
+    public void The_identifier_index_compares_identifiers_whose_hashes_collide(uint everyHash, int threads)
     {
         // Every identifier and target gets the same hash: repeats and targets are found by the strings alone.
         var submitted = new LocalDate(2023, 3, 1);
@@ -117,12 +130,41 @@ public class RecordSetBuildTest
 
         // Record 1 ("B") names "E" (present), record 4 ("D") names "Z" (missing): the source's own MergedInto is not read here.
         var withTargets = new TargetSource(source, new Dictionary<int, string> { [1] = "E", [4] = "Z" });
-        RecordIdIndex.Resolve(withTargets, hashes, targets, targetHashes, found, out int[]? copies);
+        RecordIdIndex.Resolve(ref withTargets, hashes, targets, targetHashes, found, out int[]? copies, threads);
 
         copies.Should().NotBeNull();
         copies.Should().Equal(3, 0, 3, 2, 0, 2, 3, 0);
         found[1].Should().BeTrue();
         found[4].Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void Identifiers_repeated_across_the_threads_of_the_index_are_counted_and_targets_found(int threads)
+    {
+        // 30,000 records over many partitions; identifiers of the second half repeat some of the first half's, and
+        // every tenth record names a target, some present, some not.
+        var committee = Committee.Parse("330324");
+        var period = ReportingPeriod.CalendarYear(2023);
+        var ids = Enumerable.Range(0, 30_000).Select(i => "P" + (i < 15_000 || i % 7 != 0 ? i : i - 15_000).ToString(CultureInfo.InvariantCulture)).ToArray();
+        var records = ids.Select(id => new ProposalRecord(id, committee, period, new LocalDate(2023, 3, 1))).ToArray();
+        var targets = Enumerable.Range(0, 3000).Select(t => t * 10).ToArray();
+        var names = targets.ToDictionary(r => r, r => "P" + ((r * 13) + (r % 3 == 0 ? 40_000 : 0)).ToString(CultureInfo.InvariantCulture));
+        var source = new TargetSource(new RecordObjectSource(records, records.Length), names);
+        var hashes = ids.Select(RecordIdIndex.Hash).ToArray();
+        var targetHashes = targets.Select(r => RecordIdIndex.Hash(names[r])).ToArray();
+        var found = new bool[records.Length];
+
+        RecordIdIndex.Resolve(ref source, hashes, targets, targetHashes, found, out int[]? copies, threads);
+
+        var counts = ids.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        copies.Should().NotBeNull();
+        copies.Should().Equal(ids.Select(id => counts[id] > 1 ? counts[id] : 0));
+        var idSet = ids.ToHashSet();
+        targets.Select(r => found[r]).Should().Equal(targets.Select(r => idSet.Contains(names[r])));
+        found.Count(f => f).Should().BeGreaterThan(0).And.BeLessThan(targets.Length);
     }
 
     [Fact]
@@ -132,14 +174,17 @@ public class RecordSetBuildTest
         var period = ReportingPeriod.CalendarYear(2023);
         var records = Enumerable.Range(0, 5000).Select(i => new ProposalRecord(i.ToString(CultureInfo.InvariantCulture), committee, period, new LocalDate(2023, 3, 1))).ToArray();
         var hashes = records.Select(r => (uint)(r.Id.Length % 3)).ToArray();
-        RecordIdIndex.Resolve(new RecordObjectSource(records, records.Length), hashes, [], [], null, out int[]? copies);
+        var source = new RecordObjectSource(records, records.Length);
+        RecordIdIndex.Resolve(ref source, hashes, [], [], null, out int[]? copies, 2);
         copies.Should().BeNull();
     }
 
-    private static (long[] Counts, (ValidationRule, string, string?)[] Findings, string? Error) Outcome(List<ProposalRecord> records, int minimumChunk)
+    private static (long[] Counts, (ValidationRule, string, string?)[] Findings, string? Error) Outcome(List<ProposalRecord> records, int minimumChunk, int blockBits)
     {
         int saved = ProposalRecordSet.MinimumChunk;
+        int savedBlockBits = ProposalRecordSet.BlockBits;
         ProposalRecordSet.MinimumChunk = minimumChunk;
+        ProposalRecordSet.BlockBits = blockBits;
         try
         {
             var set = ProposalRecordSet.Create(records, HandlingPolicy.Default, ValidationMode.CollectFindings);
@@ -159,6 +204,41 @@ public class RecordSetBuildTest
         finally
         {
             ProposalRecordSet.MinimumChunk = saved;
+            ProposalRecordSet.BlockBits = savedBlockBits;
+        }
+    }
+
+    private static List<string> Columns(List<ProposalRecord> records, int minimumChunk, int blockBits)
+    {
+        int saved = ProposalRecordSet.MinimumChunk;
+        int savedBlockBits = ProposalRecordSet.BlockBits;
+        ProposalRecordSet.MinimumChunk = minimumChunk;
+        ProposalRecordSet.BlockBits = blockBits;
+        try
+        {
+            var set = ProposalRecordSet.Create(records, HandlingPolicy.Default, ValidationMode.CollectFindings);
+            var lines = new List<string>();
+            foreach (var (committee, period) in set.CommitteePeriods)
+            {
+                var open = set.OpenAsOf(committee, period, new LocalDate(period.Year, 7, 1));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{committee} {period}: open {open.Open}, overdue {open.Overdue}, awaiting {open.AwaitingHandover}; days {string.Join(",", set.DaysToReply(committee, period).Days)}"));
+                foreach (var unit in set.ByHandlingUnit(committee, period))
+                {
+                    lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {unit.Unit} {unit.Role}: {string.Join(",", RecordStatisticsTable.CountMeasures.Select(m => unit.Statistics.TryGetCount(m, out var c) ? c.ToString() : "-"))}"));
+                }
+
+                foreach (var (unit, days) in set.DaysToReplyByLeadUnit(committee, period))
+                {
+                    lines.Add(string.Create(CultureInfo.InvariantCulture, $"  lead {unit}: {string.Join(",", days.Days)}"));
+                }
+            }
+
+            return lines;
+        }
+        finally
+        {
+            ProposalRecordSet.MinimumChunk = saved;
+            ProposalRecordSet.BlockBits = savedBlockBits;
         }
     }
 
