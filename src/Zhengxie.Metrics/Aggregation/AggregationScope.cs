@@ -3,6 +3,7 @@ using System.Collections.Generic;
 namespace Zhengxie.Metrics.Aggregation;
 
 /// <summary>Which scope of figures an aggregation sums.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Zhengxie.Metrics.Serialization.EnumJsonConverter<AggregationScope>))]
 public enum AggregationScope
 {
     /// <summary>Committee-scope figures only: each committee's own work (the default).</summary>

@@ -3,6 +3,7 @@ using System;
 namespace Zhengxie.Metrics.Aggregation;
 
 /// <summary>Which committees of a region take part in a roll-up.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Zhengxie.Metrics.Serialization.EnumJsonConverter<Participation>))]
 public enum Participation
 {
     /// <summary>

@@ -1,6 +1,7 @@
 namespace Zhengxie.Metrics.Extraction;
 
 /// <summary>Where an <see cref="ExtractionResult"/>'s committee or period came from.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Zhengxie.Metrics.Serialization.EnumJsonConverter<ContextOrigin>))]
 public enum ContextOrigin
 {
     /// <summary>Neither the caller nor the text gave it: it is unknown.</summary>

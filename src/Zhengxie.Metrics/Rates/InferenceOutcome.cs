@@ -5,6 +5,7 @@ using System.Globalization;
 namespace Zhengxie.Metrics;
 
 /// <summary>What <see cref="RateInference.InferNumerator(decimal, long, PercentRounding, int?)"/> found.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Zhengxie.Metrics.Serialization.EnumJsonConverter<InferenceOutcome>))]
 public enum InferenceOutcome
 {
     /// <summary>No whole numerator fits the printed percentage: the figures contradict each other (or the rounding convention is wrong).</summary>

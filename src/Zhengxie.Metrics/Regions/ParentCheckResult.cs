@@ -4,6 +4,7 @@ namespace Zhengxie.Metrics.Regions;
 /// What <see cref="RegionTable.CheckParent(RegionCode, RegionCode)"/> found when a report places a region
 /// under a claimed parent, such as a county committee's figures filed under a prefecture.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Zhengxie.Metrics.Serialization.EnumJsonConverter<ParentCheckResult>))]
 public enum ParentCheckResult
 {
     /// <summary>The claimed parent is the region's real parent (<c>330324</c> under <c>330300</c>).</summary>

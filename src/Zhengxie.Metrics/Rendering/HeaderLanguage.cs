@@ -1,6 +1,7 @@
 namespace Zhengxie.Metrics.Rendering;
 
 /// <summary>The language of the column headers of a rendered table.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Zhengxie.Metrics.Serialization.EnumJsonConverter<HeaderLanguage>))]
 public enum HeaderLanguage
 {
     /// <summary>Chinese headers, as reports word them (立案, 办复率).</summary>

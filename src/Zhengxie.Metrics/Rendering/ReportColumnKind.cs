@@ -4,6 +4,7 @@ using Zhengxie.Metrics.Utility;
 namespace Zhengxie.Metrics.Rendering;
 
 /// <summary>What a <see cref="ReportColumn"/> holds; every kind but <see cref="Text"/> is right-aligned.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Zhengxie.Metrics.Serialization.EnumJsonConverter<ReportColumnKind>))]
 public enum ReportColumnKind
 {
     /// <summary>Text (a name, a code, a period), left-aligned.</summary>

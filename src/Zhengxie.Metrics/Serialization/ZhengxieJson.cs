@@ -38,7 +38,7 @@ public static class ZhengxieJson
     /// <typeparam name="T">The type.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <returns>The value (<see langword="null"/> only for a nullable value type).</returns>
-    /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message names the JSON path (that of the enclosing object of the library's, when a contract type's constructor rejects the values).</exception>
+    /// <exception cref="JsonException">The JSON is malformed, <c>null</c>, or does not make a <typeparamref name="T"/>; the message starts with the JSON path.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not in the context.</exception>
     public static T Deserialize<T>(string json)
     {
@@ -49,11 +49,11 @@ public static class ZhengxieJson
         catch (ArgumentException e) when (e is not ArgumentNullException && System.Text.Unicode.Utf8.FromUtf16(json, new byte[json.Length * 3], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
         {
             // A lone surrogate is no text at all: as malformed as any other bad JSON (found by the fuzz harness).
-            throw new JsonException("The JSON text is not valid UTF-16: it holds a lone surrogate.", e);
+            throw new JsonException("$: the JSON text is not valid UTF-16: it holds a lone surrogate.", e);
         }
-        catch (Exception e) when (JsonRead.IsRejection(e))
+        catch (Exception e) when (Failure<T>(e) is { } failure)
         {
-            throw JsonRead.Rejected(e, TypeInfo<T>(), string.Empty);
+            throw failure;
         }
     }
 
@@ -65,9 +65,9 @@ public static class ZhengxieJson
         {
             return NotNull(JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()));
         }
-        catch (Exception e) when (JsonRead.IsRejection(e))
+        catch (Exception e) when (Failure<T>(e) is { } failure)
         {
-            throw JsonRead.Rejected(e, TypeInfo<T>(), string.Empty);
+            throw failure;
         }
     }
 
@@ -80,9 +80,9 @@ public static class ZhengxieJson
         {
             return NotNull(JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()));
         }
-        catch (Exception e) when (JsonRead.IsRejection(e))
+        catch (Exception e) when (Failure<T>(e) is { } failure)
         {
-            throw JsonRead.Rejected(e, TypeInfo<T>(), string.Empty);
+            throw failure;
         }
     }
 
@@ -93,6 +93,19 @@ public static class ZhengxieJson
     public static JsonTypeInfo<T> TypeInfo<T>() =>
         (Options.TryGetTypeInfo(typeof(T), out var info) ? info as JsonTypeInfo<T> : null)
         ?? throw new NotSupportedException($"{typeof(T)} is not one of the types of ZhengxieJsonContext; serialize it with your own JsonSerializerContext.");
+
+    /// <summary>
+    /// What a reading error becomes, so that every message starts with its JSON path: a contract constructor's rejection (which System.Text.Json
+    /// passes on unwrapped) is placed at the property it names, and System.Text.Json's own errors of a contract (an unknown or missing property),
+    /// whose path is only in <see cref="JsonException.Path"/>, get it in the message too; <see langword="null"/> for any other exception.
+    /// </summary>
+    private static JsonReadException? Failure<T>(Exception e) => e switch
+    {
+        JsonReadException => null,
+        JsonException { Path: { } path } json when !json.Message.Contains(path, StringComparison.Ordinal) => JsonRead.Below(json, string.Empty),
+        _ when JsonRead.IsRejection(e) => JsonRead.Rejected(e, TypeInfo<T>(), string.Empty),
+        _ => null,
+    };
 
     private static T NotNull<T>(T? value) =>
         value is not null || Nullable.GetUnderlyingType(typeof(T)) is not null ? value! : throw new JsonException($"$: expected {typeof(T).Name}, found null", "$", 0, 0);

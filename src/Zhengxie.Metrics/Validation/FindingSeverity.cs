@@ -5,6 +5,7 @@ namespace Zhengxie.Metrics.Validation;
 /// an unknown region, a rate of 130 %, a negative count) is an error; a report whose own figures disagree with each
 /// other is a source inconsistency, kept as published and reported so an analyst can load a report as it stands.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Zhengxie.Metrics.Serialization.EnumJsonConverter<FindingSeverity>))]
 public enum FindingSeverity
 {
     /// <summary>Malformed input: what it concerns is not used, and <see cref="ValidationMode.Throw"/> throws.</summary>

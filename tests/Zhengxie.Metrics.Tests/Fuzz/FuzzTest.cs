@@ -25,7 +25,7 @@ namespace Zhengxie.Metrics.Tests.Fuzz;
 /// gives each target 8 s). A failing input is written as a JSON string to <c>zhengxie-fuzz-failures/</c> in the
 /// temporary folder and shown in the failure message; add it to the corpus once fixed.
 /// </summary>
-public class FuzzTest
+public partial class FuzzTest
 {
     private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(10);
 
