@@ -35,6 +35,7 @@ public sealed class ProposalRecord
     private readonly LocalDate? handedOverOn;
     private readonly string? leadUnit;
     private readonly IReadOnlyList<string> coUnits = Array.Empty<string>();
+    private readonly string[] coUnitArray = [];
     private readonly LocalDate? repliedOn;
     private readonly LocalDate? extendedUntil;
     private readonly AnswerClass? answer;
@@ -130,6 +131,7 @@ public sealed class ProposalRecord
             if (value.Count == 0)
             {
                 coUnits = Array.Empty<string>();
+                coUnitArray = [];
                 return;
             }
 
@@ -141,8 +143,12 @@ public sealed class ProposalRecord
 
             Preconditions.CheckArgument(AllDistinct(copy), nameof(CoUnits), "A co-handling unit is listed twice.");
             coUnits = Array.AsReadOnly(copy);
+            coUnitArray = copy;
         }
     }
+
+    /// <summary>Gets the co-handling units as the array under <see cref="CoUnits"/> (for the build, which reads them without an interface call; never written).</summary>
+    internal string[] CoUnitArray => coUnitArray;
 
     /// <summary>Gets the date of the lead unit's written reply (办复 / 答复), or <see langword="null"/>.</summary>
     public LocalDate? RepliedOn

@@ -61,7 +61,7 @@ internal readonly struct RecordObjectSource : IRecordSource
 
     public string? LeadUnit(int i) => records[i].LeadUnit;
 
-    public int CoUnitCount(int i) => records[i].CoUnits.Count;
+    public int CoUnitCount(int i) => records[i].CoUnitArray.Length;
 
-    public string CoUnit(int i, int j) => records[i].CoUnits[j];
+    public string CoUnit(int i, int j) => records[i].CoUnitArray[j];
 }
