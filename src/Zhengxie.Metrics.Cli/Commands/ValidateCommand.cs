@@ -30,7 +30,12 @@ internal static class ValidateCommand
     {
         // The figures come as columns (no Figure per row) and are checked while the reader holds them.
         var figures = FileCheck.FigureFindings.None;
-        var result = InputLoader.ReadColumns(path, stderr, encoding, (columns, _) => figures = FileCheck.Examine(columns, RegionTable.Default, strict));
+        var result = InputLoader.ReadColumns(path, stderr, encoding, (columns, _) =>
+        {
+            // The reader's duplicate table (one entry per row) is garbage now: reclaim it before the checks allocate.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            figures = FileCheck.Examine(columns, RegionTable.Default, strict);
+        });
         var (errors, warnings) = FileCheck.Write(result, figures, RegionTable.Default, stdout, path + ": ");
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {result.RowCount} rows, {result.FigureCount} figures loaded, {errors} error(s), {warnings} warning(s)."));
