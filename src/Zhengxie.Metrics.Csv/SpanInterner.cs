@@ -14,6 +14,7 @@ internal sealed class SpanInterner<T>
     internal const int MaxEntries = 1 << 16;
 
     private Entry[] table = new Entry[64];
+    private int[] follow = NoSuccessors(64);
     private int count;
     private int next;
     private Entry overflow;
@@ -28,6 +29,14 @@ internal sealed class SpanInterner<T>
             return ref table[last];
         }
 
+        // Or the text that followed it last time (measures come in the same order for each committee and period).
+        int predicted = last >= 0 ? follow[last] : -1;
+        if (predicted >= 0 && text.SequenceEqual(table[predicted].Text))
+        {
+            last = predicted;
+            return ref table[predicted];
+        }
+
         int hash = string.GetHashCode(text);
         int mask = table.Length - 1;
         int i = hash & mask;
@@ -35,7 +44,7 @@ internal sealed class SpanInterner<T>
         {
             if (table[i].Hash == hash && text.SequenceEqual(existing))
             {
-                last = i;
+                Follow(i);
                 return ref table[i];
             }
 
@@ -63,14 +72,26 @@ internal sealed class SpanInterner<T>
 
         table[i] = entry;
         count++;
-        last = i;
+        Follow(i);
         return ref table[i];
+    }
+
+    /// <summary>Makes entry <paramref name="i"/> the last one, remembered as the successor of the one before.</summary>
+    private void Follow(int i)
+    {
+        if (last >= 0)
+        {
+            follow[last] = i;
+        }
+
+        last = i;
     }
 
     private void Grow()
     {
         var old = table;
         table = new Entry[old.Length * 2];
+        follow = NoSuccessors(table.Length);
         last = -1;
         int mask = table.Length - 1;
         foreach (var e in old)
@@ -88,6 +109,13 @@ internal sealed class SpanInterner<T>
 
             table[i] = e;
         }
+    }
+
+    private static int[] NoSuccessors(int length)
+    {
+        var result = new int[length];
+        Array.Fill(result, -1);
+        return result;
     }
 
     /// <summary>A remembered text, its value and its number.</summary>

@@ -113,6 +113,13 @@ internal sealed class Utf8CheckingStream : Stream
             return bytes.Length;
         }
 
+        // Whole valid text (the usual case): checked without transcoding. Otherwise (an invalid byte, or a character
+        // split at the end of the buffer) the transcoder finds where the valid prefix ends.
+        if (Utf8.IsValid(bytes[firstNonAscii..]))
+        {
+            return bytes.Length;
+        }
+
         if (scratch.Length < bytes.Length)
         {
             scratch = new char[Math.Max(bytes.Length, 4096)];
