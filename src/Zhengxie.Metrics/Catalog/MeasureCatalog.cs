@@ -42,6 +42,10 @@ public sealed class MeasureCatalog
     /// <summary>Gets the number of definitions.</summary>
     public int Count => definitions.Count;
 
+    /// <summary>Formats as <c>MeasureCatalog: 57 measures (12 rates)</c>, culture-invariant.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"MeasureCatalog: {Count} measures ({definitions.Count(d => d.Measure.IsRate)} rates)");
+
     /// <summary>Creates a catalog from definitions.</summary>
     /// <param name="definitions">The definitions, each measure at most once.</param>
     /// <returns>The catalog.</returns>

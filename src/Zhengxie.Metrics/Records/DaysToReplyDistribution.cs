@@ -19,7 +19,7 @@ namespace Zhengxie.Metrics.Records;
 /// when there are no values. Immutable and thread-safe.
 /// </remarks>
 [JsonConverter(typeof(ZhengxieJsonConverterFactory))]
-public sealed class DaysToReplyDistribution
+public sealed class DaysToReplyDistribution : IEquatable<DaysToReplyDistribution>
 {
     private readonly int[] sorted;
 
@@ -64,6 +64,17 @@ public sealed class DaysToReplyDistribution
         decimal fraction = h - lo;
         return lo + 1 < sorted.Length ? sorted[lo] + (fraction * (sorted[lo + 1] - sorted[lo])) : sorted[lo];
     }
+
+    /// <summary>Compares the days (the statistics follow from them).</summary>
+    /// <param name="other">The other distribution.</param>
+    /// <returns>Whether both hold the same days.</returns>
+    public bool Equals(DaysToReplyDistribution? other) => other is not null && sorted.AsSpan().SequenceEqual(other.sorted);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as DaysToReplyDistribution);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(sorted.Length, Minimum, Maximum);
 
     /// <summary>Formats as <c>n=10, median 45, P90 80.1</c>.</summary>
     /// <returns>The text.</returns>

@@ -32,7 +32,7 @@ namespace Zhengxie.Metrics;
 /// <item>A stated rate or share (<c>rate.*</c>, <c>share.*</c>; printed, or qualified 「99%以上」「近90%」「约60%」)
 /// is checked against the counts under the formula variants a report may use (<see cref="RateVariants"/>: A or
 /// A + B, over filed or cases after merging, over feedback or filed, the base of each share: the one its
-/// sentence names after 占, else received, filed, cases or replied, tried in turn): DOMAIN.md's formula when it
+/// sentence names after 占, else received, filed, cases or replied, tried in turn): docs/domain.md's formula when it
 /// fits, else the variant that does (顺德: A类 362 「占53.4%」 fits 362 / 678 cases after merging, not 987 filed).
 /// Under that formula it implies its numerator when its denominator is exact and exactly one whole numerator
 /// gives the printed percentage rounded half-up or truncated (丽水: 78.5 % of 354 received ⇒ 278 filed); a
@@ -109,7 +109,7 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
     public IReadOnlyDictionary<Measure, decimal> StatedRates => statedRates;
 
     /// <summary>
-    /// Gets, for each stated rate or share that is consistent with the counts, the formula it follows: DOMAIN.md's
+    /// Gets, for each stated rate or share that is consistent with the counts, the formula it follows: docs/domain.md's
     /// where it fits, else the variant that does (顺德 2021: <c>rate.adoption</c> = outcome_a / cases, as 362 of
     /// 678 cases after merging print as 53.4 %; 东城 2015: (outcome_a + outcome_b) / received). A stated rate whose
     /// counts are not known has its default formula (the base its sentence names, or the likeliest, for a share);
@@ -122,7 +122,7 @@ public sealed class ProposalStatistics : IEquatable<ProposalStatistics>
     /// after merging as the downstream base when the stated downstream rates fit over cases, the satisfaction base and
     /// counting they fit, and every other variant as an override. Pass it to <see cref="GetRate(Measure, RateOptions?)"/>
     /// or <see cref="GetRates(RateOptions?)"/> to compute the rates the way the report does; <see cref="RateOptions.Default"/>
-    /// when nothing differs from DOMAIN.md's formulas.
+    /// when nothing differs from docs/domain.md's formulas.
     /// </summary>
     public RateOptions FoundRateOptions { get; }
 

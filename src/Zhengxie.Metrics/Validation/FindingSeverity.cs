@@ -1,7 +1,7 @@
 namespace Zhengxie.Metrics.Validation;
 
 /// <summary>
-/// How serious a <see cref="ValidationFinding"/> is. DOMAIN.md draws the line: input that is malformed (not a number,
+/// How serious a <see cref="ValidationFinding"/> is. docs/domain.md draws the line: input that is malformed (not a number,
 /// an unknown region, a rate of 130 %, a negative count) is an error; a report whose own figures disagree with each
 /// other is a source inconsistency, kept as published and reported so an analyst can load a report as it stands.
 /// </summary>

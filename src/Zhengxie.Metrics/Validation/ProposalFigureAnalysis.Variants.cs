@@ -8,7 +8,7 @@ namespace Zhengxie.Metrics.Validation;
 /// <content>The formula variants of stated rates and shares: the candidates, how each fits the counts, and the choice.</content>
 internal static partial class ProposalFigureAnalysis
 {
-    /// <summary>The formula variants a stated rate or share may follow, the default (DOMAIN.md's formula, or the base the sentence names) first.</summary>
+    /// <summary>The formula variants a stated rate or share may follow, the default (docs/domain.md's formula, or the base the sentence names) first.</summary>
     internal static IReadOnlyList<RateDefinition> Candidates(Figure figure, IReadOnlyDictionary<Measure, Bounds>? counts = null)
     {
         var m = figure.Measure;
@@ -216,7 +216,7 @@ internal static partial class ProposalFigureAnalysis
         RateInference.InferNumerator(rate.Value!.Value, rate.Qualifier, denominator);
 
     /// <summary>
-    /// For each stated rate, the formula that makes it consistent with the counts: DOMAIN.md's default when it fits,
+    /// For each stated rate, the formula that makes it consistent with the counts: docs/domain.md's default when it fits,
     /// else the first variant that fits (preferring the report's own base: cases after merging when other rates fit
     /// over cases), else the default (or a variant) whose denominator admits the printed percentage; a rate that
     /// fits no variant where some could be checked is a source inconsistency.
