@@ -200,18 +200,23 @@ internal static class ReportCommand
         var report = new Request(new ReportOptions(ParseGroupBy(groupBy), years, rates), render, skipInvalid, strict);
 
         // A file is read as columns (no Figure per row) and the table built while the reader holds them; what the
-        // steps have to say goes to stderr once the reading (and its progress line) is over.
+        // steps have to say goes to stderr once the reading (and its progress line) is over. By committee the table
+        // is made of each committee-period's figures, so those are read as figures (the columns would only be a
+        // second copy of them).
         var messages = new StringWriter();
         Outcome outcome;
         if (input is null)
         {
-            var seed = InputLoader.Seed();
-            var c = new SeedColumns(seed);
-            outcome = Prepare(c.Columns, null, InputLoader.SeedName, InputLoader.SeedName, report, messages);
+            outcome = Prepare(InputLoader.Seed(), null, InputLoader.SeedName, InputLoader.SeedName, report, messages);
+        }
+        else if (report.Options.GroupBy == GroupBy.Committee)
+        {
+            var result = InputLoader.ReadFile(input, stderr, encoding);
+            outcome = Prepare(result.Figures, result, input, Path.GetFileName(input), report, messages);
         }
         else
         {
-            outcome = default!;
+            outcome = null!;
             string sourceName = Path.GetFileName(input);
             InputLoader.ReadColumns(input, stderr, encoding, (columns, result) => outcome = Prepare(columns, result, input, sourceName, report, messages));
         }
@@ -247,6 +252,34 @@ internal static class ReportCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The checks and the table of <see cref="Prepare(FigureColumns, FigureCsvResult?, string, string, Request, TextWriter)"/>, on figures (the seed reports, or a file by committee).</summary>
+    /// <param name="figures">The figures.</param>
+    /// <param name="result">What the reader made of the file; <see langword="null"/> for the seed reports.</param>
+    /// <param name="input">The input as named on the command line.</param>
+    /// <param name="sourceName">The input's name in messages and the caption.</param>
+    /// <param name="request">What was asked.</param>
+    /// <param name="stderr">Receives the messages.</param>
+    private static Outcome Prepare(IReadOnlyList<Figure> figures, FigureCsvResult? result, string input, string sourceName, Request request, TextWriter stderr)
+    {
+        if (result is { IsValid: false } && Refuse(result, FileCheck.Check(result, RegionTable.Default).Errors, input, request, stderr) is { } refused)
+        {
+            return refused;
+        }
+
+        if (request.Strict && FigureValidator.Validate(figures, RegionTable.Default, strict: true) is { Count: > 0 } strictFindings)
+        {
+            return RefuseStrict(strictFindings, sourceName, stderr);
+        }
+
+        if (request.Options.Years is { } range && figures.Count > 0 && !figures.Any(f => range.Contains(f.Period.Year)))
+        {
+            return RefuseYears(figures.Select(f => f.Period.Year), range, sourceName, stderr);
+        }
+
+        var table = IndicatorReport.Build(figures, request.Options, request.Render, sourceName, RegionTable.Default, out var findings);
+        return new Outcome(ExitCodes.Ok, table, findings);
+    }
+
     /// <summary>
     /// The checks of the input and the table: a file with errors is refused (or, with --skip-invalid, reported on its
     /// valid rows), --strict refuses source inconsistencies, years without figures are refused.
@@ -259,47 +292,66 @@ internal static class ReportCommand
     /// <param name="stderr">Receives the messages.</param>
     private static Outcome Prepare(FigureColumns columns, FigureCsvResult? result, string input, string sourceName, Request request, TextWriter stderr)
     {
-        if (result is { IsValid: false })
+        if (result is { IsValid: false }
+            && Refuse(result, FileCheck.Write(result, FileCheck.Examine(columns, RegionTable.Default, strict: false), RegionTable.Default).Errors, input, request, stderr) is { } refused)
         {
-            // Counted as validate counts them: format errors and errors among the figures.
-            int errors = FileCheck.Write(result, FileCheck.Examine(columns, RegionTable.Default, strict: false), RegionTable.Default).Errors;
-            if (!request.SkipInvalid)
-            {
-                string first = result.Findings.First(f => f.IsError).ToString().TrimEnd('.');
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {input}: {errors} error(s), the first at {first}. Run 'zhengxie-metrics validate {input}' to list them, or pass --skip-invalid to report on the valid rows."));
-                return new Outcome(ExitCodes.DataErrors, null, []);
-            }
-
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {input}: {errors} error(s); reporting on the {result.FigureCount} valid figures (run 'zhengxie-metrics validate {input}' to list the errors)."));
+            return refused;
         }
 
         if (request.Strict && FigureValidator.Validate(columns, RegionTable.Default, strict: true) is { Count: > 0 } strictFindings)
         {
-            // --strict: the report's own inconsistencies are errors, as validate --strict counts them.
-            foreach (var finding in strictFindings)
-            {
-                stderr.WriteLine("error: " + finding);
-            }
-
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {sourceName}: {strictFindings.Count} error(s) under --strict; no table printed."));
-            return new Outcome(ExitCodes.DataErrors, null, []);
+            return RefuseStrict(strictFindings, sourceName, stderr);
         }
 
         if (request.Options.Years is { } range && columns.Length > 0 && !AnyIn(columns.Periods, range))
         {
-            var present = new SortedSet<int>();
-            foreach (var period in columns.Periods)
+            var years = new int[columns.Length];
+            for (int i = 0; i < years.Length; i++)
             {
-                present.Add(period.Year);
+                years[i] = columns.Periods[i].Year;
             }
 
-            string have = present.Count == 1 ? present.Min.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{present.Min}..{present.Max}");
-            stderr.WriteLine($"error: {sourceName}: no figures in the years {range} (the input has figures of {have}); nothing to report.");
-            return new Outcome(ExitCodes.DataErrors, null, []);
+            return RefuseYears(years, range, sourceName, stderr);
         }
 
         var table = IndicatorReport.Build(columns, request.Options, request.Render, sourceName, RegionTable.Default, out var findings);
         return new Outcome(ExitCodes.Ok, table, findings);
+    }
+
+    /// <summary>A file with errors: refused (exit 1), or, with --skip-invalid, a warning and <see langword="null"/> (go on with the valid rows).</summary>
+    private static Outcome? Refuse(FigureCsvResult result, int errors, string input, Request request, TextWriter stderr)
+    {
+        // Counted as validate counts them: format errors and errors among the figures.
+        if (!request.SkipInvalid)
+        {
+            string first = result.Findings.First(f => f.IsError).ToString().TrimEnd('.');
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {input}: {errors} error(s), the first at {first}. Run 'zhengxie-metrics validate {input}' to list them, or pass --skip-invalid to report on the valid rows."));
+            return new Outcome(ExitCodes.DataErrors, null, []);
+        }
+
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {input}: {errors} error(s); reporting on the {result.FigureCount} valid figures (run 'zhengxie-metrics validate {input}' to list the errors)."));
+        return null;
+    }
+
+    /// <summary>--strict: the report's own inconsistencies are errors, as validate --strict counts them.</summary>
+    private static Outcome RefuseStrict(IReadOnlyList<ValidationFinding> strictFindings, string sourceName, TextWriter stderr)
+    {
+        foreach (var finding in strictFindings)
+        {
+            stderr.WriteLine("error: " + finding);
+        }
+
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {sourceName}: {strictFindings.Count} error(s) under --strict; no table printed."));
+        return new Outcome(ExitCodes.DataErrors, null, []);
+    }
+
+    /// <summary>No figure in the years asked for: refused, naming the years the input has.</summary>
+    private static Outcome RefuseYears(IEnumerable<int> years, YearRange range, string sourceName, TextWriter stderr)
+    {
+        var present = years.Distinct().Order().ToList();
+        string have = present.Count == 1 ? present[0].ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{present[0]}..{present[^1]}");
+        stderr.WriteLine($"error: {sourceName}: no figures in the years {range} (the input has figures of {have}); nothing to report.");
+        return new Outcome(ExitCodes.DataErrors, null, []);
     }
 
     private static bool AnyIn(ReadOnlySpan<ReportingPeriod> periods, YearRange range)
@@ -320,22 +372,6 @@ internal static class ReportCommand
 
     /// <summary>The table to print (<see langword="null"/> when there is none: then the exit code) and the findings met building it.</summary>
     private sealed record Outcome(int ExitCode, ReportTable? Table, IReadOnlyList<ValidationFinding> Findings);
-
-    /// <summary>The seed reports' figures as columns, so the seed and a file go through one path.</summary>
-    private sealed class SeedColumns(IReadOnlyList<Figure> figures)
-    {
-        private readonly Committee[] committees = [.. figures.Select(f => f.Committee)];
-        private readonly ReportingPeriod[] periods = [.. figures.Select(f => f.Period)];
-        private readonly Measure[] measures = [.. figures.Select(f => f.Measure)];
-        private readonly decimal?[] values = [.. figures.Select(f => f.Value)];
-        private readonly FigureUnit[] units = [.. figures.Select(f => f.Unit)];
-        private readonly Qualifier[] qualifiers = [.. figures.Select(f => f.Qualifier)];
-        private readonly FigureScope[] scopes = [.. figures.Select(f => f.Scope)];
-        private readonly string?[] topics = [.. figures.Select(f => f.Topic)];
-        private readonly FigureSource?[] sources = [.. figures.Select(f => f.Source)];
-
-        internal FigureColumns Columns => new(committees, periods, measures, values, units) { Qualifiers = qualifiers, Scopes = scopes, Topics = topics, Sources = sources };
-    }
 
     private static HeaderLanguage ParseHeaders(string text) => text switch
     {

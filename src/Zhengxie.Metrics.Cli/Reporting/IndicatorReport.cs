@@ -62,13 +62,15 @@ internal static class IndicatorReport
     /// </summary>
     internal static ReportTable Build(FigureColumns columns, ReportOptions options, TableRenderOptions render, string sourceName, RegionTable regions, out IReadOnlyList<ValidationFinding> findings)
     {
-        var kept = options.Years is { } years ? Within(columns, years) : columns;
         render = Render(options, render, sourceName, regions);
         if (options.GroupBy == GroupBy.Committee)
         {
-            var statistics = ProposalStatisticsTable.FromFigures(FiguresOf(kept), out findings);
+            // The figures of the years asked for, made straight from the columns (no filtered copy of them).
+            var statistics = ProposalStatisticsTable.FromFigures(FiguresOf(columns, options.Years), out findings);
             return ReportTable.From(statistics, render);
         }
+
+        var kept = options.Years is { } years ? Within(columns, years) : columns;
 
         var dataset = FigureDataset.CreateBuilder(regions, ValidationMode.CollectFindings).AddColumns(kept).Build();
         var provinces = options.GroupBy == GroupBy.Level ? ProvincesOf(kept.Committees.ToArray(), regions) : [];
@@ -138,12 +140,17 @@ internal static class IndicatorReport
         return new FigureColumns(committees, periods, measures, values, units) { Qualifiers = qualifiers, Scopes = scopes, Topics = topics, Sources = sources };
     }
 
-    /// <summary>The figures the rows describe.</summary>
-    internal static List<Figure> FiguresOf(FigureColumns columns)
+    /// <summary>The figures the rows describe, of the given years only.</summary>
+    private static List<Figure> FiguresOf(FigureColumns columns, YearRange? years)
     {
-        var figures = new List<Figure>(columns.Length);
+        var figures = new List<Figure>(years is null ? columns.Length : 0);
         for (int i = 0; i < columns.Length; i++)
         {
+            if (years is { } range && !range.Contains(columns.Periods[i].Year))
+            {
+                continue;
+            }
+
             figures.Add(new Figure(
                 columns.Committees[i],
                 columns.Periods[i],
