@@ -14,7 +14,7 @@ namespace Zhengxie.Metrics.Records;
 public sealed partial class ProposalRecordSet
 {
     /// <summary>Gets or sets the log2 of the places per block of the layout (small in tests, so that small inputs span many blocks).</summary>
-    internal static int BlockBits { get; set; } = 13;
+    internal static int BlockBits { get; set; } = 14;
 
     /// <summary>Lays out the valid rows (those whose <paramref name="groupOf"/> is not negative) into columns sorted by committee-period.</summary>
     /// <param name="rows">The rows of the scan, in input order.</param>

@@ -16,7 +16,7 @@ namespace Zhengxie.Metrics.Records;
 /// </summary>
 internal static class RecordIdIndex
 {
-    private const int TargetPartitionSize = 2048;
+    private const int TargetPartitionSize = 8192;
 
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
