@@ -24,7 +24,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// </remarks>
 [Rendering.TypeFormatterSource(typeof(Rendering.NotebookFormatterSource))]
 [JsonConverter(typeof(ZhengxieJsonConverterFactory))]
-public sealed class RateDistribution
+public sealed class RateDistribution : IEquatable<RateDistribution>
 {
     private readonly CommitteeRate[] sorted;
     private readonly ReadOnlyCollection<RankedCommittee> ranks;
@@ -158,6 +158,19 @@ public sealed class RateDistribution
 
     private static int CompareValue(Rate a, Rate b) =>
         ((Int128)a.Numerator.Lower * b.Denominator.Lower).CompareTo((Int128)b.Numerator.Lower * a.Denominator.Lower);
+
+    /// <summary>Compares the data: group, period, definition, group size, entries and excluded rates (the statistics follow from them).</summary>
+    /// <param name="other">The other distribution.</param>
+    /// <returns>Whether both hold the same data.</returns>
+    public bool Equals(RateDistribution? other) =>
+        other is not null && Group == other.Group && Period == other.Period && Definition.Equals(other.Definition) && GroupSize == other.GroupSize
+        && Entries.SequenceEqual(other.Entries) && Excluded.SequenceEqual(other.Excluded);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as RateDistribution);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Group, Period, GroupSize, Count, Excluded.Count);
 
     /// <summary>Formats as <c>rate.reply 浙江省 2020: 87 of 90 committees, mean 93.1%, median 95.0%</c>, culture-invariant.</summary>
     /// <returns>The text.</returns>
