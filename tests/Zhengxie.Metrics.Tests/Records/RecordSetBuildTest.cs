@@ -110,6 +110,36 @@ public class RecordSetBuildTest
     }
 
     [Theory]
+    [InlineData(1, 13)]
+    [InlineData(1_000, 0)]
+    [InlineData(1_000, 2)]
+    public void Identifiers_repeated_and_targets_named_across_chunks_give_the_findings_of_one_chunk(int minimumChunk, int blockBits)
+    {
+        // 4,000 records in chunks of 1,000 (four threads' worth): each repeated identifier has copies in different
+        // chunks, merge targets lie in other chunks (present or missing); the findings, their order and the counts are
+        // those of one chunk, and the message of the exception too.
+        var committee = Committee.Parse("330324");
+        var period = ReportingPeriod.CalendarYear(2023);
+        var submitted = new LocalDate(2023, 3, 1);
+        var records = new List<ProposalRecord>();
+        for (int i = 0; i < 4000; i++)
+        {
+            string id = "P" + (i % 997 == 5 ? 5 : i).ToString(CultureInfo.InvariantCulture);
+            records.Add(i % 250 == 7
+                ? new ProposalRecord(id, committee, period, submitted) { Decision = FilingDecision.Merged, MergedInto = "P" + ((i + 1500) % 4200).ToString(CultureInfo.InvariantCulture) }
+                : new ProposalRecord(id, committee, period, submitted) { Decision = FilingDecision.NotFiled });
+        }
+
+        var (oneStats, oneFindings, oneError) = Outcome(records, int.MaxValue, ProposalRecordSet.BlockBits);
+        var (chunkedStats, chunkedFindings, chunkedError) = Outcome(records, minimumChunk, blockBits);
+        oneFindings.Should().Contain(f => f.Item1 == ValidationRule.DuplicateRecord).And.Contain(f => f.Item1 == ValidationRule.MergedIntoMissing);
+        oneFindings.Count(f => f.Item1 == ValidationRule.DuplicateRecord).Should().Be(records.Count(r => r.Id == "P5"));
+        chunkedFindings.Should().Equal(oneFindings);
+        chunkedStats.Should().Equal(oneStats);
+        chunkedError.Should().Be(oneError).And.Contain("DuplicateRecord");
+    }
+
+    [Theory]
     [InlineData(0u, 1)]
     [InlineData(12345u, 1)]
     [InlineData(0u, 2)]
