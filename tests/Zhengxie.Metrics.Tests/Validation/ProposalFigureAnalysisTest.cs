@@ -127,6 +127,55 @@ public class ProposalFigureAnalysisTest
         stats.IsInconsistent(Measures.Rates.AdoptionIncludingPlanned).Should().BeTrue();
     }
 
+    /// <summary>The links of the chain the message cases do not reach, each broken alone.</summary>
+    public static TheoryData<string, string, long, string, long, string> ChainLinks => new()
+    {
+        { "proposals.merged", "proposals.received", 11, "CountExceedsBound", 10, "proposals.merged = 11 exceeds proposals.received = 10." },
+        { "proposals.cases", "proposals.filed", 11, "CountExceedsBound", 10, "proposals.cases = 11 exceeds proposals.filed = 10." },
+        { "proposals.replied_on_time", "proposals.filed", 11, "CountExceedsBound", 10, "proposals.replied_on_time = 11 exceeds proposals.filed = 10." },
+        { "proposals.concluded", "proposals.filed", 11, "CountExceedsBound", 10, "proposals.concluded = 11 exceeds proposals.filed = 10." },
+        { "proposals.satisfied", "proposals.feedback", 11, "CountExceedsBound", 10, "proposals.satisfied = 11 exceeds proposals.feedback = 10." },
+        { "proposals.dissatisfied", "proposals.feedback", 11, "CountExceedsBound", 10, "proposals.dissatisfied = 11 exceeds proposals.feedback = 10." },
+        { "proposals.key", "proposals.filed", 11, "CountExceedsBound", 10, "proposals.key = 11 exceeds proposals.filed = 10." },
+        { "proposals.key_led_by_leaders", "proposals.key", 11, "CountExceedsBound", 10, "proposals.key_led_by_leaders = 11 exceeds proposals.key = 10." },
+        { "opinion_info.adopted.prefecture", "opinion_info.submitted", 11, "CountExceedsBound", 10, "opinion_info.adopted.prefecture = 11 exceeds opinion_info.submitted = 10." },
+        { "opinion_info.adopted.province", "opinion_info.submitted", 11, "CountExceedsBound", 10, "opinion_info.adopted.province = 11 exceeds opinion_info.submitted = 10." },
+        { "opinion_info.adopted.national", "opinion_info.submitted", 11, "CountExceedsBound", 10, "opinion_info.adopted.national = 11 exceeds opinion_info.submitted = 10." },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChainLinks))]
+    public void Each_link_of_the_chain_is_checked(string part, string whole, long partCount, string rule, long wholeCount, string message)
+    {
+        Figure[] figures = [Count(whole, wholeCount), Count(part, partCount)];
+        string expected = $"[{rule}] (source inconsistency) committee 520112, period 2022, measure {part}: {message}";
+        FigureValidator.Validate(figures).Select(f => f.ToString()).Should().Equal(expected);
+        FigureValidator.Validate(figures, null, false, generalOnly: true).Select(f => f.ToString()).Should().Equal(expected);
+
+        // At the whole, the part is fine; and an open part is capped by it.
+        FigureValidator.Validate([Count(whole, wholeCount), Count(part, wholeCount)]).Should().BeEmpty();
+        ProposalStatistics.FromFigures([Count(whole, wholeCount), Count(part, 5, Qualifier.AtLeast)]).GetCount(new Measure(part))
+            .Should().Be(Bounds.Between(5, wholeCount));
+    }
+
+    [Theory]
+    [InlineData("proposals.filed", "proposals.received")]
+    [InlineData("proposals.cases", "proposals.filed")]
+    [InlineData("proposals.replied", "proposals.filed")]
+    [InlineData("proposals.replied_on_time", "proposals.filed")]
+    [InlineData("proposals.concluded", "proposals.filed")]
+    [InlineData("proposals.satisfied", "proposals.feedback")]
+    [InlineData("proposals.basically_satisfied", "proposals.feedback")]
+    public void All_refers_to_its_denominator(string measure, string denominator)
+    {
+        var stats = ProposalStatistics.FromFigures([Count(denominator, 40), All(measure)], out var findings);
+        findings.Should().BeEmpty();
+        stats.GetCount(new Measure(measure)).Should().Be(Bounds.Exactly(40));
+
+        FigureValidator.Validate([All(measure)]).Select(f => f.ToString()).Should().Equal(
+            $"[MissingDenominator] (source inconsistency) committee 520112, period 2022, measure {measure}: the figure is qualified 'all' (全部), but the denominator it refers to ({denominator}) is not stated.");
+    }
+
     [Theory]
     [InlineData("proposals", "but")]
     [InlineData("proposals.custom", "but")]
