@@ -130,4 +130,53 @@ public class FigureValidatorPassTest
             "[FiledExceedsReceived] (source inconsistency) committee 520112, period 2022, measure proposals.filed: proposals.filed = 10001 exceeds proposals.received = 10000.");
         ShouldFind([Count("proposals.received", 1, unit: "万件"), Count("proposals.filed", 10000)]);
     }
+
+    [Fact]
+    public void A_conflicting_duplicate_of_any_measure_sends_the_committee_period_to_the_general_checks()
+    {
+        // activity.inspection is the second measure seen (not the first, whose bit is 1 whichever way it is shifted).
+        ShouldFind(
+            [Count("activity.reading", 5, unit: "场"), Count("activity.inspection", 5, unit: "次"), Count("activity.inspection", 6, unit: "次")],
+            "[ConflictingDuplicate] committee 520112, period 2022, measure activity.inspection: the committee figure is stated 2 times with different values (5次, 6次).");
+        ShouldFind(
+            [.. Enumerable.Range(0, 70).Select(i => Count($"activity.custom{i:D2}", i, unit: "次")), Count("activity.custom69", 70, unit: "次")],
+            "[ConflictingDuplicate] committee 520112, period 2022, measure activity.custom69: the committee figure is stated 2 times with different values (69次, 70次).");
+    }
+
+    [Fact]
+    public void Figures_on_a_topic_are_not_parts_of_a_breakdown()
+    {
+        // One and two children on a topic, each measure stated once: not summed against the total (topic figures need not be disjoint).
+        ShouldFind([Count("activity.consultation", 75, unit: "次"), Count("activity.consultation.counterpart", 80, unit: "次", topic: "视察")]);
+        ShouldFind(
+            [Count("activity.consultation", 75, unit: "次"), Count("activity.consultation.counterpart", 40, unit: "次", topic: "视察"), Count("activity.consultation.sector", 40, unit: "次", topic: "调研")]);
+    }
+
+    [Fact]
+    public void Parts_adding_up_to_the_total_exactly_are_fine_on_both_paths()
+    {
+        ShouldFind([Count("activity.consultation", 75, unit: "次"), Count("activity.consultation.counterpart", 40, unit: "次"), Count("activity.consultation.sector", 35, unit: "次")]);
+        ShouldFind([Count("activity.consultation", 75, unit: "次"), Count("activity.consultation.counterpart", 75, unit: "次")]);
+    }
+
+    [Fact]
+    public void Breakdowns_of_several_totals_are_reported_in_measure_order_on_both_paths()
+    {
+        ShouldFind(
+            [
+                Count("activity.reading", 10, unit: "场"), Count("activity.reading.online", 11, unit: "场"),
+                Count("activity.consultation", 75, unit: "次"), Count("activity.consultation.counterpart", 76, unit: "次"),
+            ],
+            "[BreakdownExceedsTotal] (source inconsistency) committee 520112, period 2022, measure activity.consultation: the parts activity.consultation.counterpart = 76次 add up to at least 76, more than the total 75次 (75).",
+            "[BreakdownExceedsTotal] (source inconsistency) committee 520112, period 2022, measure activity.reading: the parts activity.reading.online = 11场 add up to at least 11, more than the total 10场 (10).");
+    }
+
+    [Fact]
+    public void Null_input_is_refused_naming_the_argument()
+    {
+        var none = () => FigureValidator.Validate(null!);
+        none.Should().Throw<System.ArgumentNullException>().Which.ParamName.Should().Be("figures");
+        var nullFirst = () => FigureValidator.Validate([null!, Count("proposals.filed", 1)]);
+        nullFirst.Should().Throw<System.ArgumentException>().Which.ParamName.Should().Be("figures");
+    }
 }
