@@ -35,7 +35,7 @@ namespace Zhengxie.Metrics.Aggregation;
 /// <para>Immutable and thread-safe: any number of threads may query a dataset at once.</para>
 /// </remarks>
 [JsonConverter(typeof(ZhengxieJsonConverterFactory))]
-public sealed class FigureDataset
+public sealed class FigureDataset : IEquatable<FigureDataset>
 {
     private static readonly Grouping[] RollUpGroupings =
     [
@@ -351,6 +351,26 @@ public sealed class FigureDataset
 
         return Rate.FromBounds(num, den);
     }
+
+    /// <summary>
+    /// Compares the data: the region table, the figures kept and the validation findings (the cells follow from the
+    /// figures and the regions). A dataset rebuilt from its JSON (its figures) with the same region table and validation
+    /// mode equals the dataset written.
+    /// </summary>
+    /// <param name="other">The other dataset.</param>
+    /// <returns>Whether both hold the same data.</returns>
+    public bool Equals(FigureDataset? other) =>
+        other is not null && (ReferenceEquals(this, other)
+            || (FigureCount == other.FigureCount && Regions.Equals(other.Regions) && periods.AsSpan().SequenceEqual(other.periods)
+                && Findings.SequenceEqual(other.Findings) && Figures.SequenceEqual(other.Figures)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as FigureDataset);
+
+    /// <summary>Returns a hash of the dataset's shape (cheap; consistent with <see cref="Equals(FigureDataset)"/>).</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() =>
+        HashCode.Combine(FigureCount, periods.Length, Findings.Count, Regions.Count, periods.Length > 0 ? periods[0] : default);
 
     /// <summary>Formats as <c>FigureDataset: 7 periods, 12 count measures, 1 region-total measures, 3 findings</c>, culture-invariant.</summary>
     /// <returns>The text.</returns>

@@ -14,7 +14,7 @@ namespace Zhengxie.Metrics.Records;
 /// <see cref="ProposalStatistics"/> is made when asked for. Immutable and thread-safe.
 /// </summary>
 [JsonConverter(typeof(ZhengxieJsonConverterFactory))]
-public sealed partial class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>
+public sealed partial class RecordStatisticsTable : IReadOnlyList<ProposalStatistics>, IEquatable<RecordStatisticsTable>
 {
     private readonly Committee[] committees;
     private readonly ReportingPeriod[] periods;
@@ -138,6 +138,21 @@ public sealed partial class RecordStatisticsTable : IReadOnlyList<ProposalStatis
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Compares the data: the same committee-periods in the same order, with the same counts. A table read back from its JSON equals the table written.</summary>
+    /// <param name="other">The other table.</param>
+    /// <returns>Whether both hold the same rows and counts.</returns>
+    public bool Equals(RecordStatisticsTable? other) =>
+        other is not null && (ReferenceEquals(this, other)
+            || (committees.AsSpan().SequenceEqual(other.committees) && periods.AsSpan().SequenceEqual(other.periods) && counts.AsSpan().SequenceEqual(other.counts)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as RecordStatisticsTable);
+
+    /// <summary>Returns a hash of the number of rows and the first row (cheap; consistent with <see cref="Equals(RecordStatisticsTable)"/>).</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() =>
+        Count == 0 ? 0 : HashCode.Combine(Count, committees[0], periods[0], counts[0], counts[^1]);
 
     /// <summary>Formats as <c>RecordStatisticsTable: 12 committee-periods</c>, culture-invariant.</summary>
     /// <returns>The text.</returns>

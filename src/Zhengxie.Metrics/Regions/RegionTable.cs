@@ -33,7 +33,7 @@ namespace Zhengxie.Metrics.Regions;
 /// </list>
 /// </remarks>
 [JsonConverter(typeof(ZhengxieJsonConverterFactory))]
-public sealed partial class RegionTable
+public sealed partial class RegionTable : IEquatable<RegionTable>
 {
     private const string ResourceName = "Zhengxie.Metrics.Data.gbt2260-counties.csv";
     private const string Header = "code,name,level,parent_code";
@@ -331,6 +331,20 @@ public sealed partial class RegionTable
     };
 
     private readonly record struct Entry(Region Region, int Line);
+
+    /// <summary>Compares the data: the same regions (code, name, level and parent), in code order. A table read back from its JSON equals the table written.</summary>
+    /// <param name="other">The other table.</param>
+    /// <returns>Whether both hold the same regions.</returns>
+    public bool Equals(RegionTable? other) =>
+        other is not null && (ReferenceEquals(this, other) || regions.AsSpan().SequenceEqual(other.regions));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as RegionTable);
+
+    /// <summary>Returns a hash of the number of regions and the first and last codes (cheap; consistent with <see cref="Equals(RegionTable)"/>).</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() =>
+        regions.Length == 0 ? 0 : HashCode.Combine(regions.Length, regions[0].Code, regions[^1].Code);
 
     /// <summary>Formats as <c>RegionTable: 3,213 regions (31 provinces, 333 prefectures, 2,849 counties)</c>, culture-invariant.</summary>
     /// <returns>The text.</returns>
