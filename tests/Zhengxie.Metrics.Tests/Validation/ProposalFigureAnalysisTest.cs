@@ -76,6 +76,8 @@ public class ProposalFigureAnalysisTest
             "[CountExceedsBound] (source inconsistency) committee 520112, period 2022, measure proposals.replied_on_time: proposals.replied_on_time = 61..69 exceeds proposals.replied = 50.");
         stats.GetCount(Measures.Proposals.RepliedOnTime).Should().Be(Bounds.Between(61, 69));
         stats.IsInconsistent(Measures.Proposals.RepliedOnTime).Should().BeTrue();
+        stats.IsInconsistent(Measures.Proposals.Replied).Should().BeTrue();
+        stats.IsInconsistent(Measures.Proposals.Filed).Should().BeFalse();
         stats.IsInconsistent(Measures.Rates.OnTimeReply).Should().BeFalse();
 
         // Not contradicted, the same rate makes it 65.
@@ -97,6 +99,7 @@ public class ProposalFigureAnalysisTest
         stats.TryGetCount(Measures.Proposals.Replied, out _).Should().BeFalse();
         stats.IsInconsistent(Measures.Rates.Reply).Should().BeTrue();
         stats.IsInconsistent(Measures.Rates.Acceptance).Should().BeFalse();
+        stats.RateVariants.Should().ContainKey(Measures.Rates.Acceptance).And.NotContainKey(Measures.Rates.Reply);
 
         // 50 % of 278 is 138..141 replied (rounded, or cut off, to a whole percent), not the 100 stated.
         stats = Analyse([Count("proposals.received", 354), Stated("rate.acceptance", 78.5m), Count("proposals.replied", 100), Stated("rate.reply", 50)], out findings);
@@ -125,6 +128,42 @@ public class ProposalFigureAnalysisTest
             "[RateContradictsCounts] (source inconsistency) committee 520112, period 2022, measure rate.adoption_including_planned: the stated 50% needs a numerator of 138..141 over proposals.filed = 278 ((proposals.outcome_a + proposals.outcome_b) / proposals.filed), but the counts give more than a 64-bit count.",
             "[CountExceedsBound] (source inconsistency) committee 520112, period 2022, measure proposals.outcome_a: proposals.outcome_a = 9223372036854775807 + proposals.outcome_b = 9223372036854775807 exceeds proposals.filed = 278.");
         stats.IsInconsistent(Measures.Rates.AdoptionIncludingPlanned).Should().BeTrue();
+        stats.IsInconsistent(new Measure("rate.resolution_adoption")).Should().BeTrue();
+        stats.IsInconsistent(Measures.Rates.Acceptance).Should().BeFalse();
+        stats.IsInconsistent(Measures.Proposals.OutcomeB).Should().BeTrue();
+        stats.IsInconsistent(Measures.Proposals.Filed).Should().BeTrue();
+        stats.IsInconsistent(Measures.Proposals.Received).Should().BeFalse();
+    }
+
+    [Fact]
+    public void All_contradicting_its_denominator_marks_the_measure_inconsistent()
+    {
+        var stats = Analyse([Count("proposals.filed", 100), Count("proposals.replied", 90), All("proposals.replied")], out var findings);
+        findings.Should().ContainSingle().Which.Should().StartWith("[AllContradictsDenominator]");
+        stats.IsInconsistent(Measures.Proposals.Replied).Should().BeTrue();
+        stats.IsInconsistent(Measures.Proposals.Filed).Should().BeTrue();
+        stats.IsInconsistent(Measures.Proposals.Received).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_rate_with_no_formula_variant_and_a_count_qualified_all_outside_the_counts_are_kept_without_a_finding()
+    {
+        FigureValidator.Validate([Count("proposals.filed", 10), Stated("rate.custom", 50)]).Should().BeEmpty();
+        FigureValidator.Validate([new Figure(Wudang, Year2022, new Measure("activity.inspection"), 5, FigureUnit.Times, Qualifier.All)]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_share_sentence_without_a_number_after_zhan_still_names_its_base()
+    {
+        ProposalFigureAnalysis.NamedBase("重点提案占提案总数的一半").Should().Be(Measures.Proposals.Received);
+        ProposalFigureAnalysis.NamedBase("占立案").Should().Be(Measures.Proposals.Filed);
+    }
+
+    [Fact]
+    public void An_exception_from_no_findings_names_the_argument()
+    {
+        var none = () => new ValidationException((IEnumerable<ValidationFinding>)null!);
+        none.Should().Throw<System.ArgumentNullException>().Which.ParamName.Should().Be("findings");
     }
 
     /// <summary>The links of the chain the message cases do not reach, each broken alone.</summary>
