@@ -86,8 +86,8 @@ public sealed class ReportExtractor
                 findings is null || findings.Count == 0 ? Array.Empty<ExtractionFinding>() : findings.AsReadOnly(),
                 committee,
                 period,
-                committeeOrigin,
-                periodOrigin,
+                committee is null ? ContextOrigin.Unknown : committeeOrigin,
+                period is null ? ContextOrigin.Unknown : periodOrigin,
                 context?.Document);
         }
         finally

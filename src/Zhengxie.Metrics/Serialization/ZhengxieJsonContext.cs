@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using NodaTime;
 using Zhengxie.Metrics.Aggregation;
+using Zhengxie.Metrics.Extraction;
 using Zhengxie.Metrics.Records;
 using Zhengxie.Metrics.Regions;
 using Zhengxie.Metrics.SampleData;
@@ -52,6 +53,7 @@ namespace Zhengxie.Metrics.Serialization;
 [JsonSerializable(typeof(IndicatorObservation)), JsonSerializable(typeof(List<IndicatorObservation>)), JsonSerializable(typeof(IEnumerable<IndicatorObservation>))]
 [JsonSerializable(typeof(RecordObservation)), JsonSerializable(typeof(List<RecordObservation>)), JsonSerializable(typeof(IEnumerable<RecordObservation>))]
 [JsonSerializable(typeof(RecordStatisticsRow)), JsonSerializable(typeof(List<RecordStatisticsRow>))]
+[JsonSerializable(typeof(ExtractionResult)), JsonSerializable(typeof(List<ExtractedFigure>))]
 public sealed partial class ZhengxieJsonContext : JsonSerializerContext
 {
 }

@@ -40,10 +40,6 @@ public class EveryPublicTypeJsonTest
         [typeof(UnitEquivalence)] = "configuration of unit comparison",
         [typeof(UnitGroup)] = "one group of UnitEquivalence's configuration",
         [typeof(ExtractionContext)] = "the caller's hints to the extractor",
-        [typeof(ExtractionResult)] = "the extractor's working result; ToFigures() gives the Figures, which are the data",
-        [typeof(ExtractedFigure)] = "part of ExtractionResult (offsets into one text); ToFigures() gives the Figures",
-        [typeof(ExtractionFinding)] = "part of ExtractionResult",
-        [typeof(UnclassifiedNumber)] = "part of ExtractionResult",
         [typeof(ReportExtractor)] = "a service",
         [typeof(FigureDatasetBuilder)] = "a builder",
         [typeof(Grouping)] = "a grouping function of the engine",
@@ -95,6 +91,8 @@ public class EveryPublicTypeJsonTest
             new("2", Yongjia, Y2022, new LocalDate(2022, 1, 12)) { Decision = FilingDecision.Filed, FiledOn = new LocalDate(2022, 1, 25) },
         };
         var set = ProposalRecordSet.Create(records);
+        var extraction = new ReportExtractor().Extract(
+            "政协永嘉县委员会一年来共收到提案178件，经审查立案165件，办复率100%。共协调市区两级资金支持50余万元。", new ExtractionContext(period: Y2022, document: "yongjia-2022"));
         var statistics = set.ComputeAll();
         var samples = new object[]
         {
@@ -108,6 +106,7 @@ public class EveryPublicTypeJsonTest
             table.Observations().First(o => o.Rate is not null), distribution, distribution.Entries[0], distribution.Ranks[0], dataset,
             records[0], HandlingPolicy.Default, statistics, statistics.Rows[0], statistics.Observations().First(),
             set.OpenAsOf(Yongjia, Y2022, new LocalDate(2022, 2, 15)), set.DaysToReply(Yongjia, Y2022), set.ByHandlingUnit(Yongjia, Y2022)[0], set.ByKeyFlag(Yongjia, Y2022),
+            extraction, extraction.Figures[0], new UnclassifiedNumber(null, "元", "资金支持99999999999999999999999999999元", 3, 34), new ExtractionFinding("「某某政协」 names several committees", 3, 6),
         };
         return samples.ToDictionary(s => s.GetType());
     }
