@@ -158,7 +158,7 @@ public sealed class ExtractionResult : IEquatable<ExtractionResult>
         Preconditions.CheckArgument(list is not null, paramName, $"The {paramName} list is required (empty when there are none).");
         for (int i = 0; i < list!.Count; i++)
         {
-            Preconditions.CheckArgument(list[i] is not null, paramName, string.Create(CultureInfo.InvariantCulture, $"The {paramName} list holds null at {i}."));
+            Preconditions.CheckArgument(list[i] is not null, paramName, $"The {paramName} list holds null at {i}.");
         }
     }
 
