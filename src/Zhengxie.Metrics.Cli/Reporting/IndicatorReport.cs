@@ -151,16 +151,7 @@ internal static class IndicatorReport
                 continue;
             }
 
-            figures.Add(new Figure(
-                columns.Committees[i],
-                columns.Periods[i],
-                columns.Measures[i],
-                columns.Values[i],
-                columns.Units[i],
-                columns.Qualifiers.IsEmpty ? Qualifier.Exact : columns.Qualifiers[i],
-                columns.Scopes.IsEmpty ? FigureScope.Committee : columns.Scopes[i],
-                columns.Topics.IsEmpty ? null : columns.Topics[i],
-                columns.Sources.IsEmpty ? null : columns.Sources[i]));
+            figures.Add(columns.ToFigure(i));
         }
 
         return figures;

@@ -61,4 +61,26 @@ public readonly ref struct FigureColumns
 
     /// <summary>Gets the number of figures (the length of <see cref="Committees"/>).</summary>
     public int Length => Committees.Length;
+
+    /// <summary>Gets a row's qualifier (<see cref="Qualifier.Exact"/> when the column is empty).</summary>
+    internal Qualifier QualifierAt(int row) => Qualifiers.IsEmpty ? Qualifier.Exact : Qualifiers[row];
+
+    /// <summary>Gets a row's scope (<see cref="FigureScope.Committee"/> when the column is empty).</summary>
+    internal FigureScope ScopeAt(int row) => Scopes.IsEmpty ? FigureScope.Committee : Scopes[row];
+
+    /// <summary>Makes the <see cref="Figure"/> a row describes (an empty optional column gives its default).</summary>
+    /// <param name="row">The row, from 0 to <see cref="Length"/> − 1.</param>
+    /// <returns>The figure.</returns>
+    /// <exception cref="IndexOutOfRangeException">The row is outside the columns.</exception>
+    /// <exception cref="ArgumentException">The row does not make a figure (as the <see cref="Figure"/> constructor says).</exception>
+    public Figure ToFigure(int row) => new(
+        Committees[row],
+        Periods[row],
+        Measures[row],
+        Values[row],
+        Units[row],
+        QualifierAt(row),
+        ScopeAt(row),
+        Topics.IsEmpty ? null : Topics[row],
+        Sources.IsEmpty ? null : Sources[row]);
 }

@@ -74,27 +74,16 @@ public static partial class FigureValidator
         private readonly FigureUnit UnitAt(int i) => objects is null ? columns.Units[i] : objects[i].Unit;
 
         private readonly Qualifier QualifierAt(int i) =>
-            objects is null ? (columns.Qualifiers.IsEmpty ? Qualifier.Exact : columns.Qualifiers[i]) : objects[i].Qualifier;
+            objects is null ? columns.QualifierAt(i) : objects[i].Qualifier;
 
         private readonly FigureScope ScopeAt(int i) =>
-            objects is null ? (columns.Scopes.IsEmpty ? FigureScope.Committee : columns.Scopes[i]) : objects[i].Scope;
+            objects is null ? columns.ScopeAt(i) : objects[i].Scope;
 
         private readonly bool HasTopic(int i) =>
             objects is null ? !columns.Topics.IsEmpty && !string.IsNullOrWhiteSpace(columns.Topics[i]) : objects[i].Topic is not null;
 
         /// <summary>The row's figure: the caller's object, or one made from the columns (for the general checks and for a finding's text).</summary>
-        private readonly Figure FigureAt(int i) => objects is not null
-            ? objects[i]
-            : new Figure(
-                columns.Committees[i],
-                columns.Periods[i],
-                columns.Measures[i],
-                columns.Values[i],
-                columns.Units[i],
-                QualifierAt(i),
-                ScopeAt(i),
-                columns.Topics.IsEmpty ? null : columns.Topics[i],
-                columns.Sources.IsEmpty ? null : columns.Sources[i]);
+        private readonly Figure FigureAt(int i) => objects is not null ? objects[i] : columns.ToFigure(i);
 
         private readonly List<Figure> FiguresAt(ReadOnlySpan<int> rows)
         {
