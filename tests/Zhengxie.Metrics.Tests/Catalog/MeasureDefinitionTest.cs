@@ -55,7 +55,29 @@ public class MeasureDefinitionTest
     {
         var act = () => new MeasureDefinition(default, "界别协商", "sector consultations");
 
-        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("measure");
+        var e = act.Should().ThrowExactly<ArgumentException>().Which;
+        e.ParamName.Should().Be("measure");
+        e.Message.Should().Be("A definition needs a measure. (Parameter 'measure')");
+    }
+
+    [Fact]
+    public void Null_labels_are_refused_by_name()
+    {
+        var chinese = () => new MeasureDefinition(Sector, null!, "sector consultations");
+        var english = () => new MeasureDefinition(Sector, "界别协商", null!);
+
+        chinese.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("chineseLabel");
+        english.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("englishName");
+    }
+
+    [Fact]
+    public void A_share_is_defined_as_a_rate_in_percent()
+    {
+        var share = new MeasureDefinition(new Measure("share.proposals.outcome_a"), "A类占比", "share of A", null, FigureUnit.Percent);
+        var inPieces = () => new MeasureDefinition(new Measure("share.proposals.outcome_a"), "A类占比", "share of A", null, FigureUnit.Piece);
+
+        share.Kind.Should().Be(MeasureKind.Rate);
+        inPieces.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be("The unit of share.proposals.outcome_a must be % for a rate and only for a rate. (Parameter 'defaultUnit')");
     }
 
     [Theory]
