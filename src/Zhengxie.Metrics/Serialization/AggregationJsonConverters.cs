@@ -58,10 +58,9 @@ internal sealed class RateDistributionJsonConverter : ObjectJsonConverter<RateDi
         {
             for (int i = 0; i < list.Count; i++)
             {
-                string at = "." + name + JsonRead.At(i);
-                json.Check(committees.Add(list[i].Committee), at, $"committee {list[i].Committee} is listed twice");
-                json.Check(!exact || list[i].Rate.Value.HasValue, at + ".rate", $"an entry's rate has an exact value; {list[i].Rate} has none (list it under 'excluded')")
-                    .Check(exact || !list[i].Rate.Value.HasValue, at + ".rate", $"an excluded rate has no exact value; {list[i].Rate} has one (list it under 'entries')");
+                json.CheckAt(committees.Add(list[i].Committee), $".{name}[{i}]", $"committee {list[i].Committee} is listed twice")
+                    .CheckAt(!exact || list[i].Rate.Value.HasValue, $".{name}[{i}].rate", $"an entry's rate has an exact value; {list[i].Rate} has none (list it under 'excluded')")
+                    .CheckAt(exact || !list[i].Rate.Value.HasValue, $".{name}[{i}].rate", $"an excluded rate has no exact value; {list[i].Rate} has one (list it under 'entries')");
             }
         }
 

@@ -55,7 +55,7 @@ internal sealed class IndicatorTableJsonConverter : ObjectJsonConverter<Indicato
     {
         for (int i = 0; i < names.Count; i++)
         {
-            json.Check(names.IndexOf(names[i]) == i, JsonRead.Segment(property) + JsonRead.At(i), $"'{names[i]}' appears twice");
+            json.CheckAt(names.IndexOf(names[i]) == i, $"{JsonRead.Segment(property)}[{i}]", $"'{names[i]}' appears twice");
         }
     }
 
@@ -64,7 +64,7 @@ internal sealed class IndicatorTableJsonConverter : ObjectJsonConverter<Indicato
         var cells = columns.Count == 0 && !row.Has(property) ? new Dictionary<string, T>() : row.Map(property, "a cell", read).ToDictionary(p => p.Key, p => p.Value);
         foreach (string name in cells.Keys)
         {
-            row.Check(columns.Contains(name), JsonRead.Segment(property) + JsonRead.Segment(name), $"'{name}' is not a column of the table (the columns are {string.Join(", ", columns)})");
+            row.CheckAt(columns.Contains(name), $"{JsonRead.Segment(property)}{JsonRead.Segment(name)}", $"'{name}' is not a column of the table (the columns are {string.Join(", ", columns)})");
         }
 
         string? missing = columns.Find(c => !cells.ContainsKey(c));

@@ -45,6 +45,15 @@ internal static class JsonRead
         }
     }
 
+    /// <summary>Fails at the path <paramref name="at"/> (<c>[3].counts.x</c>) unless the condition holds; the path, like the message, is formatted only then.</summary>
+    internal static void CheckAt([DoesNotReturnIf(false)] bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessageHandler at, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessageHandler detail)
+    {
+        if (!condition)
+        {
+            throw Error(detail.ToStringAndClear()).Below(at.ToStringAndClear());
+        }
+    }
+
     internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
@@ -134,7 +143,11 @@ internal static class JsonRead
     }
 
     /// <summary>Runs code that checks values (a constructor): a rejection becomes an error at the current path, or at the property it names.</summary>
-    internal static T Build<T>(Func<T> create, string what, ICollection<string> properties)
+    /// <param name="create">The code that checks the values.</param>
+    /// <param name="what">What is built, with or without its article (<c>a proposal record</c>), or a type name when <paramref name="words"/>; turned into words only on failure.</param>
+    /// <param name="properties">The JSON properties a rejection may name.</param>
+    /// <param name="words">Whether <paramref name="what"/> is a type name (<c>ProposalRecord</c>).</param>
+    internal static T Build<T>(Func<T> create, string what, ICollection<string> properties, bool words = false)
     {
         try
         {
@@ -143,7 +156,8 @@ internal static class JsonRead
         catch (Exception ex) when (IsRejection(ex))
         {
             string? name = (ex as ArgumentException)?.ParamName is { } param ? JsonNamingPolicy.SnakeCaseLower.ConvertName(param) : null;
-            var error = Error($"not a valid {what}: {ex.Message}", ex);
+            string noun = words ? Words(what) : what.StartsWith("a ", StringComparison.Ordinal) ? what[2..] : what.StartsWith("an ", StringComparison.Ordinal) ? what[3..] : what;
+            var error = Error($"not a valid {noun}: {ex.Message}", ex);
             throw name is not null && properties.Contains(name) ? error.Below(Segment(name)) : error;
         }
     }
@@ -196,7 +210,13 @@ internal sealed class JsonFields
     {
         var element = Get<JsonElement>(name);
         JsonRead.Check(element.ValueKind == JsonValueKind.Array, JsonRead.Segment(name), $"expected '{name}' as an array, found {JsonRead.Describe(element.ValueKind)}");
-        return element.EnumerateArray().Select((item, i) => Nested(item, JsonRead.Segment(name) + JsonRead.At(i), itemWhat, read)).ToList();
+        var list = new List<T>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            list.Add(Nested(item, name, null, list.Count, itemWhat, read));
+        }
+
+        return list;
     }
 
     /// <summary>An object keyed by name, each value read by <paramref name="read"/> (or the contract of <typeparamref name="T"/>), in order.</summary>
@@ -212,12 +232,25 @@ internal sealed class JsonFields
 
         foreach (var p in map.EnumerateObject())
         {
-            string at = JsonRead.Segment(name) + JsonRead.Segment(p.Name);
-            JsonRead.Check(!list.Exists(e => e.Key == p.Name), at, $"the property '{p.Name}' appears twice");
-            list.Add(new(p.Name, read is null ? JsonRead.Value<T>(p.Value, options, at) : Nested(p.Value, at, itemWhat, read)));
+            string key = p.Name;
+            JsonRead.CheckAt(!Contains(list, key), $"{JsonRead.Segment(name)}{JsonRead.Segment(key)}", $"the property '{key}' appears twice");
+            list.Add(new(key, read is null ? JsonRead.Value<T>(p.Value, options, JsonRead.Segment(name), key) : Nested(p.Value, name, key, -1, itemWhat, read)));
         }
 
         return list;
+    }
+
+    private static bool Contains<T>(List<KeyValuePair<string, T>> list, string key)
+    {
+        foreach (var pair in list)
+        {
+            if (pair.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An object keyed by measure identifier.</summary>
@@ -237,16 +270,30 @@ internal sealed class JsonFields
     internal JsonFields Check([DoesNotReturnIf(false)] bool condition, string name, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessageHandler detail) =>
         condition ? this : throw JsonRead.Error(detail.ToStringAndClear()).Below(name.Length == 0 || name[0] is '.' or '[' ? name : JsonRead.Segment(name));
 
+    /// <summary>Fails at the path <paramref name="at"/> below this object (<c>.entries[2].rate</c>) unless the condition holds; path and message are formatted only then.</summary>
+    internal JsonFields CheckAt([DoesNotReturnIf(false)] bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessageHandler at, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessageHandler detail) =>
+        condition ? this : throw JsonRead.Error(detail.ToStringAndClear()).Below(at.ToStringAndClear());
+
     /// <summary>Builds the value, the constructor's rejections placed at the path, then refuses any property not taken.</summary>
     internal T Build<T>(Func<JsonFields, T> read)
     {
-        var value = JsonRead.Build(() => read(this), what.StartsWith("a ", StringComparison.Ordinal) ? what[2..] : what.StartsWith("an ", StringComparison.Ordinal) ? what[3..] : what, fields.Keys);
-        string? unknown = fields.Keys.FirstOrDefault(name => !taken.Contains(name));
+        var value = JsonRead.Build(() => read(this), what, fields.Keys);
+        string? unknown = null;
+        foreach (string name in fields.Keys)
+        {
+            if (!taken.Contains(name))
+            {
+                unknown = name;
+                break;
+            }
+        }
+
         JsonRead.Check(unknown is null, string.Empty, $"'{unknown}' is not a property of {what} ({string.Join(", ", taken)})");
         return value;
     }
 
-    private T Nested<T>(JsonElement element, string at, string itemWhat, Func<JsonFields, T> read)
+    /// <summary>Reads the item at <c>.name[index]</c> (or <c>.name.key</c>); the path is formatted only when the item is refused.</summary>
+    private T Nested<T>(JsonElement element, string name, string? key, int index, string itemWhat, Func<JsonFields, T> read)
     {
         try
         {
@@ -254,7 +301,7 @@ internal sealed class JsonFields
         }
         catch (JsonException ex)
         {
-            throw JsonRead.Below(ex, at);
+            throw JsonRead.Below(ex, JsonRead.Segment(name) + (key is null ? JsonRead.At(index) : JsonRead.Segment(key)));
         }
     }
 }
@@ -358,8 +405,8 @@ internal abstract class ArrayJsonConverter<T, TItem> : JsonConverter<T>
         }
 
         int bad = items.IndexOf(null);
-        JsonRead.Check(bad < 0, JsonRead.At(bad), $"expected {JsonRead.Words(typeof(TItem).Name)}, found null");
-        return JsonRead.Build(() => Create(items!), JsonRead.Words(typeof(T).Name), []);
+        JsonRead.CheckAt(bad < 0, $"[{bad}]", $"expected {JsonRead.Words(typeof(TItem).Name)}, found null");
+        return JsonRead.Build(() => Create(items!), typeof(T).Name, Array.Empty<string>(), words: true);
     }
 
     public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>

@@ -61,24 +61,24 @@ internal sealed class RecordStatisticsTableJsonConverter : ArrayJsonConverter<Re
         for (int r = 0; r < items.Count; r++)
         {
             var row = items[r];
-            string at = JsonRead.At(r);
-            JsonRead.Check(row.StatedRates.Count == 0, at + ".stated_rates", $"a row of a record statistics table has no stated rates");
+            // Paths and messages are interpolated handlers: formatted only when a check fails.
+            JsonRead.CheckAt(row.StatedRates.Count == 0, $"[{r}].stated_rates", $"a row of a record statistics table has no stated rates");
             foreach (var m in row.Counts.Keys)
             {
-                JsonRead.Check(((ICollection<Measure>)measures).Contains(m), at + ".counts" + JsonRead.Segment(m.Id), $"'{m}' is not a count of a record statistics table (only {string.Join(", ", measures)})");
+                JsonRead.CheckAt(((ICollection<Measure>)measures).Contains(m), $"[{r}].counts{JsonRead.Segment(m.Id)}", $"'{m}' is not a count of a record statistics table (only {string.Join(", ", measures)})");
             }
 
             for (int m = 0; m < measures.Count; m++)
             {
-                JsonRead.Check(row.Counts.TryGetValue(measures[m], out var count), at + ".counts", $"a row of a record statistics table needs every count of the table; missing {measures[m]}");
-                JsonRead.Check(count.IsExact, at + ".counts" + JsonRead.Segment(measures[m].Id), $"a record statistics table has exact counts only, found {count}");
+                JsonRead.CheckAt(row.Counts.TryGetValue(measures[m], out var count), $"[{r}].counts", $"a row of a record statistics table needs every count of the table; missing {measures[m]}");
+                JsonRead.CheckAt(count.IsExact, $"[{r}].counts{JsonRead.Segment(measures[m].Id)}", $"a record statistics table has exact counts only, found {count}");
                 counts[(r * measures.Count) + m] = count.Lower;
             }
 
             (committees[r], periods[r]) = (row.Committee, row.Period);
             int order = r == 0 ? -1 : committees[r - 1] != row.Committee ? committees[r - 1].CompareTo(row.Committee) : periods[r - 1].CompareTo(row.Period);
-            JsonRead.Check(order != 0, at, $"committee {row.Committee}, period {row.Period} appears twice");
-            JsonRead.Check(order < 0, at, $"the rows must be sorted by committee, then period: {row.Committee} {row.Period} comes after {(r > 0 ? committees[r - 1] + " " + periods[r - 1] : string.Empty)}");
+            JsonRead.CheckAt(order != 0, $"[{r}]", $"committee {row.Committee}, period {row.Period} appears twice");
+            JsonRead.CheckAt(order < 0, $"[{r}]", $"the rows must be sorted by committee, then period: {row.Committee} {row.Period} comes after {(r > 0 ? committees[r - 1] + " " + periods[r - 1] : string.Empty)}");
             index.Add((row.Committee, row.Period), r);
         }
 
@@ -93,7 +93,7 @@ internal sealed class DaysToReplyDistributionJsonConverter : ObjectJsonConverter
     {
         var days = json.Get<List<int>>("days");
         int bad = days.FindIndex(d => d < 0);
-        json.Check(bad < 0, bad < 0 ? "days" : ".days" + JsonRead.At(bad), $"a number of days to reply must not be negative, found {(bad < 0 ? 0 : days[bad])}");
+        json.CheckAt(bad < 0, $".days[{bad}]", $"a number of days to reply must not be negative, found {(bad < 0 ? 0 : days[bad])}");
         var result = new DaysToReplyDistribution([.. days]);
         json.Derived("count", result.Count, "days");
         json.Derived("minimum", result.Minimum, "days");

@@ -44,12 +44,15 @@ internal sealed class PeriodJsonConverter : JsonConverter<Period>
 /// <summary><see cref="Bounds"/> as a count: a whole number when exact (<c>176</c>), else <c>{"lower":101,"upper":199}</c> with <c>"upper":null</c> when there is no upper bound. Reads both. Hand-written because a count has two shapes.</summary>
 internal sealed class BoundsJsonConverter : JsonConverter<Bounds>
 {
+    /// <summary>A count read as a number; a rejection (a negative count) becomes an error at the current path. A method of its own, so the success path allocates no closure.</summary>
+    private static Bounds Exactly(long count) => count >= 0 ? Bounds.Exactly(count) : JsonRead.Build(() => Bounds.Exactly(count), "count", Array.Empty<string>());
+
     public override Bounds Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
             return reader.TryGetInt64(out long count)
-                ? JsonRead.Build(() => Bounds.Exactly(count), "count", [])
+                ? Exactly(count)
                 : throw JsonRead.Error($"a count must be a whole number that fits in 64 bits, found {(reader.HasValueSequence ? "a longer number" : Encoding.UTF8.GetString(reader.ValueSpan))}");
         }
 

@@ -254,5 +254,11 @@ public class AggregationJsonTest
             "{\"group\":{\"kind\":\"nation\"},\"period\":\"2020\",\"definition\":{\"measure\":\"rate.acceptance\",\"numerator\":[\"proposals.filed\"],\"denominator\":\"proposals.received\"},"
             + "\"group_size\":5,\"entries\":[{\"committee\":\"330324\",\"rate\":{\"numerator\":{\"lower\":1,\"upper\":2},\"denominator\":4}}]}")
             .Message.Should().StartWith("$.entries[0].rate: an entry's rate has an exact value");
+        const string Head = "{\"group\":{\"kind\":\"nation\"},\"period\":\"2020\",\"definition\":{\"measure\":\"rate.acceptance\",\"numerator\":[\"proposals.filed\"],\"denominator\":\"proposals.received\"},\"group_size\":5,";
+        const string Entry = "{\"committee\":\"330324\",\"rate\":{\"numerator\":1,\"denominator\":4}}";
+        Read<RateDistribution>(Head + "\"entries\":[" + Entry + "," + Entry + "]}")
+            .Message.Should().Be("$.entries[1]: committee 330324 is listed twice");
+        Read<RateDistribution>(Head + "\"entries\":[],\"excluded\":[" + Entry.Replace("330324", "330326", StringComparison.Ordinal) + "]}")
+            .Message.Should().Be("$.excluded[0].rate: an excluded rate has no exact value; 25.0% (1/4) has one (list it under 'entries')");
     }
 }

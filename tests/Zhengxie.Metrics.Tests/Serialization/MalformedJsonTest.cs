@@ -67,6 +67,8 @@ public class MalformedJsonTest
         string bad = json.Replace("\"period\":\"11.1+@2022\",\"measure\":\"proposals.received\"", "\"period\":\"2020x\",\"measure\":\"proposals.received\"", StringComparison.Ordinal);
         bad.Should().NotBe(json);
         Read<SeedReport>(bad).Message.Should().StartWith("$.figures[2].period: '2020x' is not a reporting period");
+        Read<ProposalStatistics>("{\"committee\":\"520112\",\"period\":\"2022\",\"counts\":{\"proposals.filed\":1,\"proposals.filed\":2}}")
+            .Message.Should().Be("$.counts['proposals.filed']: the property 'proposals.filed' appears twice");
         Read<ProposalStatistics>("{\"committee\":\"520112\",\"period\":\"2022\",\"counts\":{},\"stated_rates\":{\"proposals.filed\":1}}")
             .Message.Should().StartWith("$.stated_rates: not a valid proposal statistics: 'proposals.filed' is not a rate identifier");
     }

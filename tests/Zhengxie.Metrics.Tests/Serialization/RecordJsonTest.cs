@@ -334,6 +334,7 @@ public class RecordJsonTest
         Read<RecordStatisticsTable>("[" + Row("330324", "2022", AllCounts("proposals.filed", "-1")) + "]")
             .Message.Should().StartWith("$[0].counts: not a valid proposal statistics: ").And.Contain("negative");
         Read<RecordStatisticsTable>("{}").Message.Should().Be("$: expected a record statistics table as an array, found an object");
+        Read<RecordStatisticsTable>("[" + Row("330324", "2021") + ",null]").Message.Should().Be("$[1]: expected proposal statistics, found null");
     }
 
     [Fact]
