@@ -18,40 +18,37 @@ internal sealed class GroupKeys
     private readonly List<Committee> committees = [];
     private readonly int[] periodByYear = new int[ReportingPeriod.MaxYear - ReportingPeriod.MinYear + 1];
     private readonly List<int> nextPeriodOfYear = [];
-    private readonly List<ReportingPeriod> periods = [];
-    private readonly List<int[]> groupByCommittee = [];
-    private readonly List<(int Committee, int Period)> groups = [];
     private readonly List<int> periodFirstDay = [];
-    private Committee lastCommittee;
-    private int lastCommitteeIndex = -1;
-    private ReportingPeriod lastPeriod;
-    private int lastPeriodIndex = -1;
+    private readonly List<(int Committee, int Period)> groups = [];
+    private ReportingPeriod[] periods = new ReportingPeriod[4];
+    private int periodCount;
+    private int[][] groupByCommittee = new int[16][];
 
     /// <summary>Gets the number of committee-periods.</summary>
     internal int Count => groups.Count;
 
     /// <summary>Returns the number of a committee-period, adding it when new.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int GroupOf(Committee committee, ReportingPeriod period)
     {
-        int c = committee == lastCommittee && lastCommitteeIndex >= 0 ? lastCommitteeIndex : CommitteeIndex(committee);
-        int p = period == lastPeriod && lastPeriodIndex >= 0 ? lastPeriodIndex : PeriodIndex(period);
+        // The usual case inline: the committee's slot in its page, the period at the head of its year's chain, the
+        // committee-period in the committee's row; anything new or further down a chain through the methods below.
+        int value = committee.Region.Value;
+        int c = (committeePages[value >> PageBits] is { } page ? page[((value & ((1 << PageBits) - 1)) * Levels) + (int)committee.Level - 1] : 0) - 1;
+        if (c < 0)
+        {
+            c = CommitteeIndex(committee);
+        }
+
+        int p = periodByYear[period.Year - ReportingPeriod.MinYear] - 1;
+        if (p < 0 || !periods[p].Equals(period))
+        {
+            p = PeriodIndex(period);
+        }
+
         var row = groupByCommittee[c];
-        if (p >= row.Length)
-        {
-            Array.Resize(ref row, Math.Max(periods.Count, 4));
-            groupByCommittee[c] = row;
-        }
-
-        int g = row[p] - 1;
-        if (g < 0)
-        {
-            g = groups.Count;
-            groups.Add((c, p));
-            row[p] = g + 1;
-        }
-
-        return g;
+        int g = (uint)p < (uint)row.Length ? row[p] - 1 : -1;
+        return g >= 0 ? g : AddGroup(c, p);
     }
 
     /// <summary>Returns the day number of 1 January of the year before the committee-period's year: no record of it is submitted earlier.</summary>
@@ -59,6 +56,22 @@ internal sealed class GroupKeys
 
     /// <summary>Returns a committee-period.</summary>
     internal (Committee Committee, ReportingPeriod Period) Key(int group) => (committees[groups[group].Committee], periods[groups[group].Period]);
+
+    /// <summary>Numbers a committee-period not seen before.</summary>
+    private int AddGroup(int c, int p)
+    {
+        var row = groupByCommittee[c];
+        if (p >= row.Length)
+        {
+            Array.Resize(ref row, Math.Max(periodCount, 4));
+            groupByCommittee[c] = row;
+        }
+
+        int g = groups.Count;
+        groups.Add((c, p));
+        row[p] = g + 1;
+        return g;
+    }
 
     /// <summary>Returns the committee-periods sorted by committee, then period.</summary>
     internal int[] SortedOrder()
@@ -69,8 +82,8 @@ internal sealed class GroupKeys
             order[g] = g;
         }
 
-        var committeeRank = Ranks(committees);
-        var periodRank = Ranks(periods);
+        var committeeRank = Ranks(committees.ToArray());
+        var periodRank = Ranks(periods.AsSpan(0, periodCount).ToArray());
         var sortKeys = new long[order.Length];
         for (int g = 0; g < order.Length; g++)
         {
@@ -81,16 +94,15 @@ internal sealed class GroupKeys
         return order;
     }
 
-    private static int[] Ranks<T>(List<T> values)
+    private static int[] Ranks<T>(T[] copy)
         where T : IComparable<T>
     {
-        var order = new int[values.Count];
+        var order = new int[copy.Length];
         for (int i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        var copy = values.ToArray();
         Array.Sort(copy, order);
         var rank = new int[order.Length];
         for (int r = 0; r < order.Length; r++)
@@ -109,12 +121,15 @@ internal sealed class GroupKeys
         if (slot == 0)
         {
             committees.Add(committee);
-            groupByCommittee.Add(new int[Math.Max(periods.Count, 4)]);
+            if (committees.Count > groupByCommittee.Length)
+            {
+                Array.Resize(ref groupByCommittee, groupByCommittee.Length * 2);
+            }
+
+            groupByCommittee[committees.Count - 1] = new int[Math.Max(periodCount, 4)];
             slot = committees.Count;
         }
 
-        lastCommittee = committee;
-        lastCommitteeIndex = slot - 1;
         return slot - 1;
     }
 
@@ -122,22 +137,26 @@ internal sealed class GroupKeys
     {
         ref int head = ref periodByYear[period.Year - ReportingPeriod.MinYear];
         int p = head - 1;
-        while (p >= 0 && periods[p] != period)
+        while (p >= 0 && !periods[p].Equals(period))
         {
             p = nextPeriodOfYear[p] - 1;
         }
 
         if (p < 0)
         {
-            p = periods.Count;
-            periods.Add(period);
+            p = periodCount;
+            if (p == periods.Length)
+            {
+                Array.Resize(ref periods, p * 2);
+            }
+
+            periods[p] = period;
+            periodCount++;
             nextPeriodOfYear.Add(head);
             periodFirstDay.Add(RecordDays.Of(period.Year - 1, 1, 1));
             head = p + 1;
         }
 
-        lastPeriod = period;
-        lastPeriodIndex = p;
         return p;
     }
 }

@@ -91,7 +91,13 @@ public sealed partial class ProposalRecordSet
             }
 
             RecordIdIndex.Resolve(ref source, idHashes, targets, targetHashes, targetFound, out int[]? copies, chunkCount);
-            bad += MarkIdentifierProblems(groupOf, n, copies, targets, targetFound);
+            var valid = new ValidCounts[chunkCount];
+            for (int k = 0; k < chunkCount; k++)
+            {
+                valid[k] = chunks[k].Counts(keys.Count);
+            }
+
+            bad += MarkIdentifierProblems(groupOf, rows, n, copies, targets, targetFound, valid, chunkSize);
 
             // The slow path, in input order: the validator reports every problem of each failing record.
             var findings = new List<ValidationFinding>();
@@ -112,7 +118,7 @@ public sealed partial class ProposalRecordSet
                 }
             }
 
-            var columns = Lay(rows, groupOf, chunks, keys, out var order, out var groupStart);
+            var columns = Lay(rows, groupOf, chunks, valid, keys, out var order, out var groupStart);
             int groupCount = order.Length;
             var groupCommittee = new Committee[groupCount];
             var groupPeriod = new ReportingPeriod[groupCount];

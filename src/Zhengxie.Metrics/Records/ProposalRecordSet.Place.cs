@@ -20,11 +20,12 @@ public sealed partial class ProposalRecordSet
     /// <param name="rows">The rows of the scan, in input order.</param>
     /// <param name="groupOf">Each record's committee-period, in the build's numbering (negative for a bad record).</param>
     /// <param name="chunks">The scan's chunks (their co-handling units, unit numbering and input ranges).</param>
+    /// <param name="valid">Each chunk's valid records and co-handling units per committee-period (counted by the scan; used up here).</param>
     /// <param name="keys">The committee-periods.</param>
     /// <param name="order">Receives the committee-periods that have valid records, sorted.</param>
     /// <param name="groupStart">Receives the first place of each of those (and the count of valid records at the end).</param>
     /// <returns>The columns.</returns>
-    private static Columns Lay(Row[] rows, int[] groupOf, ScanBuffers[] chunks, GroupKeys keys, out int[] order, out int[] groupStart)
+    private static Columns Lay(Row[] rows, int[] groupOf, ScanBuffers[] chunks, ValidCounts[] valid, GroupKeys keys, out int[] order, out int[] groupStart)
     {
         int chunkCount = chunks.Length;
         int groups = keys.Count;
@@ -32,24 +33,10 @@ public sealed partial class ProposalRecordSet
         // Each chunk's valid records and co-handling units per committee-period (a chunk's total fits in an int).
         var next = new int[chunkCount][];
         var nextCo = new int[chunkCount][];
-        ForEachChunk(chunkCount, k =>
+        for (int k = 0; k < chunkCount; k++)
         {
-            var count = new int[groups];
-            var coCount = new int[groups];
-            var chunk = chunks[k];
-            for (int i = chunk.Start; i < chunk.End; i++)
-            {
-                int g = groupOf[i];
-                if (g >= 0)
-                {
-                    count[g]++;
-                    coCount[g] += rows[i].CoCount;
-                }
-            }
-
-            next[k] = count;
-            nextCo[k] = coCount;
-        });
+            (next[k], nextCo[k]) = (valid[k].Count, valid[k].Co);
+        }
 
         // Sort the committee-periods; a committee-period whose records were all bad is left out: its counts are
         // unknown, not zero.
@@ -188,8 +175,10 @@ public sealed partial class ProposalRecordSet
                 continue;
             }
 
-            ref Row row = ref rows[i];
+            // The row is completed in its new place (the scan's copy is not written back).
             int p = nextPlace[g]++;
+            ref Row row = ref sorted[blockNext[p >> blockBits]++];
+            row = rows[i];
             row.Place = p;
             row.CoPlace = nextCoPlace[g];
             nextCoPlace[g] += row.CoCount;
@@ -198,8 +187,6 @@ public sealed partial class ProposalRecordSet
             {
                 row.Lead = map[row.Lead];
             }
-
-            sorted[blockNext[p >> blockBits]++] = row;
         }
     }
 

@@ -103,13 +103,17 @@ public sealed partial class ProposalRecordSet
             buffers.CoUnits.Add(buffers.Units.IndexOf(source.CoUnit(i, u)));
         }
 
+        buffers.CountValid(g, coCount);
         group = g;
         return true;
     }
 
-    /// <summary>Marks (complements the committee-period of) each valid record whose identifier is repeated or whose merge target is missing.</summary>
+    /// <summary>
+    /// Marks (complements the committee-period of) each valid record whose identifier is repeated or whose merge
+    /// target is missing, and takes it off its chunk's counts (<paramref name="valid"/>, by chunk of <paramref name="chunkSize"/> records).
+    /// </summary>
     /// <returns>The number of records marked.</returns>
-    private static int MarkIdentifierProblems(int[] groupOf, int n, int[]? copies, ReadOnlySpan<int> targets, bool[]? targetFound)
+    private static int MarkIdentifierProblems(int[] groupOf, Row[] rows, int n, int[]? copies, ReadOnlySpan<int> targets, bool[]? targetFound, ValidCounts[] valid, int chunkSize)
     {
         int marked = 0;
         if (copies is not null)
@@ -118,8 +122,7 @@ public sealed partial class ProposalRecordSet
             {
                 if (copies[i] > 1 && groupOf[i] >= 0)
                 {
-                    groupOf[i] = ~groupOf[i];
-                    marked++;
+                    Unmark(i);
                 }
             }
         }
@@ -128,13 +131,25 @@ public sealed partial class ProposalRecordSet
         {
             if (!targetFound![r] && groupOf[r] >= 0)
             {
-                groupOf[r] = ~groupOf[r];
-                marked++;
+                Unmark(r);
             }
         }
 
         return marked;
+
+        void Unmark(int i)
+        {
+            int g = groupOf[i];
+            var counts = valid[i / chunkSize];
+            counts.Count[g]--;
+            counts.Co[g] -= rows[i].CoCount;
+            groupOf[i] = ~g;
+            marked++;
+        }
     }
+
+    /// <summary>A chunk's valid records and their co-handling units per committee-period, in the build's numbering.</summary>
+    private readonly record struct ValidCounts(int[] Count, int[] Co);
 
     /// <summary>The column values of a record that passed its own checks, in input order (what the sort places).</summary>
     private struct Row
@@ -168,6 +183,9 @@ public sealed partial class ProposalRecordSet
             CoUnits = new PooledList<int>(initialCapacity);
         }
 
+        private int[] validCount = new int[64];
+        private int[] validCo = new int[64];
+
         /// <summary>Gets the first record of the chunk.</summary>
         internal int Start { get; }
 
@@ -198,6 +216,38 @@ public sealed partial class ProposalRecordSet
         /// <summary>Gets the number, in the build's numbering, of each unit of the chunk (null: the chunk's numbering is the build's).</summary>
         internal int[]? UnitMap { get; private set; }
 
+        /// <summary>Gets the number, in the build's numbering, of each committee-period of the chunk (null: the chunk's numbering is the build's).</summary>
+        internal int[]? GroupMap { get; private set; }
+
+        /// <summary>Counts a record that passed its own checks, and its co-handling units, under its committee-period (in the chunk's numbering).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal void CountValid(int g, int coCount)
+        {
+            if (g >= validCount.Length)
+            {
+                Array.Resize(ref validCount, Math.Max(g + 1, validCount.Length * 2));
+                Array.Resize(ref validCo, validCount.Length);
+            }
+
+            validCount[g]++;
+            validCo[g] += coCount;
+        }
+
+        /// <summary>Returns the chunk's counts of valid records and co-handling units per committee-period, in the build's numbering.</summary>
+        internal ValidCounts Counts(int groups)
+        {
+            var count = new int[groups];
+            var co = new int[groups];
+            for (int g = 0, end = Math.Min(Keys.Count, validCount.Length); g < end; g++)
+            {
+                int to = GroupMap is null ? g : GroupMap[g];
+                count[to] = validCount[g];
+                co[to] = validCo[g];
+            }
+
+            return new ValidCounts(count, co);
+        }
+
         /// <summary>Renumbers the chunk's committee-periods (in <paramref name="groupOf"/>) and units by the build's.</summary>
         internal void Renumber(GroupKeys keys, UnitNames units, int[] groupOf)
         {
@@ -214,6 +264,7 @@ public sealed partial class ProposalRecordSet
                 groupOf[i] = g >= 0 ? map[g] : ~map[~g];
             }
 
+            GroupMap = map;
             UnitMap = new int[Units.Count];
             for (int u = 0; u < UnitMap.Length; u++)
             {

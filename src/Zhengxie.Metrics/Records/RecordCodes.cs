@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Zhengxie.Metrics.Records;
 
@@ -94,12 +95,22 @@ internal static class RecordCodes
     ];
 
     /// <summary>Returns the code of a valid record's state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static byte Encode(int state, bool key, bool replied, bool onTime, AnswerClass? answer, Feedback feedback)
     {
         int dense = state | (key ? 8 : 0) | (replied ? 16 : 0) | (onTime ? 32 : 0) | ((int)(answer ?? 0) << 6) | ((int)feedback << 8);
         byte code = DenseToCompact[dense];
-        return code != byte.MaxValue ? code : throw new InvalidOperationException("Internal error: a validated record has an impossible state.");
+        if (code == byte.MaxValue)
+        {
+            ThrowImpossibleState();
+        }
+
+        return code;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowImpossibleState() =>
+        throw new InvalidOperationException("Internal error: a validated record has an impossible state.");
 
     /// <summary>Adds a histogram of codes to measure totals: <c>totals[slot] += Σ histogram[code] × increment</c>.</summary>
     internal static void Expand(ReadOnlySpan<int> histogram, Span<long> totals)

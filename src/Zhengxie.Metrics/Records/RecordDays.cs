@@ -13,6 +13,9 @@ internal static class RecordDays
     /// <summary>The day number of a missing date: later than every real date.</summary>
     internal const int Never = int.MaxValue;
 
+    /// <summary>The day number of the first of each month of 1949..2200, by (year − 1949) × 12 + month − 1 (12 KB, built once from <see cref="Civil"/>).</summary>
+    private static readonly int[] MonthFirst = BuildMonthFirst();
+
     /// <summary>The day number of 1949-01-01, the first day a record's date may fall on.</summary>
     internal static readonly int First = Of(ReportingPeriod.MinYear, 1, 1);
 
@@ -27,7 +30,27 @@ internal static class RecordDays
     internal static int Of(LocalDate? date) => date is { } d ? Of(d.Year, d.Month, d.Day) : Never;
 
     /// <summary>Returns the day number of a proleptic Gregorian date (days since 0001-01-01).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Of(int year, int month, int day)
+    {
+        // Years a record may use from a table (the same numbers as the formula), others through the formula.
+        int slot = ((year - ReportingPeriod.MinYear) * 12) + month - 1;
+        return (uint)slot < (uint)MonthFirst.Length && (uint)(month - 1) < 12 ? MonthFirst[slot] + day - 1 : Civil(year, month, day);
+    }
+
+    private static int[] BuildMonthFirst()
+    {
+        var table = new int[(ReportingPeriod.MaxYear - ReportingPeriod.MinYear + 1) * 12];
+        for (int i = 0; i < table.Length; i++)
+        {
+            table[i] = Civil(ReportingPeriod.MinYear + (i / 12), 1 + (i % 12), 1);
+        }
+
+        return table;
+    }
+
+    /// <summary>Returns the day number of a proleptic Gregorian date by the formula.</summary>
+    private static int Civil(int year, int month, int day)
     {
         // Days from civil (H. Hinnant's algorithm), shifted so that 0001-01-01 is 0.
         int y = month <= 2 ? year - 1 : year;

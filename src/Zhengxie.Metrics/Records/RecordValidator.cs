@@ -96,6 +96,7 @@ internal static class RecordValidator
         && (decision != FilingDecision.Filed || handover == RecordDays.Never || lead is not null)
         && (lead is null || coCount == 0 || !ListsUnit(ref source, i, coCount, lead));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool OutOfRange(int day) => day != RecordDays.Never && (day < RecordDays.First || day > RecordDays.Last);
 
     private static bool ListsUnit<TSource>(ref TSource source, int i, int coCount, string unit)

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using FluentAssertions;
+using NodaTime;
+using Xunit;
+using Zhengxie.Metrics.Records;
+using Zhengxie.Metrics.Validation;
+
+namespace Zhengxie.Metrics.Tests.Records;
+
+/// <summary>
+/// The short cuts of the record set's build: unit names numbered through a cache by string instance, day numbers
+/// from a table of month starts, the identifier hash that reads whole words (the tail as one overlapping word).
+/// </summary>
+public class RecordBuildPartsTest
+{
+    [Fact]
+    public void A_unit_name_gets_one_number_whether_the_same_instance_or_an_equal_copy_is_looked_up()
+    {
+        // More names than the cache has slots, each looked up as itself and as equal copies, in several orders:
+        // every look-up gives the number of the first time the name was seen.
+        var names = Enumerable.Range(0, 5000).Select(u => "单位" + u.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var units = new UnitNames();
+        for (int u = 0; u < names.Length; u++)
+        {
+            units.IndexOf(names[u]).Should().Be(u);
+        }
+
+        var random = new Random(8);
+        for (int round = 0; round < 20_000; round++)
+        {
+            int u = random.Next(names.Length);
+            string name = random.Next(2) == 0 ? names[u] : new string(names[u].AsSpan());
+            units.IndexOf(name).Should().Be(u);
+        }
+
+        units.Count.Should().Be(names.Length);
+        units.ToArray().Should().Equal(names);
+    }
+
+    [Fact]
+    public void A_unit_name_copy_seen_first_is_the_name_the_set_keeps_and_counts_join_under_it()
+    {
+        // The first record names the unit with one instance, later records with equal copies and the shared one: one unit.
+        var committee = Committee.Parse("330324");
+        var period = ReportingPeriod.CalendarYear(2023);
+        string shared = "县教育局";
+        var records = Enumerable.Range(0, 300).Select(i => Filed(i, committee, period, i % 3 == 0 ? shared : new string(shared.AsSpan()))).ToList();
+        var set = ProposalRecordSet.Create(records);
+        var lead = set.ByHandlingUnit(committee, period).Where(u => u.Role == HandlingRole.Lead).ToArray();
+        lead.Should().ContainSingle();
+        lead[0].Unit.Should().Be(shared);
+        lead[0].Statistics.GetCount(Measures.Proposals.Cases).Should().Be(Bounds.Exactly(300));
+    }
+
+    [Fact]
+    public void A_lead_unit_listed_again_as_co_handling_is_refused_whichever_instances_name_it()
+    {
+        // The same name as lead and co-handling unit through distinct instances: still the same unit, so the record is refused.
+        var committee = Committee.Parse("330324");
+        var period = ReportingPeriod.CalendarYear(2023);
+        string lead = "县教育局";
+        var record = new ProposalRecord("P1", committee, period, new LocalDate(2023, 1, 5))
+        {
+            Decision = FilingDecision.Filed,
+            FiledOn = new LocalDate(2023, 1, 10),
+            HandedOverOn = new LocalDate(2023, 1, 20),
+            LeadUnit = lead,
+            CoUnits = ["县财政局", new string(lead.AsSpan())],
+        };
+        var set = ProposalRecordSet.Create([record, Filed(2, committee, period, lead)], HandlingPolicy.Default, ValidationMode.CollectFindings);
+        set.Findings.Should().ContainSingle().Which.RecordId.Should().Be("P1");
+    }
+
+    [Fact]
+    public void Day_numbers_from_the_table_equal_those_of_the_calendar_on_every_day_a_record_may_use_and_beyond()
+    {
+        // Every day of 1947..2202 (the table covers 1949..2200; the edges go through the formula), and far years.
+        for (var date = new DateOnly(1947, 1, 1); date <= new DateOnly(2202, 12, 31); date = date.AddDays(1))
+        {
+            RecordDays.Of(date.Year, date.Month, date.Day).Should().Be(date.DayNumber);
+        }
+
+        foreach (var date in new[] { new DateOnly(1, 1, 1), new DateOnly(1600, 2, 29), new DateOnly(9999, 12, 31) })
+        {
+            RecordDays.Of(new LocalDate(date.Year, date.Month, date.Day)).Should().Be(date.DayNumber);
+        }
+
+        RecordDays.Of(new LocalDate(-5, 1, 1)).Should().Be(RecordDays.Of(new LocalDate(-4, 1, 1)) - 365); // year -5 is not a leap year
+        RecordDays.ToDate(RecordDays.Of(2200, 12, 31)).Should().Be(new LocalDate(2200, 12, 31));
+    }
+
+    [Fact]
+    public void The_identifier_hash_reads_every_character_of_strings_of_every_length()
+    {
+        // Strings of 0..40 characters: equal copies hash alike; changing any one character, or the length, changes the hash
+        // (the hash is 32 bits, so a single change colliding is possible in principle: at most one of ~800 changes is allowed).
+        int collisions = 0;
+        for (int length = 0; length <= 40; length++)
+        {
+            string text = new(Enumerable.Range(0, length).Select(k => (char)('A' + (k % 26))).ToArray());
+            uint hash = RecordIdIndex.Hash(text);
+            RecordIdIndex.Hash(new string(text.AsSpan())).Should().Be(hash);
+            for (int k = 0; k < length; k++)
+            {
+                var changed = text.ToCharArray();
+                changed[k] = '政';
+                collisions += RecordIdIndex.Hash(new string(changed)) == hash ? 1 : 0;
+            }
+
+            collisions += RecordIdIndex.Hash(text + "\0") == hash ? 1 : 0;
+        }
+
+        collisions.Should().BeLessThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public void Repeated_identifiers_of_every_length_are_found_among_their_prefixes()
+    {
+        // All prefixes of one identifier (lengths 1..30: the tail word overlaps the words before it), each prefix of even
+        // length twice (the second an equal copy): exactly those are reported as repeated, each with its count.
+        const string full = "330324-2023-000123456789ABCDEF";
+        var committee = Committee.Parse("330324");
+        var period = ReportingPeriod.CalendarYear(2023);
+        var ids = new List<string>();
+        for (int length = 1; length <= full.Length; length++)
+        {
+            ids.Add(full[..length]);
+            if (length % 2 == 0)
+            {
+                ids.Add(new string(full.AsSpan(0, length)));
+            }
+        }
+
+        var records = ids.Select(id => new ProposalRecord(id, committee, period, new LocalDate(2023, 1, 5))).ToList();
+        var set = ProposalRecordSet.Create(records, HandlingPolicy.Default, ValidationMode.CollectFindings);
+        set.Findings.Should().OnlyContain(f => f.Rule == ValidationRule.DuplicateRecord);
+        set.Findings.Select(f => f.RecordId).Distinct().Should().BeEquivalentTo(ids.Where(id => id.Length % 2 == 0).Distinct());
+        set.Findings.Should().HaveCount(full.Length / 2 * 2);
+    }
+
+    private static ProposalRecord Filed(int i, Committee committee, ReportingPeriod period, string lead) =>
+        new("F" + i.ToString(CultureInfo.InvariantCulture), committee, period, new LocalDate(2023, 1, 5))
+        {
+            Decision = FilingDecision.Filed,
+            FiledOn = new LocalDate(2023, 1, 10),
+            HandedOverOn = new LocalDate(2023, 1, 20),
+            LeadUnit = lead,
+        };
+}
