@@ -50,6 +50,27 @@ public static partial class FigureCsvReader
             return i;
         }
 
+        /// <summary>Keeps the candidates <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of parsed rows, column by column (a block copy, not a row at a time).</summary>
+        internal void AddRange(ParsedRows rows, int start, int count)
+        {
+            int i = Count;
+            if (i + count > committees.Length)
+            {
+                Resize(Math.Max(i + count, i * 2));
+            }
+
+            Array.Copy(rows.Committees, start, committees, i, count);
+            Array.Copy(rows.Periods, start, periods, i, count);
+            Array.Copy(rows.Measures, start, measures, i, count);
+            Array.Copy(rows.Values, start, values, i, count);
+            Array.Copy(rows.Units, start, units, i, count);
+            Array.Copy(rows.Qualifiers, start, qualifiers, i, count);
+            Array.Copy(rows.Scopes, start, scopes, i, count);
+            Array.Copy(rows.Topics, start, topics, i, count);
+            Array.Copy(rows.Sources, start, sources, i, count);
+            Count = i + count;
+        }
+
         /// <summary>The figure of a kept row (made only to report a duplicate of it).</summary>
         internal Figure FigureAt(int i) =>
             new(committees[i], periods[i], measures[i], values[i], units[i], qualifiers[i], scopes[i], topics[i], sources[i]);

@@ -11,7 +11,7 @@ namespace Zhengxie.Metrics.Csv;
 /// <content>The text of one field: quotes, numbers, committees, and text echoed into messages.</content>
 public static partial class FigureCsvReader
 {
-    private sealed partial class Session
+    private sealed partial class RowParser
     {
         /// <summary>
         /// A field's text: a quoted field without its quotes and with doubled quotes single; an unquoted

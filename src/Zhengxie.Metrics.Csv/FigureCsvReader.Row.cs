@@ -2,16 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text;
 using nietras.SeparatedValues;
 
 namespace Zhengxie.Metrics.Csv;
 
-/// <content>One data row: its fields parsed and checked, the figure made, and its identity looked up among the figures read before.</content>
+/// <content>One data row: its fields parsed and checked, and the figure made where it is needed; its identity is looked up by the session, in file order.</content>
 public static partial class FigureCsvReader
 {
-    private sealed partial class Session
+    private sealed partial class RowParser
     {
         private void ReadRow(SepReader.Row record, int[] map)
         {
@@ -41,9 +40,9 @@ public static partial class FigureCsvReader
                 return;
             }
 
-            if (fieldCount != headerLength)
+            if (fieldCount != HeaderLength)
             {
-                Error(null, string.Create(CultureInfo.InvariantCulture, $"the row has {fieldCount} fields; the header has {headerLength}.{(fieldCount > headerLength ? " Quote a field that contains a comma, and write numbers without thousands separators." : string.Empty)}"));
+                Error(null, string.Create(CultureInfo.InvariantCulture, $"the row has {fieldCount} fields; the header has {HeaderLength}.{(fieldCount > HeaderLength ? " Quote a field that contains a comma, and write numbers without thousands separators." : string.Empty)}"));
                 return;
             }
 
@@ -217,7 +216,7 @@ public static partial class FigureCsvReader
             // constructor's); anything else is made and its bounds checked here, so its error names this line.
             bool plain = qualifier == Qualifier.Exact && value is { } v && decimal.IsInteger(v) && v <= long.MaxValue && unit.Scale == 1;
             Figure? figure = null;
-            if (!plain || kept is null)
+            if (!plain || everyFigure)
             {
                 figure = MakeFigure(committee, period, measure, value, unit, qualifier, scope, topic, source, plain, valueText, qualifierText);
                 if (figure is null)
@@ -226,25 +225,7 @@ public static partial class FigureCsvReader
                 }
             }
 
-            ref int slot = ref SlotOf(committee, period, measure, measureNumber, scope, topic, out bool exists);
-            if (exists)
-            {
-                figure ??= new Figure(committee, period, measure, value, unit, qualifier, scope, topic, source);
-                ReportDuplicate(kept is null ? figures[slot] : kept.FigureAt(slot), figureLines[slot], figure);
-                return;
-            }
-
-            if (kept is null)
-            {
-                slot = figures.Count;
-                figures.Add(figure!);
-            }
-            else
-            {
-                slot = kept.Add(committee, period, measure, value, unit, qualifier, scope, topic, source);
-            }
-
-            figureLines.Add(currentLine);
+            output.Add(committee, period, measure, measureNumber, value, unit, qualifier, scope, topic, source, figure, currentLine);
         }
 
         /// <summary>Makes the row's figure; <see langword="null"/> (and an error on the row) when it makes none or its value has no bounds.</summary>
@@ -287,45 +268,6 @@ public static partial class FigureCsvReader
             return null;
         }
 
-        /// <summary>A row whose identity an earlier row has: the same figure is a warning (loaded once), a different one an error.</summary>
-        private void ReportDuplicate(Figure earlier, int earlierLine, Figure figure)
-        {
-            if (earlier.Equals(figure))
-            {
-                Warning(null, string.Create(CultureInfo.InvariantCulture, $"the same figure as line {earlierLine} ({figure}); it is loaded once."));
-                return;
-            }
-
-            Error(null, string.Create(CultureInfo.InvariantCulture, $"committee {figure.Committee}, period {figure.Period}, measure {figure.Measure}: {figure.FormatAsReported()} contradicts {earlier.FormatAsReported()} on line {earlierLine} (same committee, period, measure, scope and topic)."));
-        }
-
-        /// <summary>The slot of the figure's identity: a packed long for a topic-less figure, the full key otherwise.</summary>
-        private ref int SlotOf(Committee committee, ReportingPeriod period, Measure measure, int measureNumber, FigureScope scope, string? topic, out bool exists)
-        {
-            if (topic is null && measureNumber is >= 0 and < (1 << 21))
-            {
-                if (slotPeriodNumber < 0 || period != slotPeriod)
-                {
-                    ref int p = ref CollectionsMarshal.GetValueRefOrAddDefault(periodNumbers, period, out bool known);
-                    if (!known)
-                    {
-                        p = periodNumbers.Count - 1;
-                    }
-
-                    slotPeriod = period;
-                    slotPeriodNumber = p;
-                }
-
-                if (slotPeriodNumber < (1 << 20))
-                {
-                    long key = ((long)committee.GetHashCode() << 42) | ((long)slotPeriodNumber << 22) | ((long)measureNumber << 1) | (long)scope;
-                    return ref CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out exists);
-                }
-            }
-
-            return ref CollectionsMarshal.GetValueRefOrAddDefault(seenWithTopic, (committee, period, measure, scope, topic), out exists);
-        }
-
         /// <summary>The rules that tie measure, unit, qualifier and value together; each broken one is an error on the row.</summary>
         private bool CheckFigureRules(Measure measure, FigureUnit unit, ref Qualifier qualifier, string qualifierText, decimal? value, ReadOnlySpan<char> valueText)
         {
@@ -357,14 +299,5 @@ public static partial class FigureCsvReader
             return value is not > 100m
                 || Error(FigureCsvFormat.ValueColumn, $"the stated rate {Shorten(valueText)}% ({qualifierText}) is above 100%.");
         }
-
-        private bool Error(string? column, string message)
-        {
-            findings.Add(new FigureCsvFinding(currentLine, column, FigureCsvFindingSeverity.Error, message));
-            return false;
-        }
-
-        private void Warning(string? column, string message) =>
-            findings.Add(new FigureCsvFinding(currentLine, column, FigureCsvFindingSeverity.Warning, message));
     }
 }

@@ -118,13 +118,22 @@ public static partial class FigureCsvReader
     private static FigureCsvResult ReadCore(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, FigureDatasetBuilder? builder) =>
         ReadCoreTo(stream, encoding, progress, builder is null ? null : new KeptColumns.Target(builder, null));
 
-    private static FigureCsvResult ReadCoreTo(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, KeptColumns.Target? builder)
+    private static FigureCsvResult ReadCoreTo(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, KeptColumns.Target? builder) =>
+        ReadCoreTo(stream, encoding, progress, builder, ReadOptions.Default);
+
+    /// <summary>
+    /// Reads with the given options (tests compare the parallel read with the single-threaded one): a figure list
+    /// (<paramref name="builder"/> and <paramref name="handler"/> <see langword="null"/>), a builder, or a handler.
+    /// </summary>
+    internal static FigureCsvResult Read(Stream stream, FigureCsvEncoding encoding, ReadOptions options, FigureDatasetBuilder? builder = null, FigureColumnsHandler? handler = null, IProgress<int>? progress = null) =>
+        ReadCoreTo(stream, encoding, progress, builder is null && handler is null ? null : new KeptColumns.Target(builder, handler), options);
+
+    private static FigureCsvResult ReadCoreTo(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, KeptColumns.Target? builder, ReadOptions options)
     {
         if (encoding == FigureCsvEncoding.Utf8)
         {
-            using var checking = new Utf8CheckingStream(stream);
-            using var utf8 = new StreamReader(checking, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
-            return new Session(progress, RemainingBytes(stream), builder).Run(utf8, checking, encoding);
+            var session = new Session(progress, RemainingBytes(stream), builder);
+            return options.Parallel ? session.RunChunked(stream, options.ChunkBytes) : session.RunUtf8(stream);
         }
 
         if (encoding != FigureCsvEncoding.Gb18030)
@@ -172,243 +181,6 @@ public static partial class FigureCsvReader
         {
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             return Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        }
-    }
-
-    /// <summary>One read of one file.</summary>
-    private sealed partial class Session
-    {
-        private const int MaxShown = 40;
-        private static readonly Func<string, Measure> MakeMeasure = s => Measure.TryParse(s, out var m) ? m : default;
-        private static readonly Func<string, FigureUnit> MakeUnit = s => s.Length == 0 || s is "万" or "亿" ? default : new FigureUnit(s);
-        private static readonly Func<string, bool> NoValue = _ => false;
-        private static readonly Func<string, FigureSource> MakeSource = s => new FigureSource(null, s);
-
-        private const int SampleRows = 1024;
-        private readonly IProgress<int>? progress;
-        private readonly long expectedBytes;
-        private long sampleBytes;
-        private readonly List<Figure> figures = [];
-        private readonly KeptColumns.Target? target;
-        private readonly KeptColumns? kept;
-        private readonly List<int> figureLines = [];
-        private readonly List<FigureCsvFinding> findings = [];
-        private readonly Dictionary<long, int> seen = [];
-        private readonly Dictionary<(Committee, ReportingPeriod, Measure, FigureScope, string?), int> seenWithTopic = [];
-        private readonly Dictionary<ReportingPeriod, int> periodNumbers = [];
-        private readonly SpanInterner<Measure> measures = new();
-        private readonly SpanInterner<FigureUnit> units = new();
-        private readonly SpanInterner<bool> words = new();
-        private readonly SpanInterner<FigureSource> sources = new();
-        private int currentLine;
-        private int headerLength;
-        private readonly char[] lastCommitteeText = new char[32];
-        private int lastCommitteeLength;
-        private Committee lastCommittee;
-        private string lastPeriodText = string.Empty;
-        private ReportingPeriod lastPeriod;
-        private ReportingPeriod slotPeriod;
-        private int slotPeriodNumber = -1;
-        private bool rowHasQuote;
-
-        internal Session(IProgress<int>? progress, long expectedBytes, KeptColumns.Target? target)
-        {
-            this.progress = progress;
-            this.expectedBytes = expectedBytes;
-            this.target = target;
-            kept = target is null ? null : new KeptColumns();
-        }
-
-        internal FigureCsvResult Run(TextReader text, Utf8CheckingStream? utf8, FigureCsvEncoding? encoding)
-        {
-            int[]? map = null;
-            int rows = 0;
-            int lastLine = 0;
-            bool decodingFailed = false;
-            try
-            {
-                using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = false }).From(text);
-                foreach (var row in reader)
-                {
-                    // Sep numbers the lines of the first row from 2 (its look-ahead); every later row's are right.
-                    currentLine = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
-                    lastLine = row.LineNumberToExcl - 1;
-                    int n = row.ColCount;
-                    if (n == 1 && row[0].Span.Trim().Length == 0)
-                    {
-                        continue; // a blank line
-                    }
-
-                    if (map is null)
-                    {
-                        var header = new string[n];
-                        for (int i = 0; i < n; i++)
-                        {
-                            header[i] = Unquote(row[i].Span, out _, out _).ToString();
-                        }
-
-                        map = ReadHeader(header);
-                        if (map is null)
-                        {
-                            break;
-                        }
-
-                        continue;
-                    }
-
-                    rows++;
-                    if (rows <= SampleRows && expectedBytes > 0)
-                    {
-                        SizeTables(rows, row.Span);
-                    }
-
-                    ReadRow(row, map);
-                    if (rows % 1000 == 0)
-                    {
-                        progress?.Report(rows);
-                    }
-                }
-
-            }
-            catch (DecoderFallbackException e)
-            {
-                decodingFailed = true;
-                findings.Add(new FigureCsvFinding(
-                    lastLine + 1,
-                    null,
-                    FigureCsvFindingSeverity.Error,
-                    string.Create(CultureInfo.InvariantCulture, $"the file is not valid {Name(encoding)} after line {lastLine} (bytes {Hex(e.BytesUnknown)}); save it as UTF-8, or name its encoding. Nothing is loaded.")));
-            }
-            catch (Gb18030DecodingException e)
-            {
-                // The line with the bad byte was cut short there: what the parser said of it is moot.
-                decodingFailed = true;
-                findings.RemoveAll(f => f.Line >= e.Line);
-                findings.Add(new FigureCsvFinding(
-                    e.Line,
-                    null,
-                    FigureCsvFindingSeverity.Error,
-                    string.Create(CultureInfo.InvariantCulture, $"the file is not valid GB18030 (bytes {Hex(e.BytesUnknown)} on this line); save it as UTF-8, or name its encoding. Nothing is loaded.")));
-            }
-
-            if (utf8 is { InvalidLine: > 0 })
-            {
-                // The line with the bad byte was cut short there: what the parser said of it is moot.
-                decodingFailed = true;
-                findings.RemoveAll(f => f.Line >= utf8.InvalidLine);
-                findings.Add(new FigureCsvFinding(
-                    utf8.InvalidLine,
-                    null,
-                    FigureCsvFindingSeverity.Error,
-                    string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8 (byte 0x{utf8.InvalidByte:X2} on this line); it may be GB18030/GBK, as Excel saves CSV in China: read it as GB18030 (CLI: --encoding gb18030) or save it as UTF-8. Nothing is loaded.")));
-            }
-
-            if (decodingFailed)
-            {
-                figures.Clear();
-                kept?.Clear();
-            }
-            else if (map is null && findings.Count == 0)
-            {
-                findings.Add(new FigureCsvFinding(0, null, FigureCsvFindingSeverity.Error, "The file is empty: it needs the header " + string.Join(",", FigureCsvFormat.RequiredColumns) + "."));
-            }
-
-            progress?.Report(rows);
-            findings.Sort((a, b) => a.Line.CompareTo(b.Line));
-            if (kept is null)
-            {
-                return new FigureCsvResult(figures.AsReadOnly(), findings.AsReadOnly(), rows, figures.Count);
-            }
-
-            // The duplicate look-up is done with: released before the rows are handed over.
-            seen.Clear();
-            seen.TrimExcess();
-            seenWithTopic.Clear();
-            seenWithTopic.TrimExcess();
-            figureLines.Clear();
-            figureLines.TrimExcess();
-            var result = new FigureCsvResult(Array.Empty<Figure>(), findings.AsReadOnly(), rows, kept.Count);
-            kept.HandTo(target!, result);
-            return result;
-        }
-
-        /// <summary>
-        /// After the first rows, sizes the figure list and the identity table for the rows the rest of the
-        /// stream holds at their average length, so they never grow by copying (at most one row per 32 bytes).
-        /// </summary>
-        private void SizeTables(int rows, ReadOnlySpan<char> row)
-        {
-            sampleBytes += Encoding.UTF8.GetByteCount(row) + 2;
-            if (rows < SampleRows)
-            {
-                return;
-            }
-
-            long estimate = Math.Min(expectedBytes / Math.Max(32, sampleBytes / rows), 1 << 26) + 1024;
-            if (kept is not null)
-            {
-                kept.Resize((int)estimate);
-                figureLines.Capacity = (int)estimate;
-                seen.EnsureCapacity((int)estimate);
-            }
-            else if (estimate > figures.Capacity)
-            {
-                figures.Capacity = (int)estimate;
-                figureLines.Capacity = (int)estimate;
-                seen.EnsureCapacity((int)estimate);
-            }
-        }
-
-        private static string Name(FigureCsvEncoding? encoding) => encoding == FigureCsvEncoding.Gb18030 ? "GB18030" : "UTF-8";
-
-        private static string Hex(byte[]? bytes) => bytes is null ? "?" : Convert.ToHexString(bytes);
-
-        /// <summary>Maps each known column to its index in the record; <see langword="null"/> when a required column is missing.</summary>
-        private int[]? ReadHeader(string[] header)
-        {
-            var columns = new List<string>(FigureCsvFormat.RequiredColumns) { FigureCsvFormat.TopicColumn };
-            headerLength = header.Length;
-            int[] map = new int[columns.Count];
-            Array.Fill(map, -1);
-            for (int i = 0; i < header.Length; i++)
-            {
-                string name = i == 0 ? header[i].TrimStart('\uFEFF').Trim() : header[i].Trim();
-                int known = columns.IndexOf(name);
-                if (known < 0)
-                {
-                    findings.Add(new FigureCsvFinding(currentLine, Shorten(name), FigureCsvFindingSeverity.Warning, $"unknown column '{Shorten(name)}' is ignored."));
-                }
-                else if (map[known] >= 0)
-                {
-                    findings.Add(new FigureCsvFinding(currentLine, name, FigureCsvFindingSeverity.Error, $"column '{name}' appears twice in the header."));
-                    return null;
-                }
-                else
-                {
-                    map[known] = i;
-                }
-            }
-
-            var missing = new List<string>();
-            for (int k = 0; k < FigureCsvFormat.RequiredColumns.Count; k++)
-            {
-                if (map[k] < 0)
-                {
-                    missing.Add(FigureCsvFormat.RequiredColumns[k]);
-                }
-            }
-
-            if (missing.Count > 0)
-            {
-                findings.Add(new FigureCsvFinding(
-                    currentLine,
-                    null,
-                    FigureCsvFindingSeverity.Error,
-                    $"the header lacks the column(s) {string.Join(", ", missing)}; expected {string.Join(",", FigureCsvFormat.RequiredColumns)} (topic optional). No row can be read."));
-                return null;
-            }
-
-            return map;
         }
     }
 }

@@ -6,7 +6,10 @@ namespace Zhengxie.Metrics.Csv;
 /// Maps the text of a field to one string (and a value made from it) without allocating for text seen
 /// before: a file repeats a few measures, units and words millions of times. Open addressing over a
 /// power-of-two table; each entry's number is its order of arrival. Beyond <see cref="MaxEntries"/>
-/// distinct texts new ones are still numbered but no longer remembered.
+/// distinct texts new ones are no longer remembered, and numbered -1 (no number: a figure identity keyed by the
+/// number then uses the full key). With a <see cref="SharedInterner{T}"/> parent (the parsers of one parallel read,
+/// one per thread), a text new to this table takes the parent's string, value and number, so every thread hands out
+/// the same instances and numbers.
 /// </summary>
 /// <typeparam name="T">The value kept with each text.</typeparam>
 internal sealed class SpanInterner<T>
@@ -19,6 +22,11 @@ internal sealed class SpanInterner<T>
     private int next;
     private Entry overflow;
     private int last = -1;
+    private readonly SharedInterner<T>? parent;
+
+    /// <summary>Initializes a table of its own (<paramref name="parent"/> <see langword="null"/>) or one in front of a shared one.</summary>
+    /// <param name="parent">The table shared by the threads of one read, or <see langword="null"/>.</param>
+    internal SpanInterner(SharedInterner<T>? parent = null) => this.parent = parent;
 
     /// <summary>Looks the text up; when it is new, <paramref name="create"/> makes its value from the string.</summary>
     internal ref readonly Entry Get(ReadOnlySpan<char> text, Func<string, T> create)
@@ -52,7 +60,17 @@ internal sealed class SpanInterner<T>
         }
 
         string s = text.ToString();
-        var entry = new Entry(s, create(s), hash, next++);
+        Entry entry;
+        if (parent is null)
+        {
+            entry = new Entry(s, create(s), hash, count < MaxEntries ? next++ : -1);
+        }
+        else
+        {
+            var shared = parent.Get(s, create);
+            entry = new Entry(shared.Text, shared.Value, hash, shared.Number);
+        }
+
         if (count >= MaxEntries)
         {
             overflow = entry;
