@@ -72,7 +72,17 @@ public static partial class FigureCsvReader
 
         /// <summary>A field's text, unquoted and trimmed; a row without any quote (the usual one) skips the quote handling.</summary>
         private ReadOnlySpan<char> Field(SepReader.Row record, int index) =>
-            rowHasQuote ? Unquote(record[index].Span, out _, out _).Trim() : record[index].Span.Trim();
+            rowHasQuote ? Unquote(record[index].Span, out _, out _).Trim() : Trimmed(record[index].Span);
+
+        /// <summary>
+        /// <paramref name="text"/> without white space at its ends (as <see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/>), the
+        /// usual field (ends that cannot be white space: ASCII letters and digits, CJK) returned as it is without the Unicode look-up.
+        /// </summary>
+        private static ReadOnlySpan<char> Trimmed(ReadOnlySpan<char> text) =>
+            text.Length > 0 && NeverSpace(text[0]) && NeverSpace(text[^1]) ? text : text.Trim();
+
+        /// <summary>Whether a character is surely not white space: printable ASCII, or between U+00A0 and U+1680, or above U+3000 (every white space of Unicode lies outside).</summary>
+        private static bool NeverSpace(char c) => c is (> ' ' and < '\u0085') or (> '\u00A0' and < '\u1680') or > '\u3000';
 
         private static int CountQuotes(ReadOnlySpan<char> text) => text.Count('"');
 

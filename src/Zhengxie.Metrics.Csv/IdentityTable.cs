@@ -76,7 +76,7 @@ internal sealed class IdentityTable
     private void Allocate(int capacity)
     {
         int bits = Math.Max(3, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, (capacity * 2L) - 1)));
-        keys = new long[1 << bits];
+        keys = GC.AllocateUninitializedArray<long>(1 << bits); // read only where a slot is taken
         slots = new int[1 << bits];
         shift = 64 - bits;
     }

@@ -163,6 +163,30 @@ public class FigureCsvParallelReadTest
         }
     }
 
+    [Theory]
+    [InlineData("\u3000")]
+    [InlineData("\u00A0")]
+    [InlineData("\u2003")]
+    [InlineData("\u0085")]
+    [InlineData("\t")]
+    [InlineData(" ")]
+    public void Fields_are_trimmed_of_every_white_space_at_their_ends(string space)
+    {
+        string text = "committee,period,measure,value,unit,qualifier,scope,source\n" +
+            $"{space}330302{space},{space}2020,proposals.received{space},12{space},{space}件{space},exact{space},{space}committee,{space}note{space}\n";
+
+        foreach (var options in (FigureCsvReader.ReadOptions[])[Serial, new(true, 16)])
+        {
+            var result = FigureCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), FigureCsvEncoding.Utf8, options);
+
+            result.Findings.Should().BeEmpty();
+            var figure = result.Figures.Should().ContainSingle().Subject;
+            figure.Value.Should().Be(12);
+            figure.Unit.Symbol.Should().Be("件");
+            figure.Source!.Quote.Should().Be("note");
+        }
+    }
+
     [Fact]
     public void Progress_is_told_the_same_row_counts()
     {
