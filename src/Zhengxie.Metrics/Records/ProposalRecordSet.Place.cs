@@ -22,10 +22,11 @@ public sealed partial class ProposalRecordSet
     /// <param name="chunks">The scan's chunks (their co-handling units, unit numbering and input ranges).</param>
     /// <param name="valid">Each chunk's valid records and co-handling units per committee-period (counted by the scan; used up here).</param>
     /// <param name="keys">The committee-periods.</param>
+    /// <param name="startIsHandover">Whether each record's clock starts at its handover (then the start column is the handover column, not a copy of it).</param>
     /// <param name="order">Receives the committee-periods that have valid records, sorted.</param>
     /// <param name="groupStart">Receives the first place of each of those (and the count of valid records at the end).</param>
     /// <returns>The columns.</returns>
-    private static Columns Lay(Row[] rows, int[] groupOf, ScanBuffers[] chunks, ValidCounts[] valid, GroupKeys keys, out int[] order, out int[] groupStart)
+    private static Columns Lay(Row[] rows, int[] groupOf, ScanBuffers[] chunks, ValidCounts[] valid, GroupKeys keys, bool startIsHandover, out int[] order, out int[] groupStart)
     {
         int chunkCount = chunks.Length;
         int groups = keys.Count;
@@ -115,7 +116,7 @@ public sealed partial class ProposalRecordSet
             coBase[k + 1] = coBase[k] + chunks[k].CoUnits.Count;
         }
 
-        var columns = new Columns(validCount, coTotal);
+        var columns = new Columns(validCount, coTotal, startIsHandover);
         var sorted = ArrayPool<Row>.Shared.Rent(Math.Max(1, validCount));
         var coUnits = ArrayPool<int>.Shared.Rent(Math.Max(1, coBase[chunkCount]));
         try
@@ -193,19 +194,23 @@ public sealed partial class ProposalRecordSet
     /// <summary>The columns under construction.</summary>
     private sealed class Columns
     {
-        internal Columns(int count, int coUnits)
+        internal Columns(int count, int coUnits, bool startIsHandover)
         {
+            StartIsHandover = startIsHandover;
             Code = GC.AllocateUninitializedArray<byte>(count);
             Kind = GC.AllocateUninitializedArray<byte>(count);
             FiledDay = GC.AllocateUninitializedArray<int>(count);
             HandoverDay = GC.AllocateUninitializedArray<int>(count);
-            StartDay = GC.AllocateUninitializedArray<int>(count);
+            StartDay = startIsHandover ? HandoverDay : GC.AllocateUninitializedArray<int>(count);
             ReplyDay = GC.AllocateUninitializedArray<int>(count);
             DeadlineDay = GC.AllocateUninitializedArray<int>(count);
             LeadUnit = GC.AllocateUninitializedArray<int>(count);
             CoStart = GC.AllocateUninitializedArray<int>(count + 1);
             CoUnit = GC.AllocateUninitializedArray<int>(coUnits);
         }
+
+        /// <summary>Gets a value indicating whether <see cref="StartDay"/> is <see cref="HandoverDay"/> (the clock starts at handover: the same day for every record).</summary>
+        internal bool StartIsHandover { get; }
 
         internal byte[] Code { get; }
 
@@ -239,7 +244,11 @@ public sealed partial class ProposalRecordSet
                 Kind[p] = row.Kind;
                 FiledDay[p] = row.Filed;
                 HandoverDay[p] = row.Handover;
-                StartDay[p] = row.Start;
+                if (!StartIsHandover)
+                {
+                    StartDay[p] = row.Start;
+                }
+
                 ReplyDay[p] = row.Replied;
                 DeadlineDay[p] = row.Deadline;
                 LeadUnit[p] = row.Lead;

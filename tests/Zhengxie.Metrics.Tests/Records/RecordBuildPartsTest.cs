@@ -141,6 +141,31 @@ public class RecordBuildPartsTest
         set.Findings.Should().HaveCount(full.Length / 2 * 2);
     }
 
+    [Fact]
+    public void Days_to_reply_count_from_handover_or_from_receipt_as_the_policy_says()
+    {
+        // Under the default policy the set's start column is its handover column; under a receipt policy it is a column of its own.
+        var committee = Committee.Parse("330324");
+        var period = ReportingPeriod.CalendarYear(2023);
+        var records = Enumerable.Range(0, 40).Select(i => new ProposalRecord("R" + i.ToString(CultureInfo.InvariantCulture), committee, period, new LocalDate(2023, 1, 1 + (i % 10)))
+        {
+            Decision = FilingDecision.Filed,
+            FiledOn = new LocalDate(2023, 1, 15),
+            HandedOverOn = new LocalDate(2023, 1, 20 + (i % 5)),
+            LeadUnit = "县教育局",
+            RepliedOn = i % 4 == 0 ? null : new LocalDate(2023, 3, 1 + i % 20),
+            Answer = i % 4 == 0 ? null : AnswerClass.ForReference,
+        }).ToList();
+        var replied = records.Where(r => r.RepliedOn is not null).ToList();
+        int[] fromHandover = replied.Select(r => Period.DaysBetween(r.HandedOverOn!.Value, r.RepliedOn!.Value)).Order().ToArray();
+        int[] fromReceipt = replied.Select(r => Period.DaysBetween(r.Submitted, r.RepliedOn!.Value)).Order().ToArray();
+
+        ProposalRecordSet.Create(records).DaysToReply(committee, period).Days.Order().Should().Equal(fromHandover);
+        var receipt = new HandlingPolicy { ClockStart = ClockStart.Receipt };
+        ProposalRecordSet.Create(records, receipt).DaysToReply(committee, period).Days.Order().Should().Equal(fromReceipt);
+        fromReceipt.Should().NotEqual(fromHandover);
+    }
+
     private static ProposalRecord Filed(int i, Committee committee, ReportingPeriod period, string lead) =>
         new("F" + i.ToString(CultureInfo.InvariantCulture), committee, period, new LocalDate(2023, 1, 5))
         {
