@@ -133,6 +133,31 @@ public class RollUpPathsTest
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Period_counts_that_leave_part_of_a_vector_on_every_path_equal_the_reference(int yearCount)
+    {
+        // Rows of 1, 2, 3 or 5 buckets: the vector adds and subtractions end in a scalar tail. Each roll-up
+        // runs twice, since the engine's rented buffers must start cleared whatever the previous one left.
+        int[] years = Enumerable.Range(2019, yearCount).ToArray();
+        var figures = Figures(Small, seed: 10 + yearCount, years, density: 0.9);
+        var members = Members(Participation.AllLevels);
+        var fused = Build(Small, figures);
+        figures.Add(new Figure(Small.Regions[4].Committee, Year(2030), Activity, 1L << 60, FigureUnit.Times));
+        var general = Build(Small, figures);
+        foreach (var dataset in new[] { fused, general })
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                AssertEqualsReference(dataset.RollUp(Participation.AllLevels, PeriodSelection.Each(years.Select(Year)), Options), figures, FigureScope.Committee, members);
+                AssertEqualsReference(dataset.RollUp(Participation.AllLevels, PeriodSelection.Total(2019, 2019 + yearCount - 1), Options), figures, FigureScope.Committee, members);
+            }
+        }
+    }
+
     [Fact]
     public void Sixty_four_periods_on_every_path_equal_the_reference()
     {
@@ -245,8 +270,8 @@ public class RollUpPathsTest
     /// <summary>
     /// Deterministic figures: each committee-year reports a random subset of a consistent proposal chain
     /// (received ≥ filed ≥ replied ≥ A + B), so the rates have committees reporting only some of their
-    /// counts; activity counts exact or qualified (more than, at least: unbounded, nearly); and noise the
-    /// roll-up must leave out (topics, region totals, 「全部办结」).
+    /// counts, some of them qualified; activity counts exact or qualified (more than, at least: unbounded,
+    /// nearly); and noise the roll-up must leave out (topics, region totals).
     /// </summary>
     private static List<Figure> Figures(RegionTable table, int seed, int[] years, double density)
     {
@@ -263,18 +288,32 @@ public class RollUpPathsTest
 
                 var c = region.Committee;
                 var period = Year(year);
+                // Some counts of the rates qualified: received 「300余件」 (301..309) or 「至少300件」, then filed
+                // 「至少」 too (a numerator without upper bound), outcome B 「近20件」 (11..19, where replied − A leaves room for 19).
                 long received = random.Next(0, 600);
-                long filed = received * random.Next(50, 101) / 100;
+                var receivedQualifier = random.Next(8) switch
+                {
+                    0 when received >= 10 => Qualifier.MoreThan,
+                    1 => Qualifier.AtLeast,
+                    _ => Qualifier.Exact,
+                };
+                long statedReceived = receivedQualifier == Qualifier.MoreThan ? received / 10 * 10 : received;
+                long lowestReceived = receivedQualifier == Qualifier.MoreThan ? statedReceived + 1 : received;
+                long filed = lowestReceived * random.Next(50, 101) / 100;
                 long replied = filed * random.Next(60, 101) / 100;
                 long a = replied * random.Next(0, 60) / 100;
                 long b = (replied - a) * random.Next(0, 100) / 100;
-                long[] values = [received, filed, replied, a, b];
+                var filedQualifier = receivedQualifier == Qualifier.AtLeast && random.Next(2) == 0 ? Qualifier.AtLeast : Qualifier.Exact;
+                var bQualifier = b > 10 && b % 10 != 0 && a + ((b / 10) + 1) * 10 - 1 <= replied && random.Next(3) == 0 ? Qualifier.Nearly : Qualifier.Exact;
+                long statedB = bQualifier == Qualifier.Nearly ? ((b / 10) + 1) * 10 : b;
+                long[] values = [statedReceived, filed, replied, a, statedB];
+                Qualifier[] qualifiers = [receivedQualifier, filedQualifier, Qualifier.Exact, Qualifier.Exact, bQualifier];
                 int mask = random.Next(1, 64);
                 for (int m = 0; m < 5; m++)
                 {
                     if ((mask & (1 << m)) != 0)
                     {
-                        figures.Add(new Figure(c, period, CountMeasures[m], values[m], FigureUnit.Piece));
+                        figures.Add(new Figure(c, period, CountMeasures[m], values[m], FigureUnit.Piece, qualifiers[m]));
                     }
                 }
 
