@@ -226,11 +226,42 @@ public class RollUpPathsTest
     }
 
     [Fact]
+    public void Tables_whose_rows_cross_the_chunks_of_the_result_equal_the_reference()
+    {
+        // One group per committee and 5 periods: 10,005 rows per column, more than one chunk (8,192) of the
+        // result's arrays, so some groups' rows straddle two chunks and are written one by one.
+        var large = LargeTable();
+        var byCommittee = large.Regions.ToDictionary(r => GroupKey.Custom(r.Code.Value.ToString(CultureInfo.InvariantCulture)), r => new HashSet<Committee> { r.Committee });
+        int[] years = [2018, 2019, 2020, 2021, 2022];
+        var figures = Figures(large, seed: 12, years, density: 0.2);
+        var cells = Index(figures, FigureScope.Committee);
+        var grouping = Grouping.By(r => r.Code.Value.ToString(CultureInfo.InvariantCulture));
+        AssertEqualsReference(Build(large, figures).Aggregate(grouping, PeriodSelection.EachPeriod, Options), cells, key => byCommittee[key]);
+        figures.Add(new Figure(large.Regions[7].Committee, Year(2030), Activity, 1L << 60, FigureUnit.Times));
+        AssertEqualsReference(Build(large, figures).Aggregate(grouping, PeriodSelection.EachPeriod, Options), Index(figures, FigureScope.Committee), key => byCommittee[key]);
+    }
+
+    [Fact]
     public void Long_runs_blocks_and_the_two_thread_split_equal_the_reference()
     {
         // 1,980 counties in 20 prefectures and 40 years: runs of 99 committees, blocks of several runs,
         // one run of 1,980 committees in the nation-only roll-up (longer than 255), and more than 2^20 cells
         // (committees x 64 periods x 9 columns), where the fused pass splits its columns over two threads.
+        var large = LargeTable();
+        int[] years = Enumerable.Range(1981, 40).ToArray();
+        var figures = Figures(large, seed: 9, years, density: 0.02);
+        var dataset = Build(large, figures);
+        var cells = Index(figures, FigureScope.Committee);
+        foreach (var levels in new[] { RollupLevels.All, RollupLevels.Nation })
+        {
+            var table = dataset.Aggregate(Grouping.Hierarchy(Participation.CountyLevel, levels), PeriodSelection.EachPeriod, Options);
+            AssertEqualsReference(table, cells, Members(large, Participation.CountyLevel));
+        }
+    }
+
+    /// <summary>1,980 counties in 20 prefectures of one province.</summary>
+    private static RegionTable LargeTable()
+    {
         var regions = new List<Region> { new(new RegionCode(150000), "戊省", AdministrativeLevel.Province, null) };
         for (int p = 1; p <= 20; p++)
         {
@@ -243,16 +274,7 @@ public class RollUpPathsTest
             }
         }
 
-        var large = RegionTable.FromRegions(regions);
-        int[] years = Enumerable.Range(1981, 40).ToArray();
-        var figures = Figures(large, seed: 9, years, density: 0.02);
-        var dataset = Build(large, figures);
-        var cells = Index(figures, FigureScope.Committee);
-        foreach (var levels in new[] { RollupLevels.All, RollupLevels.Nation })
-        {
-            var table = dataset.Aggregate(Grouping.Hierarchy(Participation.CountyLevel, levels), PeriodSelection.EachPeriod, Options);
-            AssertEqualsReference(table, cells, Members(large, Participation.CountyLevel));
-        }
+        return RegionTable.FromRegions(regions);
     }
 
     private static Func<GroupKey, HashSet<Committee>> Members(Participation participation) => Members(Small, participation);
