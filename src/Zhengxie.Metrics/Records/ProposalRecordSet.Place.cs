@@ -6,7 +6,8 @@ using System.Threading.Tasks;
 namespace Zhengxie.Metrics.Records;
 
 // The layout of the valid rows into the columns, sorted by committee-period: a stable counting sort done by the
-// scan's chunks in parallel. Each chunk counts its own records per committee-period; from those counts every chunk
+// scan's chunks in parallel. Each chunk's valid records per committee-period were counted by the scan (less those marked
+// afterwards for their identifiers); from those counts every chunk
 // knows where its records of each committee-period go (after the earlier chunks' records of the same one), and how
 // many places of each block of places (16,384 by default, `BlockBits`) it fills. Each chunk then copies its rows, in input order, into its part
 // of each block (a few thousand sequential write streams), and the columns are written block by block, the blocks
