@@ -112,6 +112,39 @@ public class RollUpPathsTest
     }
 
     [Fact]
+    public void Rates_whose_counts_are_not_among_the_measures_asked_for_equal_the_reference_on_every_path()
+    {
+        // Only activity is asked for: the rates' counts have no measure rows to be pooled from.
+        var figures = Figures(Small, seed: 13, FourYears, density: 0.8);
+        var options = new AggregationOptions { Measures = [Activity], Rates = Rates };
+        var members = Members(Participation.AllLevels);
+        AssertEqualsReference(Build(Small, figures).RollUp(Participation.AllLevels, options: options), figures, FigureScope.Committee, members);
+        figures.Add(new Figure(Small.Regions[5].Committee, Year(2030), Activity, 1L << 60, FigureUnit.Times));
+        var general = Build(Small, figures);
+        AssertEqualsReference(general.RollUp(Participation.AllLevels, options: options), figures, FigureScope.Committee, members);
+        AssertEqualsReference(general.RollUp(Participation.AllLevels, options: new AggregationOptions { Measures = [Activity, Measures.Proposals.Received], Rates = Rates }), figures, FigureScope.Committee, members);
+    }
+
+    [Fact]
+    public void A_sum_that_overflows_only_where_two_prefectures_meet_is_named()
+    {
+        // Each leaf sum fits; the province's and the nation's do not (the group sums of the checked path).
+        long big = (1L << 62) + 5;
+        var dataset = Build(Small,
+        [
+            new Figure(Small.Regions[2].Committee, Year(2020), Activity, big, FigureUnit.Times),
+            new Figure(Small.Regions[6].Committee, Year(2020), Activity, big, FigureUnit.Times),
+            new Figure(Small.Regions[6].Committee, Year(2021), Activity, 4, FigureUnit.Times),
+        ]);
+        var act = () => dataset.RollUp(Participation.CountyLevel, options: new AggregationOptions { Measures = [Activity], Rates = [] });
+        var error = act.Should().Throw<ZhengxieMetricsException>().Which;
+        error.InnerException.Should().BeOfType<OverflowException>();
+        error.Message.Should().MatchRegex("^Group (全国|130000 丙省), period 2020, measure activity.consultation: the sum \\(9223372036854775818\\) does not fit in a 64-bit count");
+        var fine = dataset.RollUp(Participation.CountyLevel, PeriodSelection.Each([Year(2021)]), new AggregationOptions { Measures = [Activity], Rates = [] });
+        fine[GroupKey.Nation, "2021"][Activity].Sum.Should().Be(Bounds.Exactly(4));
+    }
+
+    [Fact]
     public void General_path_when_a_rate_could_overflow_equals_the_reference()
     {
         // A committee whose proposal counts are near 2^59: every rate is pooled on the checked path.
