@@ -145,6 +145,32 @@ public class RollUpPathsTest
     }
 
     [Fact]
+    public void A_committee_stating_a_measure_for_two_periods_of_one_year_is_refused_per_year_but_summed_over_a_span()
+    {
+        var county = Small.Regions[3].Committee;
+        var other = Small.Regions[2].Committee;
+        var session = ReportingPeriod.ForSession(4, 4, 2020);
+        var dataset = Build(Small,
+        [
+            new Figure(other, Year(2020), Activity, 3, FigureUnit.Times),
+            new Figure(county, Year(2020), Activity, 5, FigureUnit.Times),
+            new Figure(county, session, Activity, 7, FigureUnit.Times),
+            new Figure(county, Year(2021), Activity, 11, FigureUnit.Times),
+        ]);
+        var options = new AggregationOptions { Measures = [Activity], Rates = [] };
+        var act = () => dataset.RollUp(Participation.CountyLevel, PeriodSelection.EachYear, options);
+        act.Should().Throw<ZhengxieMetricsException>().WithMessage(
+            $"Committee {county}, period 2020, measure activity.consultation: the committee reports it for both 2020 and {session}, which fall in the same year; a yearly aggregate would count it twice. Select the periods one by one (PeriodSelection.EachPeriod) instead.");
+
+        // Over a span the committee counts once among the contributors, and every period's figure is added.
+        var total = dataset.RollUp(Participation.CountyLevel, PeriodSelection.Total(2020, 2021), options);
+        var prefecture = total[new RegionCode(130100), "2020-2021"][Activity];
+        prefecture.Sum.Should().Be(Bounds.Exactly(3 + 5 + 7 + 11));
+        prefecture.Contributors.Should().Be(2);
+        total[GroupKey.Nation, "2020-2021"][Activity].Contributors.Should().Be(2);
+    }
+
+    [Fact]
     public void General_path_when_a_rate_could_overflow_equals_the_reference()
     {
         // A committee whose proposal counts are near 2^59: every rate is pooled on the checked path.
