@@ -7,52 +7,58 @@ namespace Zhengxie.Metrics.Csv;
 public static partial class FigureCsvReader
 {
     /// <summary>
-    /// The fields of every kept row (one per distinct committee, period, measure, scope and topic) in plain arrays,
-    /// handed to <see cref="FigureDatasetBuilder.AddColumns(FigureColumns)"/> once the whole file is read, so a file
-    /// that turns out not to decode loads nothing. Measures, units, words and sources are the reader's interned
-    /// instances, so a row costs its value types and a few references.
+    /// The kept rows (one per distinct committee, period, measure, scope and topic). For a builder they are added to it as
+    /// they are taken, run by run (<c>FigureDatasetBuilder.AddDistinctRows</c>: no copy of their own, and the builder's
+    /// ingestion overlaps the parse of later chunks), and dropped from it again when the file turns out not to decode or the
+    /// read fails. For a handler they are kept in plain arrays and handed over once the whole file is read. Measures, units,
+    /// words and sources are the reader's interned instances, so a row costs its value types and a few references.
     /// </summary>
     private sealed class KeptColumns
     {
-        private Committee[] committees = new Committee[256];
-        private ReportingPeriod[] periods = new ReportingPeriod[256];
-        private Measure[] measures = new Measure[256];
-        private decimal?[] values = new decimal?[256];
-        private FigureUnit[] units = new FigureUnit[256];
-        private Qualifier[] qualifiers = new Qualifier[256];
-        private FigureScope[] scopes = new FigureScope[256];
-        private string?[] topics = new string?[256];
-        private FigureSource?[] sources = new FigureSource?[256];
+        private readonly FigureDatasetBuilder? builder;
+        private readonly int builderStart;
+        private Committee[] committees = [];
+        private ReportingPeriod[] periods = [];
+        private Measure[] measures = [];
+        private decimal?[] values = [];
+        private FigureUnit[] units = [];
+        private Qualifier[] qualifiers = [];
+        private FigureScope[] scopes = [];
+        private string?[] topics = [];
+        private FigureSource?[] sources = [];
+
+        /// <summary>Initializes the kept rows of a read into <paramref name="target"/>'s builder, or for its handler.</summary>
+        internal KeptColumns(Target target)
+        {
+            builder = target.Handler is null ? target.Builder : null;
+            if (builder is not null)
+            {
+                builderStart = builder.BeginDistinctLoad(0);
+            }
+            else
+            {
+                Resize(256);
+            }
+        }
 
         internal int Count { get; private set; }
-
-        internal int Capacity => committees.Length;
-
-        /// <summary>Keeps a row; returns its index.</summary>
-        internal int Add(Committee committee, ReportingPeriod period, Measure measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope, string? topic, FigureSource? source)
-        {
-            int i = Count;
-            if (i == committees.Length)
-            {
-                Resize(i * 2);
-            }
-
-            committees[i] = committee;
-            periods[i] = period;
-            measures[i] = measure;
-            values[i] = value;
-            units[i] = unit;
-            qualifiers[i] = qualifier;
-            scopes[i] = scope;
-            topics[i] = topic;
-            sources[i] = source;
-            Count = i + 1;
-            return i;
-        }
 
         /// <summary>Keeps the candidates <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of parsed rows, column by column (a block copy, not a row at a time).</summary>
         internal void AddRange(ParsedRows rows, int start, int count)
         {
+            if (builder is not null)
+            {
+                builder.AddDistinctRows(new FigureColumns(rows.Committees.AsSpan(start, count), rows.Periods.AsSpan(start, count), rows.Measures.AsSpan(start, count), rows.Values.AsSpan(start, count), rows.Units.AsSpan(start, count))
+                {
+                    Qualifiers = rows.Qualifiers.AsSpan(start, count),
+                    Scopes = rows.Scopes.AsSpan(start, count),
+                    Topics = rows.Topics.AsSpan(start, count),
+                    Sources = rows.Sources.AsSpan(start, count),
+                });
+                Count += count;
+                return;
+            }
+
             int i = Count;
             if (i + count > committees.Length)
             {
@@ -73,11 +79,19 @@ public static partial class FigureCsvReader
 
         /// <summary>The figure of a kept row (made only to report a duplicate of it).</summary>
         internal Figure FigureAt(int i) =>
-            new(committees[i], periods[i], measures[i], values[i], units[i], qualifiers[i], scopes[i], topics[i], sources[i]);
+            builder is not null
+                ? builder.FigureOfRow(builderStart + i)
+                : new(committees[i], periods[i], measures[i], values[i], units[i], qualifiers[i], scopes[i], topics[i], sources[i]);
 
         /// <summary>Makes room for <paramref name="capacity"/> rows in all.</summary>
         internal void Resize(int capacity)
         {
+            if (builder is not null)
+            {
+                builder.ReserveRows(capacity - Count);
+                return;
+            }
+
             if (capacity <= committees.Length)
             {
                 return;
@@ -104,7 +118,11 @@ public static partial class FigureCsvReader
         }
 
         /// <summary>Forgets every row (the file did not decode: nothing is loaded).</summary>
-        internal void Clear() => Count = 0;
+        internal void Clear()
+        {
+            builder?.DropRowsFrom(builderStart);
+            Count = 0;
+        }
 
         /// <summary>Hands every kept row to the target in one call: the builder (nothing when there is no row) or the handler (always called).</summary>
         internal void HandTo(Target target, FigureCsvResult result)
@@ -115,10 +133,7 @@ public static partial class FigureCsvReader
                 return;
             }
 
-            if (Count > 0)
-            {
-                target.Builder!.AddColumns(Columns());
-            }
+            // A builder has the rows already.
         }
 
         private FigureColumns Columns()

@@ -38,8 +38,11 @@ public static partial class FigureCsvReader
             this.progress = progress;
             this.expectedBytes = expectedBytes;
             this.target = target;
-            kept = target is null ? null : new KeptColumns();
+            kept = target is null ? null : new KeptColumns(target);
         }
+
+        /// <summary>Drops what the read gave its builder (the read failed).</summary>
+        internal void Abort() => kept?.Clear();
 
         /// <summary>Reads the text on this thread, row by row (in batches of <see cref="SampleRows"/> rows taken in order).</summary>
         internal FigureCsvResult Run(TextReader text, Utf8CheckingStream? utf8, FigureCsvEncoding? encoding)

@@ -130,21 +130,31 @@ public static partial class FigureCsvReader
 
     private static FigureCsvResult ReadCoreTo(Stream stream, FigureCsvEncoding encoding, IProgress<int>? progress, KeptColumns.Target? builder, ReadOptions options)
     {
-        if (encoding == FigureCsvEncoding.Utf8)
-        {
-            var session = new Session(progress, RemainingBytes(stream), builder);
-            return options.Parallel ? session.RunChunked(stream, options.ChunkBytes) : session.RunUtf8(stream);
-        }
-
-        if (encoding != FigureCsvEncoding.Gb18030)
+        if (encoding is not (FigureCsvEncoding.Utf8 or FigureCsvEncoding.Gb18030))
         {
             throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Not a defined encoding.");
         }
 
-        var gb18030 = Gb18030;
-        using var checkingGb = new Gb18030CheckingStream(stream, gb18030);
-        using var reader = new StreamReader(checkingGb, gb18030, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
-        return new Session(progress, RemainingBytes(stream), builder).Run(reader, null, encoding);
+        // A builder gets the rows as they are read: a read that fails (an IOException, the caller's progress throwing)
+        // drops them again, so the builder is as it was before the call.
+        var session = new Session(progress, RemainingBytes(stream), builder);
+        try
+        {
+            if (encoding == FigureCsvEncoding.Utf8)
+            {
+                return options.Parallel ? session.RunChunked(stream, options.ChunkBytes) : session.RunUtf8(stream);
+            }
+
+            var gb18030 = Gb18030;
+            using var checkingGb = new Gb18030CheckingStream(stream, gb18030);
+            using var reader = new StreamReader(checkingGb, gb18030, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
+            return session.Run(reader, null, encoding);
+        }
+        catch
+        {
+            session.Abort();
+            throw;
+        }
     }
 
     /// <summary>Reads figures from a UTF-8 CSV file (a byte-order mark is allowed).</summary>

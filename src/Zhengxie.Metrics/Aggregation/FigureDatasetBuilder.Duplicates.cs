@@ -30,6 +30,13 @@ public sealed partial class FigureDatasetBuilder
 
         int n = rows.Count;
         var result = new Duplicates(n);
+        if (RowsKnownDistinct)
+        {
+            // Every row came from one reader's load into an empty builder, and that reader found the duplicates itself.
+            duplicates = result;
+            return result;
+        }
+
         var committeeNumbers = rows.CommitteeNumbers;
         var periods = rows.Periods;
         var measures = rows.Measures;

@@ -127,6 +127,9 @@ internal sealed class FigureRows
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal string? TopicAt(int i) => topics?[i];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal FigureSource? SourceAt(int i) => sources?[i];
+
     /// <summary>Whether rows <paramref name="i"/> and <paramref name="j"/> hold the same figure (every field but the source, as <see cref="Figure.Equals(Figure?)"/>).</summary>
     internal bool SameFigure(int i, int j) =>
         committeeNumbers[i] == committeeNumbers[j] && periods[i] == periods[j] && measures[i] == measures[j] && ValueAt(i) == ValueAt(j)

@@ -103,6 +103,97 @@ public class FigureCsvReadIntoTest
     }
 
     [Fact]
+    public void Reads_into_a_builder_holding_figures_find_the_duplicates_across_them_as_adding_the_figures_does()
+    {
+        // The reader adds its rows as it reads them and the builder then skips its own duplicate search, but only for rows
+        // one read put into an empty builder: a second file, figures added before or after, are searched as always.
+        Gen.Select(GenFile, GenFile, Gen.Int[0, 2], Gen.Int[1, 400]).Sample(
+            (first, second, how, chunk) =>
+            {
+                var a = FigureCsvReader.Read(new MemoryStream(first));
+                var b = FigureCsvReader.Read(new MemoryStream(second));
+                var expected = new FigureDatasetBuilder(mode: ValidationMode.CollectFindings).AddRange(a.Figures).AddRange(b.Figures).Build();
+
+                var builder = new FigureDatasetBuilder(mode: ValidationMode.CollectFindings);
+                var options = new FigureCsvReader.ReadOptions(chunk % 2 == 0, chunk);
+                if (how == 0)
+                {
+                    FigureCsvReader.Read(new MemoryStream(first), FigureCsvEncoding.Utf8, options, builder);
+                    FigureCsvReader.Read(new MemoryStream(second), FigureCsvEncoding.Utf8, options, builder);
+                }
+                else if (how == 1)
+                {
+                    builder.AddRange(a.Figures);
+                    FigureCsvReader.Read(new MemoryStream(second), FigureCsvEncoding.Utf8, options, builder);
+                }
+                else
+                {
+                    FigureCsvReader.Read(new MemoryStream(first), FigureCsvEncoding.Utf8, options, builder);
+                    builder.AddRange(b.Figures);
+                }
+
+                builder.Count.Should().Be(new FigureDatasetBuilder().AddRange(a.Figures).AddRange(b.Figures).Count);
+                var actual = builder.Build();
+                actual.Figures.Should().Equal(expected.Figures);
+                actual.Findings.Select(f => f.ToString()).Should().Equal(expected.Findings.Select(f => f.ToString()));
+            },
+            iter: 1_000);
+    }
+
+    [Fact]
+    public void A_read_that_fails_half_way_leaves_the_builder_as_it_was()
+    {
+        // 20,000 rows: the failure comes after many chunks (and many rows) went to the builder.
+        var counties = RegionTable.Default.Regions.Where(r => r.Level == AdministrativeLevel.County).Take(20).Select(r => r.Code.Value).ToArray();
+        var text = new StringBuilder("committee,period,measure,value,unit,qualifier,scope,source\n");
+        for (int i = 0; i < 20_000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{counties[i / 1000]},{1950 + (i / 4 % 250)},proposals.{(i % 4 == 0 ? "received" : i % 4 == 1 ? "filed" : i % 4 == 2 ? "replied" : "withdrawn")},{i % 97},件,exact,committee,\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var before = new Figure(RegionTable.Default.GetCommittee(new RegionCode(330303)), ReportingPeriod.CalendarYear(2020), Measures.Proposals.Received, 5, new FigureUnit("件"));
+        foreach (var options in (FigureCsvReader.ReadOptions[])[new(false, 0), new(true, 4096)])
+        {
+            // The stream fails late, the caller's progress throws, the last byte is not UTF-8.
+            var failures = new Func<FigureDatasetBuilder, FigureCsvResult?>[]
+            {
+                b => FigureCsvReader.Read(new FailingStream(bytes, bytes.Length - 100), FigureCsvEncoding.Utf8, options, b),
+                b => FigureCsvReader.Read(new MemoryStream(bytes), FigureCsvEncoding.Utf8, options, b, progress: new ThrowingProgress(15_000)),
+                b => FigureCsvReader.Read(new MemoryStream([.. bytes, 0xFF]), FigureCsvEncoding.Utf8, options, b),
+            };
+            foreach (var fail in failures)
+            {
+                foreach (bool empty in (bool[])[true, false])
+                {
+                    var builder = new FigureDatasetBuilder();
+                    if (!empty)
+                    {
+                        builder.Add(before);
+                    }
+
+                    FigureCsvResult? result = null;
+                    try
+                    {
+                        result = fail(builder);
+                    }
+                    catch (Exception e) when (e is IOException or InvalidOperationException)
+                    {
+                    }
+
+                    result?.IsValid.Should().BeFalse();
+                    builder.Count.Should().Be(empty ? 0 : 1);
+                    builder.Build().Figures.Should().Equal(empty ? [] : [before]);
+
+                    // The builder still takes the whole file afterwards, and finds every figure once.
+                    FigureCsvReader.Read(new MemoryStream(bytes), FigureCsvEncoding.Utf8, options, builder).IsValid.Should().BeTrue();
+                    builder.Count.Should().Be(20_000 + (empty ? 0 : 1));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void A_file_that_does_not_decode_adds_nothing_to_the_builder()
     {
         var bytes = Encoding.UTF8.GetBytes("committee,period,measure,value,unit,qualifier,scope,source\n330302,2020,proposals.received,12,件,exact,committee,\n").Append((byte)0xC3).ToArray();
@@ -135,5 +226,41 @@ public class FigureCsvReadIntoTest
         result.Findings[1].Message.Should().Contain("contradicts 10件 on line 4");
         var dataset = builder.Build();
         dataset.GetCount(RegionTable.Default.GetCommittee(new RegionCode(330302)), ReportingPeriod.CalendarYear(2020), Measures.Proposals.Filed).Should().Be(Bounds.Exactly(10));
+    }
+
+    /// <summary>A stream that throws an <see cref="IOException"/> once <paramref name="failAt"/> bytes have been read.</summary>
+    private sealed class FailingStream(byte[] bytes, int failAt) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position >= failAt)
+            {
+                throw new IOException("the disk went away");
+            }
+
+            return base.Read(buffer, offset, (int)Math.Min(count, failAt - Position));
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (Position >= failAt)
+            {
+                throw new IOException("the disk went away");
+            }
+
+            return base.Read(buffer[..(int)Math.Min(buffer.Length, failAt - Position)]);
+        }
+    }
+
+    /// <summary>Progress that throws once told <paramref name="at"/> rows.</summary>
+    private sealed class ThrowingProgress(int at) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            if (value >= at)
+            {
+                throw new InvalidOperationException("the caller gave up");
+            }
+        }
     }
 }
