@@ -98,7 +98,9 @@ public sealed class MeasureCatalog
     public IReadOnlyList<MeasureDefinition> GetChildren(Measure measure) =>
         definitions.Where(d => d.Parent == measure).ToList().AsReadOnly();
 
-    private static MeasureCatalog CreateDefault()
+    // Internal so that the tests can build the catalogue afresh: Default is created once per process, and a test that
+    // only reads Default does not run this method again (Stryker's mutants here were seen only by the first test to ask).
+    internal static MeasureCatalog CreateDefault()
     {
         var piece = FigureUnit.Piece;
         var times = FigureUnit.Times;
