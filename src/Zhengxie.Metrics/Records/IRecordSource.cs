@@ -47,4 +47,31 @@ internal interface IRecordSource
     int CoUnitCount(int i);
 
     string CoUnit(int i, int j);
+
+    /// <summary>
+    /// Checks record <paramref name="i"/> as <see cref="CheckArguments"/> does and reads the fields the build's scan needs
+    /// (all but the co-handling units themselves) in one go, so that the record is looked up once.
+    /// </summary>
+    void Read(int i, out RecordFields fields);
+}
+
+/// <summary>The fields of one record as the build's scan reads them (dates as day numbers).</summary>
+internal struct RecordFields
+{
+    internal string Id;
+    internal string? MergedInto;
+    internal string? Lead;
+    internal Committee Committee;
+    internal ReportingPeriod Period;
+    internal int Submitted;
+    internal int Filed;
+    internal int Handover;
+    internal int Replied;
+    internal int Extended;
+    internal int CoCount;
+    internal AnswerClass? Answer;
+    internal FilingDecision Decision;
+    internal ProposerKind Kind;
+    internal Feedback Feedback;
+    internal bool IsKey;
 }

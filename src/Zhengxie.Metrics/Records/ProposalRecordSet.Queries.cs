@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using NodaTime;
 using Zhengxie.Metrics.Utility;
 
@@ -34,10 +35,17 @@ public sealed partial class ProposalRecordSet
     /// <returns>The table, one row per committee-period, sorted by committee, then period.</returns>
     public RecordStatisticsTable ComputeAll()
     {
-        var counts = new long[groupCommittee.Length * RecordCodes.MeasureCount];
-        for (int g = 0; g < groupCommittee.Length; g++)
+        int groups = groupCommittee.Length;
+        var counts = new long[groups * RecordCodes.MeasureCount];
+        int parts = Count / 2 >= MinimumChunk && groups > 1 ? Math.Min(groups, Environment.ProcessorCount) : 1;
+        if (parts == 1)
         {
-            CountRange(groupStart[g], groupStart[g + 1], counts.AsSpan(g * RecordCodes.MeasureCount, RecordCodes.MeasureCount));
+            CountGroups(0, groups, counts);
+        }
+        else
+        {
+            // Each part of the committee-periods on its own core (each writes its own rows of the counts).
+            Parallel.For(0, parts, k => CountGroups((int)((long)groups * k / parts), (int)((long)groups * (k + 1) / parts), counts));
         }
 
         return new RecordStatisticsTable(groupCommittee, groupPeriod, groupIndex, counts);
@@ -277,6 +285,14 @@ public sealed partial class ProposalRecordSet
         groupIndex.TryGetValue((committee, period), out int g)
             ? g
             : throw new KeyNotFoundException($"The record set has no proposals of committee {committee}, period {period}: their counts are unknown.");
+
+    private void CountGroups(int first, int end, long[] counts)
+    {
+        for (int g = first; g < end; g++)
+        {
+            CountRange(groupStart[g], groupStart[g + 1], counts.AsSpan(g * RecordCodes.MeasureCount, RecordCodes.MeasureCount));
+        }
+    }
 
     private void CountRange(int start, int end, Span<long> totals)
     {

@@ -30,6 +30,26 @@ public sealed partial class ProposalRecordSet
             }
 
             chunk.Bad = bad;
+
+            // The merge targets' hashes, in a loop of their own: each target is another record's identifier somewhere
+            // in the heap (a cache miss), and in a short loop the processor has several of those misses in flight.
+            // A record merged into itself (its own check left out of the scan) is marked here, where its target's
+            // characters are in the cache: a hash equal to its identifier's, then the strings compared.
+            var targets = chunk.Targets.Span;
+            for (int t = 0; t < targets.Length; t++)
+            {
+                int r = targets[t];
+                string mergedInto = source.MergedInto(r)!;
+                uint hash = RecordIdIndex.Hash(mergedInto);
+                chunk.TargetHashes.Add(hash);
+                if (hash == idHashes[r] && groupOf[r] >= 0 && RecordValidator.IsMergedIntoItself(ref source, r, mergedInto))
+                {
+                    int g = groupOf[r];
+                    chunk.Keys.Uncount(g, rows[r].CoCount);
+                    groupOf[r] = ~g;
+                    chunk.Bad++;
+                }
+            }
         }
 #pragma warning disable CA1031 // Any exception of a chunk is rethrown, as it was thrown, by the thread that started the build.
         catch (Exception e)
@@ -48,32 +68,31 @@ public sealed partial class ProposalRecordSet
     private static bool Scan<TSource>(ref TSource source, int i, RecordDeadlines deadlines, ScanBuffers buffers, ref Row row, out int group, out uint idHash)
         where TSource : struct, IRecordSource
     {
-        source.CheckArguments(i);
-        var keys = buffers.Keys;
-        int g = keys.GroupOf(source.Committee(i), source.Period(i));
-        idHash = RecordIdIndex.Hash(source.Id(i));
-        string? mergedInto = source.MergedInto(i);
-        if (mergedInto is not null)
+        source.Read(i, out var f);
+        ref var cell = ref buffers.Keys.CellOf(f.Committee, f.Period);
+        int g = cell.Group - 1;
+        idHash = RecordIdIndex.Hash(f.Id);
+        if (f.MergedInto is not null)
         {
+            // Hashed after the chunk's scan (ScanChunk).
             buffers.Targets.Add(i);
-            buffers.TargetHashes.Add(RecordIdIndex.Hash(mergedInto));
         }
 
-        int submitted = source.Submitted(i), filed = source.FiledOn(i), handover = source.HandedOverOn(i), replied = source.RepliedOn(i), extended = source.ExtendedUntil(i);
+        int submitted = f.Submitted, filed = f.Filed, handover = f.Handover, replied = f.Replied, extended = f.Extended;
         int start = deadlines.Start(submitted, handover);
-        if (!RecordValidator.DatesAreReal(submitted, filed, handover, replied, extended, keys.PeriodFirstDay(g))
+        if (!RecordValidator.DatesAreReal(submitted, filed, handover, replied, extended, GroupKeys.FirstDayFor(f.Period))
             || !deadlines.TryDeadline(start, extended, out int deadline))
         {
             group = ~g;
             return false;
         }
 
-        var decision = source.Decision(i);
-        string? lead = source.LeadUnit(i);
-        int coCount = source.CoUnitCount(i);
-        var answer = source.Answer(i);
-        var feedback = source.Feedback(i);
-        if (!RecordValidator.IsConsistent(ref source, i, decision, mergedInto, submitted, filed, handover, replied, extended, start, lead, coCount, answer, feedback))
+        var decision = f.Decision;
+        string? lead = f.Lead;
+        int coCount = f.CoCount;
+        var answer = f.Answer;
+        var feedback = f.Feedback;
+        if (!RecordValidator.IsConsistent(ref source, i, decision, f.MergedInto, submitted, filed, handover, replied, extended, start, lead, coCount, answer, feedback, selfMergeLater: true))
         {
             group = ~g;
             return false;
@@ -88,8 +107,8 @@ public sealed partial class ProposalRecordSet
         };
         bool isReplied = replied != Never;
         bool onTime = isReplied && deadline != Never && replied <= deadline;
-        row.Code = RecordCodes.Encode(state, source.IsKey(i), isReplied, onTime, answer, feedback);
-        row.Kind = (byte)source.Kind(i);
+        row.Code = RecordCodes.Encode(state, f.IsKey, isReplied, onTime, answer, feedback);
+        row.Kind = (byte)f.Kind;
         row.Filed = state == RecordCodes.Case ? filed : Never;
         row.Handover = handover;
         row.Start = start;
@@ -103,7 +122,8 @@ public sealed partial class ProposalRecordSet
             buffers.CoUnits.Add(buffers.Units.IndexOf(source.CoUnit(i, u)));
         }
 
-        buffers.CountValid(g, coCount);
+        cell.Valid++;
+        buffers.Keys.CountCoUnits(g, coCount);
         group = g;
         return true;
     }
@@ -183,9 +203,6 @@ public sealed partial class ProposalRecordSet
             CoUnits = new PooledList<int>(initialCapacity);
         }
 
-        private int[] validCount = new int[64];
-        private int[] validCo = new int[64];
-
         /// <summary>Gets the first record of the chunk.</summary>
         internal int Start { get; }
 
@@ -219,30 +236,15 @@ public sealed partial class ProposalRecordSet
         /// <summary>Gets the number, in the build's numbering, of each committee-period of the chunk (null: the chunk's numbering is the build's).</summary>
         internal int[]? GroupMap { get; private set; }
 
-        /// <summary>Counts a record that passed its own checks, and its co-handling units, under its committee-period (in the chunk's numbering).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal void CountValid(int g, int coCount)
-        {
-            if (g >= validCount.Length)
-            {
-                Array.Resize(ref validCount, Math.Max(g + 1, validCount.Length * 2));
-                Array.Resize(ref validCo, validCount.Length);
-            }
-
-            validCount[g]++;
-            validCo[g] += coCount;
-        }
-
         /// <summary>Returns the chunk's counts of valid records and co-handling units per committee-period, in the build's numbering.</summary>
         internal ValidCounts Counts(int groups)
         {
             var count = new int[groups];
             var co = new int[groups];
-            for (int g = 0, end = Math.Min(Keys.Count, validCount.Length); g < end; g++)
+            for (int g = 0; g < Keys.Count; g++)
             {
                 int to = GroupMap is null ? g : GroupMap[g];
-                count[to] = validCount[g];
-                co[to] = validCo[g];
+                (count[to], co[to]) = Keys.ValidCounts(g);
             }
 
             return new ValidCounts(count, co);

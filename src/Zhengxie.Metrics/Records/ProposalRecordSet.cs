@@ -5,6 +5,7 @@ using System.Collections.ObjectModel;
 using System.Data;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using NodaTime;
 using Zhengxie.Metrics.Utility;
 using Zhengxie.Metrics.Validation;
@@ -129,18 +130,39 @@ public sealed partial class ProposalRecordSet
             return Build(new RecordObjectSource(copy, copy.Length), policy, mode);
         }
 
-        // A list or other collection is copied into a rented array (references only), given back cleared.
+        // A list or other collection is copied into a rented array (references only), given back cleared (the part
+        // written, not the whole rented length). A long list is copied and cleared in parts on all cores.
         int count = collection.Count;
         var rented = ArrayPool<ProposalRecord>.Shared.Rent(Math.Max(1, count));
+        int parts = count / 2 >= MinimumChunk ? Environment.ProcessorCount : 1;
         try
         {
-            collection.CopyTo(rented, 0);
+            if (records is List<ProposalRecord> list && parts > 1)
+            {
+                Parallel.For(0, parts, k => list.CopyTo(Part(count, k, parts), rented, Part(count, k, parts), Part(count, k + 1, parts) - Part(count, k, parts)));
+            }
+            else
+            {
+                collection.CopyTo(rented, 0);
+            }
+
             return Build(new RecordObjectSource(rented, count), policy, mode);
         }
         finally
         {
-            ArrayPool<ProposalRecord>.Shared.Return(rented, clearArray: true);
+            if (parts > 1)
+            {
+                Parallel.For(0, parts, k => Array.Clear(rented, Part(count, k, parts), Part(count, k + 1, parts) - Part(count, k, parts)));
+            }
+            else
+            {
+                Array.Clear(rented, 0, Math.Min(rented.Length, Math.Max(count, collection.Count)));
+            }
+
+            ArrayPool<ProposalRecord>.Shared.Return(rented);
         }
+
+        static int Part(int count, int k, int parts) => (int)((long)count * k / parts);
     }
 
     /// <summary>

@@ -178,6 +178,27 @@ internal readonly struct RecordColumnSource : IRecordSource
 
     public string CoUnit(int i, int j) => coUnits[coOffsets[i] + j];
 
+    public void Read(int i, out RecordFields fields)
+    {
+        CheckArguments(i);
+        fields.Id = ids[i];
+        fields.MergedInto = MergedInto(i);
+        fields.Lead = LeadUnit(i);
+        fields.Committee = committees[i];
+        fields.Period = periods[i];
+        fields.Submitted = Submitted(i);
+        fields.Filed = FiledOn(i);
+        fields.Handover = HandedOverOn(i);
+        fields.Replied = RepliedOn(i);
+        fields.Extended = ExtendedUntil(i);
+        fields.CoCount = CoUnitCount(i);
+        fields.Answer = Answer(i);
+        fields.Decision = Decision(i);
+        fields.Kind = Kind(i);
+        fields.Feedback = Feedback(i);
+        fields.IsKey = IsKey(i);
+    }
+
     private void CheckIso(LocalDate date, string column, int i)
     {
         if (date.Calendar != CalendarSystem.Iso)

@@ -131,9 +131,9 @@ internal static class RecordIdIndex
     {
         int n = source.Count;
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, largest * 2));
-        var slotRecord = ArrayPool<int>.Shared.Rent(capacity);
-        var slotCount = ArrayPool<int>.Shared.Rent(capacity);
-        var slotHash = ArrayPool<uint>.Shared.Rent(capacity);
+
+        // One array of slots (record + 1, copies, hash side by side): a probe reads one cache line, not three.
+        var slots = ArrayPool<Slot>.Shared.Rent(capacity);
         var entrySlot = ArrayPool<int>.Shared.Rent(Math.Max(1, largest));
         try
         {
@@ -141,7 +141,7 @@ internal static class RecordIdIndex
             {
                 var part = entries.AsSpan(start[p], start[p + 1] - start[p]);
                 int mask = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, part.Length * 2)) - 1;
-                slotRecord.AsSpan(0, mask + 1).Clear();
+                slots.AsSpan(0, mask + 1).Clear();
                 bool repeated = false;
                 int j = 0;
                 for (; j < part.Length; j++)
@@ -157,19 +157,17 @@ internal static class RecordIdIndex
                     int s = (int)h & mask;
                     while (true)
                     {
-                        int other = slotRecord[s];
-                        if (other == 0)
+                        ref Slot slot = ref slots[s];
+                        if (slot.Record == 0)
                         {
-                            slotRecord[s] = r + 1;
-                            slotCount[s] = 1;
-                            slotHash[s] = h;
+                            slot = new Slot(r + 1, 1, h);
                             break;
                         }
 
                         // The strings are read only when the hashes agree (a repeat, or one collision in 2^32).
-                        if (slotHash[s] == h && string.Equals(source.Id(other - 1), source.Id(r), StringComparison.Ordinal))
+                        if (slot.Hash == h && string.Equals(source.Id(slot.Record - 1), source.Id(r), StringComparison.Ordinal))
                         {
-                            slotCount[s]++;
+                            slot.Count++;
                             repeated = true;
                             break;
                         }
@@ -191,7 +189,7 @@ internal static class RecordIdIndex
 
                     for (int q = 0; q < j; q++)
                     {
-                        int count = slotCount[entrySlot[q]];
+                        int count = slots[entrySlot[q]].Count;
                         if (count > 1)
                         {
                             copies[(int)(uint)part[q]] = count;
@@ -205,9 +203,9 @@ internal static class RecordIdIndex
                     int r = targets[(int)(uint)e - n];
                     uint h = (uint)(e >> 32);
                     int s = (int)h & mask;
-                    while (slotRecord[s] is int other && other != 0)
+                    while (slots[s].Record is int other && other != 0)
                     {
-                        if (slotHash[s] == h && string.Equals(source.Id(other - 1), source.MergedInto(r), StringComparison.Ordinal))
+                        if (slots[s].Hash == h && string.Equals(source.Id(other - 1), source.MergedInto(r), StringComparison.Ordinal))
                         {
                             targetFound![r] = true;
                             break;
@@ -220,9 +218,7 @@ internal static class RecordIdIndex
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(slotRecord);
-            ArrayPool<int>.Shared.Return(slotCount);
-            ArrayPool<uint>.Shared.Return(slotHash);
+            ArrayPool<Slot>.Shared.Return(slots);
             ArrayPool<int>.Shared.Return(entrySlot);
         }
     }
@@ -289,4 +285,12 @@ internal static class RecordIdIndex
     }
 
     private static int Partition(uint hash, int bits) => bits == 0 ? 0 : (int)(hash >> (32 - bits));
+
+    /// <summary>A slot of a partition's table: the record whose identifier it holds (+ 1; 0 when free), how many records have that identifier, and its hash.</summary>
+    private struct Slot(int record, int count, uint hash)
+    {
+        internal int Record = record;
+        internal int Count = count;
+        internal uint Hash = hash;
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Zhengxie.Metrics.Records;
@@ -27,6 +28,7 @@ internal readonly struct RecordObjectSource : IRecordSource
         }
     }
 
+    [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowNullRecord(ProposalRecord[] records) =>
         throw new ArgumentNullException(nameof(records), "A record is null.");
@@ -64,4 +66,31 @@ internal readonly struct RecordObjectSource : IRecordSource
     public int CoUnitCount(int i) => records[i].CoUnitArray.Length;
 
     public string CoUnit(int i, int j) => records[i].CoUnitArray[j];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Read(int i, out RecordFields fields)
+    {
+        var record = records[i];
+        if (record is null)
+        {
+            ThrowNullRecord(records);
+        }
+
+        fields.Id = record.Id;
+        fields.MergedInto = record.MergedInto;
+        fields.Lead = record.LeadUnit;
+        fields.Committee = record.Committee;
+        fields.Period = record.Period;
+        fields.Submitted = RecordDays.Of(record.Submitted);
+        fields.Filed = RecordDays.Of(record.FiledOn);
+        fields.Handover = RecordDays.Of(record.HandedOverOn);
+        fields.Replied = RecordDays.Of(record.RepliedOn);
+        fields.Extended = RecordDays.Of(record.ExtendedUntil);
+        fields.CoCount = record.CoUnitArray.Length;
+        fields.Answer = record.Answer;
+        fields.Decision = record.Decision;
+        fields.Kind = record.ProposerKind;
+        fields.Feedback = record.Feedback;
+        fields.IsKey = record.IsKey;
+    }
 }

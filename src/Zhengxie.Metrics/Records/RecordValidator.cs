@@ -74,15 +74,17 @@ internal static class RecordValidator
 
     /// <summary>
     /// Returns whether a record with real dates agrees with itself: every check of <see cref="Check"/> except those
-    /// against the other records' identifiers (a repeated identifier, a merge target not in the set).
+    /// against the other records' identifiers (a repeated identifier, a merge target not in the set), and, when
+    /// <paramref name="selfMergeLater"/>, except that a merged record is not merged into itself (the scan checks that
+    /// after the chunk, where the target's characters are read anyway: <see cref="IsMergedIntoItself"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsConsistent<TSource>(ref TSource source, int i, FilingDecision decision, string? mergedInto, int submitted, int filed, int handover, int replied, int extended, int start, string? lead, int coCount, AnswerClass? answer, Feedback feedback)
+    internal static bool IsConsistent<TSource>(ref TSource source, int i, FilingDecision decision, string? mergedInto, int submitted, int filed, int handover, int replied, int extended, int start, string? lead, int coCount, AnswerClass? answer, Feedback feedback, bool selfMergeLater = false)
         where TSource : struct, IRecordSource =>
         decision switch
         {
             FilingDecision.Filed => filed != RecordDays.Never,
-            FilingDecision.Merged => mergedInto is not null && !string.Equals(mergedInto, source.Id(i), System.StringComparison.Ordinal),
+            FilingDecision.Merged => mergedInto is not null && (selfMergeLater || !IsMergedIntoItself(ref source, i, mergedInto)),
             _ => filed == RecordDays.Never,
         }
         && (decision == FilingDecision.Merged || mergedInto is null)
@@ -95,6 +97,12 @@ internal static class RecordValidator
         && (lead is not null || coCount == 0)
         && (decision != FilingDecision.Filed || handover == RecordDays.Never || lead is not null)
         && (lead is null || coCount == 0 || !ListsUnit(ref source, i, coCount, lead));
+
+    /// <summary>Returns whether record <paramref name="i"/> names itself as the proposal it was merged into.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsMergedIntoItself<TSource>(ref TSource source, int i, string mergedInto)
+        where TSource : struct, IRecordSource =>
+        string.Equals(mergedInto, source.Id(i), System.StringComparison.Ordinal);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool OutOfRange(int day) => day != RecordDays.Never && (day < RecordDays.First || day > RecordDays.Last);

@@ -75,6 +75,52 @@ public class RecordBuildPartsTest
     }
 
     [Fact]
+    public void Committee_periods_are_numbered_in_the_order_first_seen_and_counted_as_the_tables_grow()
+    {
+        // 2,000 committees (the committee table grows from 256 slots several times; all three levels, codes near each other
+        // and far apart) and 40 periods (the cells are laid out again as the periods pass 4, 8, 16 and 32), met in a random
+        // order: every committee-period keeps the number of its first sighting, and its count of valid records and units.
+        var committees = Enumerable.Range(0, 2000).Select(c => new Committee(new RegionCode(110101 + (c * 487 % 880000)), (AdministrativeLevel)(1 + (c % 3)))).ToArray();
+        var periods = Enumerable.Range(0, 20).SelectMany(y => new[] { ReportingPeriod.CalendarYear(1990 + y), ReportingPeriod.ForSession(8 + (y / 5), 1 + (y % 5), 1990 + y) }).ToArray();
+        var keys = new GroupKeys();
+        var numbers = new Dictionary<(Committee, ReportingPeriod), int>();
+        var valid = new Dictionary<int, (int Valid, int Co)>();
+        var random = new Random(11);
+        for (int round = 0; round < 100_000; round++)
+        {
+            var key = (committees[random.Next(round < 50_000 ? 300 : committees.Length)], periods[random.Next(round < 20_000 ? 3 : periods.Length)]);
+            ref var cell = ref keys.CellOf(key.Item1, key.Item2);
+            int g = cell.Group - 1;
+            if (!numbers.TryGetValue(key, out int expected))
+            {
+                expected = numbers.Count;
+                numbers.Add(key, expected);
+            }
+
+            g.Should().Be(expected);
+            int co = random.Next(3);
+            cell.Valid++;
+            keys.CountCoUnits(g, co);
+            valid[g] = valid.TryGetValue(g, out var v) ? (v.Valid + 1, v.Co + co) : (1, co);
+        }
+
+        keys.Count.Should().Be(numbers.Count);
+        foreach (var ((committee, period), g) in numbers)
+        {
+            keys.Key(g).Should().Be((committee, period));
+            keys.GroupOf(committee, period).Should().Be(g);
+            keys.ValidCounts(g).Should().Be(valid[g]);
+            keys.PeriodFirstDay(g).Should().Be(new DateOnly(period.Year - 1, 1, 1).DayNumber);
+        }
+
+        var sorted = keys.SortedOrder().Select(keys.Key).ToArray();
+        sorted.Should().Equal(numbers.Keys.OrderBy(k => k.Item1).ThenBy(k => k.Item2));
+        var first = numbers.First();
+        keys.Uncount(first.Value, 1);
+        keys.ValidCounts(first.Value).Should().Be((valid[first.Value].Valid - 1, valid[first.Value].Co - 1));
+    }
+
+    [Fact]
     public void Day_numbers_from_the_table_equal_those_of_the_calendar_on_every_day_a_record_may_use_and_beyond()
     {
         // Every day of 1947..2202 (the table covers 1949..2200; the edges go through the formula), and far years.

@@ -140,6 +140,48 @@ public class RecordSetBuildTest
     }
 
     [Theory]
+    [InlineData(int.MaxValue, 14)]
+    [InlineData(1_000, 0)]
+    [InlineData(1_000, 3)]
+    public void A_record_merged_into_itself_is_refused_in_every_chunk_with_the_findings_of_one_chunk(int minimumChunk, int blockBits)
+    {
+        // The scan leaves the self-merge check to the loop over each chunk's merge targets (where the target's characters
+        // are read anyway): records merged into themselves in every chunk, some also bad for another reason (a handover date),
+        // some whose identifier is an equal copy of the target (not the same instance), beside records merged into others.
+        var committee = Committee.Parse("330324");
+        var period = ReportingPeriod.CalendarYear(2023);
+        var submitted = new LocalDate(2023, 3, 1);
+        var records = new List<ProposalRecord>();
+        for (int i = 0; i < 4000; i++)
+        {
+            string id = "P" + i.ToString(CultureInfo.InvariantCulture);
+            records.Add((i % 100) switch
+            {
+                3 => new ProposalRecord(id, committee, period, submitted) { Decision = FilingDecision.Merged, MergedInto = id },
+                4 => new ProposalRecord(id, committee, period, submitted) { Decision = FilingDecision.Merged, MergedInto = new string(id.AsSpan()), FiledOn = submitted },
+                5 => new ProposalRecord(id, committee, period, submitted) { Decision = FilingDecision.Merged, MergedInto = id, HandedOverOn = submitted.PlusDays(3) },
+                6 => new ProposalRecord(id, committee, period, submitted) { Decision = FilingDecision.Merged, MergedInto = "P" + (i + 1).ToString(CultureInfo.InvariantCulture) },
+                _ => new ProposalRecord(id, committee, period, submitted) { Decision = FilingDecision.NotFiled, IsKey = i % 7 == 0 },
+            });
+        }
+
+        var (stats, findings, error) = Outcome(records, minimumChunk, blockBits);
+        findings.Where(f => f.Item1 == ValidationRule.MergedIntoItself).Select(f => f.Item3).Should()
+            .Equal(records.Where((r, i) => i % 100 is 3 or 4 or 5).Select(r => r.Id));
+        findings.Where(f => f.Item1 == ValidationRule.DecisionContradictsRecord).Select(f => f.Item3).Should()
+            .Equal(records.Where((r, i) => i % 100 == 5).Select(r => r.Id));
+        findings.Should().HaveCount(120 + 40);
+        stats[RecordCodes.Received].Should().Be(4000 - 120);
+        stats[RecordCodes.Merged].Should().Be(40);
+        stats[RecordCodes.Key].Should().Be(records.Where((r, i) => i % 100 is not (3 or 4 or 5)).Count(r => r.IsKey));
+        error.Should().Contain("MergedIntoItself");
+        var (oneStats, oneFindings, oneError) = Outcome(records, int.MaxValue, ProposalRecordSet.BlockBits);
+        findings.Should().Equal(oneFindings);
+        stats.Should().Equal(oneStats);
+        error.Should().Be(oneError);
+    }
+
+    [Theory]
     [InlineData(0u, 1)]
     [InlineData(12345u, 1)]
     [InlineData(0u, 2)]
@@ -312,5 +354,11 @@ public class RecordSetBuildTest
         public int CoUnitCount(int i) => inner.CoUnitCount(i);
 
         public string CoUnit(int i, int j) => inner.CoUnit(i, j);
+
+        public void Read(int i, out RecordFields fields)
+        {
+            inner.Read(i, out fields);
+            fields.MergedInto = MergedInto(i);
+        }
     }
 }
