@@ -148,11 +148,16 @@ public class EngineSurvivorsTest
             .Add(new Figure(Wenzhou[4], Y2020, Research, research, FigureUnit.Times))
             .Add(new Figure(Wenzhou[4], Y2020, Study, study, FigureUnit.Times))
             .Add(new Figure(Wenzhou[4], Y2021, Study, 1m, FigureUnit.Times))
+            .Add(new Figure(Wenzhou[3], Y2020, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
+            .Add(new Figure(Wenzhou[3], Y2021, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
             .Build();
         var periods = selection == "total" ? PeriodSelection.Total(2020, 2021) : PeriodSelection.EachYear;
         string label = selection == "total" ? "2020-2021" : "2020";
 
-        foreach (var measures in new Measure[][] { [], [Research, Study] })
+        // Without measures and with the rate's own: pooled from the leaves or by the fused pass. With a column that could
+        // overflow (inspections, each year alone fits): off the fused pass, the rate pooled from the measure rows.
+        var variants = selection == "total" ? new Measure[][] { [], [Research, Study] } : [[], [Research, Study], [Research, Study, Inspection]];
+        foreach (var measures in variants)
         {
             var act = () => ds.Aggregate(Grouping.Of("永嘉", [Wenzhou[4]]), periods, new AggregationOptions { Measures = measures, Rates = [ResearchPerStudy] });
 
@@ -171,11 +176,14 @@ public class EngineSurvivorsTest
             .Add(new Figure(Wenzhou[4], Y2020, Research, 5m, FigureUnit.Times))
             .Add(new Figure(Wenzhou[4], Y2020, Study, 3m, FigureUnit.Times, Qualifier.AtLeast))
             .Add(new Figure(Wenzhou[4], Y2021, Study, 1m, FigureUnit.Times))
+            .Add(new Figure(Wenzhou[3], Y2020, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
+            .Add(new Figure(Wenzhou[3], Y2021, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
             .Build();
         var periods = selection == "total" ? PeriodSelection.Total(2020, 2021) : PeriodSelection.EachYear;
         string label = selection == "total" ? "2020-2021" : "2020";
 
-        foreach (var measures in new Measure[][] { [], [Research, Study] })
+        var variants = selection == "total" ? new Measure[][] { [], [Research, Study] } : [[], [Research, Study], [Research, Study, Inspection]];
+        foreach (var measures in variants)
         {
             var table = ds.Aggregate(Grouping.Of("永嘉", [Wenzhou[4]]), periods, new AggregationOptions { Measures = measures, Rates = [ResearchPerStudy] });
 
