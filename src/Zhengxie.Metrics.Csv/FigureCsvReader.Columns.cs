@@ -54,7 +54,7 @@ public static partial class FigureCsvReader
                     Scopes = rows.Scopes.AsSpan(start, count),
                     Topics = rows.Topics.AsSpan(start, count),
                     Sources = rows.Sources.AsSpan(start, count),
-                });
+                }, rows.MeasureNumbers.AsSpan(start, count));
                 Count += count;
                 return;
             }

@@ -159,7 +159,12 @@ public sealed partial class FigureDatasetBuilder
 
     /// <summary>Whether the arguments make a figure: exactly the checks of <see cref="Figure"/>'s constructor, without building a message.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MakesFigure(Committee committee, ReportingPeriod period, Measure measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope)
+    private static bool MakesFigure(Committee committee, ReportingPeriod period, Measure measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope) =>
+        !measure.IsDefault && MakesFigure(committee, period, measure, value, unit, qualifier, scope, measure.IsRate);
+
+    /// <summary>As <see cref="MakesFigure(Committee, ReportingPeriod, Measure, decimal?, FigureUnit, Qualifier, FigureScope)"/>, with whether the measure is a rate known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MakesFigure(Committee committee, ReportingPeriod period, Measure measure, decimal? value, FigureUnit unit, Qualifier qualifier, FigureScope scope, bool rate)
     {
         if (committee.IsDefault || period.IsDefault || measure.IsDefault || string.IsNullOrEmpty(unit.Symbol)
             || qualifier is < Qualifier.Exact or > Qualifier.PercentReported || scope is not (FigureScope.Committee or FigureScope.RegionTotal)
@@ -168,14 +173,13 @@ public sealed partial class FigureDatasetBuilder
             return false;
         }
 
-        bool rate = measure.IsRate;
         bool percent = unit.IsPercent;
         return rate
             ? percent && qualifier is Qualifier.PercentReported or Qualifier.AtLeast or Qualifier.MoreThan or Qualifier.Nearly or Qualifier.About
             : !percent && qualifier != Qualifier.PercentReported;
     }
 
-    /// <summary>Whether an exact count of the committee's own work with these fields makes a figure (as <see cref="MakesFigure"/>).</summary>
+    /// <summary>Whether an exact count of the committee's own work with these fields makes a figure (as <see cref="MakesFigure(Committee, ReportingPeriod, Measure, decimal?, FigureUnit, Qualifier, FigureScope)"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MakesExactCount(Committee committee, bool periodIsDefault, Measure measure, FigureUnit unit, ref RateCache rates) =>
         !committee.IsDefault && !periodIsDefault && !measure.IsDefault && !string.IsNullOrEmpty(unit.Symbol) && !rates.IsRate(measure) && !unit.IsPercent;

@@ -1,3 +1,4 @@
+using System;
 using Zhengxie.Metrics.Utility;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -17,6 +18,9 @@ public sealed partial class FigureDatasetBuilder
     /// </summary>
     private int distinctRows = -1;
 
+    /// <summary>The builder's measure number + 1 of each of the loading reader's measure numbers (0: not met yet).</summary>
+    private int[] readerMeasures = [];
+
     /// <summary>Gets the number of rows (distinct or not) added so far.</summary>
     internal int RowCount => rows.Count;
 
@@ -29,6 +33,7 @@ public sealed partial class FigureDatasetBuilder
     {
         int start = rows.Count;
         distinctRows = start == 0 ? 0 : -1;
+        Array.Clear(readerMeasures);
         if (expectedRows > 0)
         {
             Reserve(expectedRows);
@@ -46,12 +51,14 @@ public sealed partial class FigureDatasetBuilder
     /// it (a row that does not make a figure throws; the caller drops the load's rows).
     /// </summary>
     /// <param name="columns">The rows; every optional column given.</param>
-    internal void AddDistinctRows(FigureColumns columns)
+    /// <param name="measureKeys">Each row's measure as the reader numbers its measures within the load (the same measure, the same number), or -1: saves a look-up per row.</param>
+    internal void AddDistinctRows(FigureColumns columns, ReadOnlySpan<int> measureKeys)
     {
         int n = columns.Length;
         Preconditions.CheckArgument(
             columns.Periods.Length == n && columns.Measures.Length == n && columns.Values.Length == n && columns.Units.Length == n
-            && columns.Qualifiers.Length == n && columns.Scopes.Length == n && columns.Topics.Length == n && columns.Sources.Length == n,
+            && columns.Qualifiers.Length == n && columns.Scopes.Length == n && columns.Topics.Length == n && columns.Sources.Length == n
+            && measureKeys.Length == n,
             nameof(columns),
             "Every column has one element per row.");
         bool distinct = distinctRows >= 0 && distinctRows == rows.Count;
@@ -67,16 +74,46 @@ public sealed partial class FigureDatasetBuilder
         Reserve(n);
         for (int i = 0; i < n; i++)
         {
-            if (!MakesFigure(committees[i], periods[i], measures[i], values[i], units[i], qualifiers[i], scopes[i]))
+            var measure = measures[i];
+            if (measure.IsDefault)
             {
-                ThrowRow(i, committees[i], periods[i], measures[i], values[i], units[i], qualifiers[i], scopes[i]);
+                ThrowRow(i, committees[i], periods[i], measure, values[i], units[i], qualifiers[i], scopes[i]);
+            }
+
+            int key = measureKeys[i];
+            int m = (uint)key < (uint)readerMeasures.Length ? readerMeasures[key] - 1 : -1;
+            if (m < 0)
+            {
+                m = ReaderMeasure(measure, key);
+            }
+
+            if (!MakesFigure(committees[i], periods[i], measure, values[i], units[i], qualifiers[i], scopes[i], measureNumbers.IsRate(m)))
+            {
+                ThrowRow(i, committees[i], periods[i], measure, values[i], units[i], qualifiers[i], scopes[i]);
             }
 
             string? topic = string.IsNullOrWhiteSpace(topics[i]) ? null : topics[i];
-            AddRow(committees[i], PeriodNumber(periods[i]), measureNumbers.NumberOf(measures[i]), values[i], units[i], qualifiers[i], scopes[i], topic, sources[i], null);
+            AddRow(committees[i], PeriodNumber(periods[i]), m, values[i], units[i], qualifiers[i], scopes[i], topic, sources[i], null);
         }
 
         distinctRows = distinct ? rows.Count : -1;
+    }
+
+    /// <summary>The builder's number of a measure, remembered for the reader's number <paramref name="key"/> (when it is one, below 65,536).</summary>
+    private int ReaderMeasure(Measure measure, int key)
+    {
+        int m = measureNumbers.NumberOf(measure);
+        if (key is >= 0 and < (1 << 16))
+        {
+            if (key >= readerMeasures.Length)
+            {
+                Array.Resize(ref readerMeasures, Math.Max(key + 1, readerMeasures.Length * 2));
+            }
+
+            readerMeasures[key] = m + 1;
+        }
+
+        return m;
     }
 
     /// <summary>Drops the rows from <paramref name="start"/> on (a load that failed), so the builder is as it was before the load.</summary>
