@@ -74,6 +74,26 @@ public class RecordResultValuesTest
     }
 
     [Fact]
+    public void Open_counts_are_refused_without_committee_or_period_or_with_counts_outside_0_to_the_open_ones()
+    {
+        var day = new LocalDate(2022, 6, 1);
+        void Refused(System.Action make, string parameter, string message) =>
+            FluentActions.Invoking(make).Should().Throw<ArgumentException>().WithMessage(message + "*").Which.ParamName.Should().Be(parameter);
+
+        Refused(() => _ = new OpenProposalCounts(default, Year2022, day, 1, 0, 0), "committee", "The counts need a committee.");
+        Refused(() => _ = new OpenProposalCounts(Yongjia, default, day, 1, 0, 0), "period", "The counts need a period.");
+        Refused(() => _ = new OpenProposalCounts(Yongjia, Year2022, day, -1, 0, 0), "open", "The number of open cases of 330324 2022 must not be negative, found -1.");
+        Refused(() => _ = new OpenProposalCounts(Yongjia, Year2022, day, 2, 3, 0), "overdue", "The overdue cases of 330324 2022 must be from 0 to the 2 open, found 3.");
+        Refused(() => _ = new OpenProposalCounts(Yongjia, Year2022, day, 2, -1, 0), "overdue", "The overdue cases of 330324 2022 must be from 0 to the 2 open, found -1.");
+        Refused(() => _ = new OpenProposalCounts(Yongjia, Year2022, day, 2, 0, 3), "awaitingHandover", "The cases of 330324 2022 awaiting handover must be from 0 to the 2 open, found 3.");
+        Refused(() => _ = new OpenProposalCounts(Yongjia, Year2022, day, 2, 0, -1), "awaitingHandover", "The cases of 330324 2022 awaiting handover must be from 0 to the 2 open, found -1.");
+
+        var full = new OpenProposalCounts(Yongjia, Year2022, day, 2, 2, 2);
+        (full.Open, full.Overdue, full.AwaitingHandover).Should().Be((2L, 2L, 2L));
+        new OpenProposalCounts(Yongjia, Year2022, day, 0, 0, 0).Open.Should().Be(0);
+    }
+
+    [Fact]
     public void Days_to_reply_equal_by_their_days_and_read_as_count_median_and_90th_percentile()
     {
         var days = Set.DaysToReply(Yongjia, Year2022);
