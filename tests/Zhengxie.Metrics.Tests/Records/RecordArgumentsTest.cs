@@ -20,6 +20,10 @@ public class RecordArgumentsTest
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("Not a defined proposer kind.*");
         FluentActions.Invoking(() => new ProposalRecord("A", Yongjia, Year2022, Submitted) { CoUnits = null! })
             .Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("CoUnits");
+        FluentActions.Invoking(() => new ProposalRecord("A", Yongjia, Year2022, Submitted) { Feedback = (Feedback)5 })
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("Not a defined feedback answer.*");
+        FluentActions.Invoking(() => new ProposalRecord("A", Yongjia, Year2022, Submitted) { Feedback = (Feedback)(-1) })
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("Not a defined feedback answer.*");
     }
 
     [Theory]

@@ -80,4 +80,15 @@ public class RecordValidatorMessagesTest
             .Select(f => (f.Rule, f.Message)).Should().Equal(
                 (ValidationRule.DatesOutOfOrder, "proposal E has an extension to 2022-01-09, before its deadline starts on 2022-01-10."));
     }
+
+    [Fact]
+    public void A_proposal_not_filed_with_only_a_handover_or_only_a_lead_unit_is_refused()
+    {
+        var handedOver = new ProposalRecord("H", Yongjia, Year2022, Submitted) { Decision = FilingDecision.NotFiled, HandedOverOn = new LocalDate(2022, 1, 31) };
+        Findings(handedOver).Should().Equal(
+            (ValidationRule.DecisionContradictsRecord, "proposal H is not filed, not a filed case, but has a handover date."));
+        var led = new ProposalRecord("L", Yongjia, Year2022, Submitted) { LeadUnit = "县住建局" };
+        Findings(led).Should().Equal(
+            (ValidationRule.DecisionContradictsRecord, "proposal L is under review, not a filed case, but has handling units."));
+    }
 }
