@@ -144,19 +144,9 @@ public class EngineSurvivorsTest
     {
         // No chain ties research visits to study sessions, so the builder keeps them; the pooling refuses the rate
         // (a denominator of 0 included). "each year" takes the fused path, "total" (a span) the checked one.
-        var ds = new FigureDatasetBuilder()
-            .Add(new Figure(Wenzhou[4], Y2020, Research, research, FigureUnit.Times))
-            .Add(new Figure(Wenzhou[4], Y2020, Study, study, FigureUnit.Times))
-            .Add(new Figure(Wenzhou[4], Y2021, Study, 1m, FigureUnit.Times))
-            .Add(new Figure(Wenzhou[3], Y2020, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
-            .Add(new Figure(Wenzhou[3], Y2021, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
-            .Build();
-        var periods = selection == "total" ? PeriodSelection.Total(2020, 2021) : PeriodSelection.EachYear;
-        string label = selection == "total" ? "2020-2021" : "2020";
-
         // Without measures and with the rate's own: pooled from the leaves or by the fused pass. With a column that could
         // overflow (inspections, each year alone fits): off the fused pass, the rate pooled from the measure rows.
-        var variants = selection == "total" ? new Measure[][] { [], [Research, Study] } : [[], [Research, Study], [Research, Study, Inspection]];
+        var (ds, periods, label, variants) = RatePathCase(selection, new Figure(Wenzhou[4], Y2020, Research, research, FigureUnit.Times), new Figure(Wenzhou[4], Y2020, Study, study, FigureUnit.Times));
         foreach (var measures in variants)
         {
             var act = () => ds.Aggregate(Grouping.Of("永嘉", [Wenzhou[4]]), periods, new AggregationOptions { Measures = measures, Rates = [ResearchPerStudy] });
@@ -172,17 +162,7 @@ public class EngineSurvivorsTest
     public void A_rate_over_an_open_denominator_is_pooled_not_refused_on_every_path(string selection)
     {
         // 「至少3次」 study sessions: the denominator has no upper end, so 5 research visits over it cannot be said to exceed it.
-        var ds = new FigureDatasetBuilder()
-            .Add(new Figure(Wenzhou[4], Y2020, Research, 5m, FigureUnit.Times))
-            .Add(new Figure(Wenzhou[4], Y2020, Study, 3m, FigureUnit.Times, Qualifier.AtLeast))
-            .Add(new Figure(Wenzhou[4], Y2021, Study, 1m, FigureUnit.Times))
-            .Add(new Figure(Wenzhou[3], Y2020, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
-            .Add(new Figure(Wenzhou[3], Y2021, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
-            .Build();
-        var periods = selection == "total" ? PeriodSelection.Total(2020, 2021) : PeriodSelection.EachYear;
-        string label = selection == "total" ? "2020-2021" : "2020";
-
-        var variants = selection == "total" ? new Measure[][] { [], [Research, Study] } : [[], [Research, Study], [Research, Study, Inspection]];
+        var (ds, periods, label, variants) = RatePathCase(selection, new Figure(Wenzhou[4], Y2020, Research, 5m, FigureUnit.Times), new Figure(Wenzhou[4], Y2020, Study, 3m, FigureUnit.Times, Qualifier.AtLeast));
         foreach (var measures in variants)
         {
             var table = ds.Aggregate(Grouping.Of("永嘉", [Wenzhou[4]]), periods, new AggregationOptions { Measures = measures, Rates = [ResearchPerStudy] });
@@ -191,6 +171,25 @@ public class EngineSurvivorsTest
             pooled.Contributors.Should().Be(1);
             pooled.Rate.Should().Be(Rate.FromBounds(Bounds.Exactly(5), Bounds.AtLeast(3)));
         }
+    }
+
+    /// <summary>
+    /// 永嘉's research visits and study sessions of 2020 (the two figures given), one study session in 2021, and 洞头's
+    /// inspections at 5×10¹⁸ a year (each year fits, the span does not); the period selection, its label and the measure
+    /// lists that take each path of the engine for <paramref name="selection"/> ("each year" or "total").
+    /// </summary>
+    private static (FigureDataset Dataset, PeriodSelection Periods, string Label, Measure[][] Variants) RatePathCase(string selection, Figure research, Figure study)
+    {
+        var ds = new FigureDatasetBuilder()
+            .Add(research)
+            .Add(study)
+            .Add(new Figure(Wenzhou[4], Y2021, Study, 1m, FigureUnit.Times))
+            .Add(new Figure(Wenzhou[3], Y2020, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
+            .Add(new Figure(Wenzhou[3], Y2021, Inspection, 5_000_000_000_000_000_000m, FigureUnit.Times))
+            .Build();
+        return selection == "total"
+            ? (ds, PeriodSelection.Total(2020, 2021), "2020-2021", [[], [Research, Study]])
+            : (ds, PeriodSelection.EachYear, "2020", [[], [Research, Study], [Research, Study, Inspection]]);
     }
 
     [Fact]
