@@ -142,7 +142,7 @@ public class DistributionAndFiguresReportTest
     [Fact]
     public void A_figure_in_a_notebook_shows_its_committee()
     {
-        var table = NotebookFormatting.ToReportTable(Figures()[0])!;
+        var table = NotebookFormatter.ToReportTable(Figures()[0])!;
         table.Columns.Select(c => c.Key).Should().Equal("committee", "code", "period", "measure", "reported", "bounds", "scope", "quote");
         table.Caption.Should().BeNull();
     }
