@@ -70,14 +70,7 @@ public class DistributionAndFiguresReportTest
     [Fact]
     public void A_distribution_takes_names_and_headers_from_the_callers_tables()
     {
-        var regions = RegionTable.FromRegions(
-        [
-            new Region(RegionCode.Parse("330000"), "浙江省", AdministrativeLevel.Province, null),
-            new Region(RenderFixture.LishuiCode, "丽水市", AdministrativeLevel.Prefecture, RegionCode.Parse("330000")),
-            new Region(RenderFixture.Liandu.Region, "甲区", AdministrativeLevel.County, RenderFixture.LishuiCode),
-            new Region(RenderFixture.Qingtian.Region, "乙县", AdministrativeLevel.County, RenderFixture.LishuiCode),
-            new Region(RenderFixture.Jinyun.Region, "丙县", AdministrativeLevel.County, RenderFixture.LishuiCode),
-        ]);
+        var regions = RenderFixture.RegionsNaming((RenderFixture.Liandu, "甲区"), (RenderFixture.Qingtian, "乙县"), (RenderFixture.Jinyun, "丙县"));
         var catalog = MeasureCatalog.Default.With(new MeasureDefinition(Measures.Rates.Reply, "答复率", "answer rate"));
         var report = ReportTable.From(ThreeReplyRates(), RenderFixture.Options(caption: null) with { Regions = regions, Catalog = catalog });
         report.Rows.Select(r => r[0].Text).Should().BeEquivalentTo(["甲区政协", "乙县政协", "丙县政协"]);

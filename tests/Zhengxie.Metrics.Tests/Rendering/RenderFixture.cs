@@ -20,14 +20,23 @@ internal static class RenderFixture
     internal static readonly Committee Jinyun = new(RegionCode.Parse("331122"));
     internal static readonly ReportingPeriod Year = ReportingPeriod.CalendarYear(2023);
 
-    internal static readonly RegionTable Regions = RegionTable.FromRegions(
-    [
-        new Region(RegionCode.Parse("330000"), "浙江省", AdministrativeLevel.Province, null),
-        new Region(LishuiCode, "丽水市", AdministrativeLevel.Prefecture, RegionCode.Parse("330000")),
-        new Region(Liandu.Region, "莲都区", AdministrativeLevel.County, LishuiCode),
-        new Region(Qingtian.Region, "青田县", AdministrativeLevel.County, LishuiCode),
-        new Region(Jinyun.Region, "缙云县", AdministrativeLevel.County, LishuiCode),
-    ]);
+    internal static readonly RegionTable Regions = RegionsNaming((Liandu, "莲都区"), (Qingtian, "青田县"), (Jinyun, "缙云县"));
+
+    /// <summary>A region table of 浙江省 and 丽水市 with the given county committees under 丽水 by the given names.</summary>
+    internal static RegionTable RegionsNaming(params (Committee Committee, string Name)[] counties)
+    {
+        var regions = new List<Region>
+        {
+            new(RegionCode.Parse("330000"), "浙江省", AdministrativeLevel.Province, null),
+            new(LishuiCode, "丽水市", AdministrativeLevel.Prefecture, RegionCode.Parse("330000")),
+        };
+        foreach (var (committee, name) in counties)
+        {
+            regions.Add(new Region(committee.Region, name, AdministrativeLevel.County, LishuiCode));
+        }
+
+        return RegionTable.FromRegions(regions);
+    }
 
     internal static readonly IReadOnlyList<Measure> CountMeasures = [Measures.Proposals.Received, Measures.Proposals.Filed, Measures.Proposals.Replied];
 

@@ -136,12 +136,7 @@ public class StatisticsReportTest
     [Fact]
     public void Chosen_counts_headers_from_the_callers_catalogue_and_names_from_the_callers_regions()
     {
-        var regions = RegionTable.FromRegions(
-        [
-            new Region(RegionCode.Parse("330000"), "浙江省", AdministrativeLevel.Province, null),
-            new Region(RenderFixture.LishuiCode, "丽水市", AdministrativeLevel.Prefecture, RegionCode.Parse("330000")),
-            new Region(RenderFixture.Liandu.Region, "甲区", AdministrativeLevel.County, RenderFixture.LishuiCode),
-        ]);
+        var regions = RenderFixture.RegionsNaming((RenderFixture.Liandu, "甲区"));
         var catalog = MeasureCatalog.Default.With(new MeasureDefinition(Measures.Proposals.Filed, "立案数", "cases filed", null, FigureUnit.Piece));
         var report = Report(
             [Count("proposals.filed", 100), Count("proposals.replied", 98), Count("proposals.filed", 90, RenderFixture.Qingtian)],
