@@ -269,7 +269,8 @@ internal static partial class Aggregator
         {
             AggregationScope.Committee => own,
             AggregationScope.RegionTotal => total,
-            _ => own ?? total,
+            // Both scopes: the column the roll-up summed (a committee's own figure and its region total merged).
+            _ => own is not null && total is not null ? CountColumn.Merge(own, total) : own ?? total,
         };
     }
 }
