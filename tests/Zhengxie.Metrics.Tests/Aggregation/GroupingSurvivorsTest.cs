@@ -82,6 +82,14 @@ public class GroupingSurvivorsTest
     }
 
     [Fact]
+    public void Of_and_where_check_the_name_before_the_committees_and_the_predicate()
+    {
+        ((Action)(() => Grouping.Of(null!, null!))).Should().Throw<ArgumentNullException>().WithParameterName("name");
+        ((Action)(() => Grouping.Where(null!, null!))).Should().Throw<ArgumentNullException>().WithParameterName("name");
+        ShouldThrowArgument(() => Grouping.Where(" ", null!), "name", "The value must not be empty or white space.");
+    }
+
+    [Fact]
     public void Descriptions_name_the_grouping()
     {
         Grouping.ByLevel().Description.Should().Be("by level");
