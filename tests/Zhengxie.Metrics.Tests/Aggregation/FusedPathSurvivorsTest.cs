@@ -108,15 +108,17 @@ public class FusedPathSurvivorsTest
     [Fact]
     public void A_run_of_more_committees_than_a_byte_counts_each_of_them()
     {
-        // All 256 counties in one group: one run of 256 committees, each present in 1991 (a byte counter would wrap to 0).
+        // The three prefectures' committees and all 256 counties in one group: one run of 259 committees (140100..140358),
+        // 256 of them present in 1991 (a byte counter would wrap to 0).
         var ds = OneVectorOfYears(out _);
+        var members = Counties.Concat([C(140100), C(140200), C(140300)]);
 
-        var table = ds.Aggregate(Grouping.Of("丁省全部", Counties), PeriodSelection.EachYear, new AggregationOptions { Measures = [Research], Rates = [] });
+        var table = ds.Aggregate(Grouping.Of("丁省全部", members), PeriodSelection.EachYear, new AggregationOptions { Measures = [Research], Rates = [] });
 
         var value = table[GroupKey.Custom("丁省全部"), "1991"][Research];
         value.Contributors.Should().Be(256);
         value.Sum.Should().Be(Bounds.Exactly(256 * 257 / 2));
-        table[GroupKey.Custom("丁省全部"), "1992"][Research].Should().Be(new AggregateValue(Bounds.Exactly(1102), 2, 256));
+        table[GroupKey.Custom("丁省全部"), "1992"][Research].Should().Be(new AggregateValue(Bounds.Exactly(1102), 2, 259));
     }
 
     [Fact]
