@@ -261,6 +261,7 @@ internal static partial class Aggregator
         return null;
     }
 
+    /// <summary>The column a roll-up sums for a measure under a scope: the committees' own figures, the region totals, or both merged.</summary>
     private static CountColumn? Column(FigureDataset ds, Measure m, AggregationScope scope)
     {
         ds.Columns.TryGetValue(m, out var own);
@@ -269,8 +270,7 @@ internal static partial class Aggregator
         {
             AggregationScope.Committee => own,
             AggregationScope.RegionTotal => total,
-            // Both scopes: the column the roll-up summed (a committee's own figure and its region total merged).
-            _ => own is not null && total is not null ? CountColumn.Merge(own, total) : own ?? total,
+            _ => own is null ? total : total is null ? own : CountColumn.Merge(own, total),
         };
     }
 }

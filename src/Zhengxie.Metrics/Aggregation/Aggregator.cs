@@ -175,9 +175,7 @@ internal static partial class Aggregator
         var merged = new Dictionary<Measure, CountColumn?>();
         foreach (var m in used)
         {
-            ds.Columns.TryGetValue(m, out var a);
-            ds.RegionTotalColumns.TryGetValue(m, out var r);
-            merged[m] = a is null ? r : r is null ? a : CountColumn.Merge(a, r);
+            merged[m] = Column(ds, m, AggregationScope.CommitteeAndRegionTotal);
         }
 
         return m => merged.TryGetValue(m, out var c) ? c : null;
