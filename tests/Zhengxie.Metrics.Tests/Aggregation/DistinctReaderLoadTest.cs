@@ -167,6 +167,19 @@ public class DistinctReaderLoadTest
     }
 
     [Fact]
+    public void A_blank_topic_is_the_same_identity_as_no_topic_in_the_duplicate_search()
+    {
+        // The builder held the figure without topic; the reader's row has a blank one: the same figure, counted once.
+        var builder = new FigureDatasetBuilder();
+        builder.Add(new Figure(Yongjia, Y2021, Study, 2, Times));
+        builder.BeginDistinctLoad(0);
+        AddRows(builder, [Study], [0], topics: [" "]);
+        builder.Count.Should().Be(1);
+        AddRows(builder, [Study], [0], topics: ["视察"]);
+        builder.Count.Should().Be(2);
+    }
+
+    [Fact]
     public void Rows_a_reader_loaded_into_an_empty_builder_are_not_searched_for_duplicates_again()
     {
         // The reader promises its rows are distinct; the builder trusts it while every row is the reader's (the same
