@@ -1,8 +1,14 @@
 import json,sys,collections
-# usage: python3 spans.py report.json [...] -> --mutate args whose character spans (Stryker.NET TextSpans: a pattern span must
+# usage: python3 spans.py report.json|survivors.tsv [...] -> --mutate args whose character spans (Stryker.NET TextSpans: a pattern span must
 # contain the mutant's span) cover every Survived/NoCoverage mutant of the reports
 spans=collections.defaultdict(list)
 for rp in sys.argv[1:]:
+    if rp.endswith('.tsv'):
+        # a survivors list as in docs/mutation/ (file, line, char_start, char_end, ...): offsets already in characters
+        for ln in open(rp,encoding='utf-8'):
+            if ln.startswith('#') or ln.startswith('file\t'): continue
+            c=ln.split('\t'); spans[c[0]].append((max(0,int(c[2])-1),int(c[3])+1))
+        continue
     r=json.load(open(rp))
     for f,d in r['files'].items():
         rel=f.split('/src/Zhengxie.Metrics/')[-1]
