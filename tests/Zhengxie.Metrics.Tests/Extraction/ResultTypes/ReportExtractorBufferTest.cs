@@ -1,0 +1,54 @@
+using System.Linq;
+using FluentAssertions;
+using Xunit;
+using Zhengxie.Metrics.Extraction;
+
+namespace Zhengxie.Metrics.Tests.Extraction.ResultTypes;
+
+/// <summary>
+/// <see cref="ReportExtractor.Extract"/>'s pooled buffer (ReportExtractor.cs): text that grows under NFKC beyond the
+/// first rented buffer, format characters that only the normalising path removes, and line breaks written as
+/// <c>\n</c> whatever the buffer held before. Expected figures are worked out by hand.
+/// </summary>
+public class ReportExtractorBufferTest
+{
+    private static string Line(ExtractedFigure f) => EmitRulesTest.Line(f);
+
+    [Fact]
+    public void Text_that_grows_beyond_the_rented_buffer_is_read_whole()
+    {
+        // 20 ligatures ﬁ (each "fi" under NFKC) + "。收到提案178件。": 30 characters (a buffer of 32), 50 once normalised.
+        string text = new string('\uFB01', 20) + "。收到提案178件。";
+        var r = new ReportExtractor().Extract(text);
+        r.Figures.Select(Line).Should().Equal("proposals.received 178 件 Exact Committee  [] «收到提案178件»@21");
+        r.Figures[0].Length.Should().Be(8);
+    }
+
+    [Fact]
+    public void A_zero_width_space_inside_a_number_is_removed()
+    {
+        const string text = "收到提案1\u200B78件。";
+        var r = new ReportExtractor().Extract(text);
+        r.Figures.Select(Line).Should().Equal("proposals.received 178 件 Exact Committee  [] «收到提案1\u200B78件»@0");
+        r.Figures[0].Length.Should().Be(9);
+        r.Unclassified.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("收到提案178件2立案150件。", "收到提案178件\n立案150件。")]
+    [InlineData("收到提案178件2立案150件。", "收到提案178件\u2028立案150件。")]
+    [InlineData("收到提案178件22立案150件。", "收到提案178件\r\n立案150件。")]
+    public void A_line_break_is_a_break_whatever_the_pooled_buffer_held(string primer, string text)
+    {
+        // The primer has the same length, so it is folded into the same pooled buffer just before, with a digit
+        // where the text has its line break.
+        var extractor = new ReportExtractor();
+        extractor.Extract(primer);
+        var r = extractor.Extract(text);
+        int second = text.IndexOf('立');
+        r.Figures.Select(Line).Should().Equal(
+            "proposals.received 178 件 Exact Committee  [] «收到提案178件»@0",
+            $"proposals.filed 150 件 Exact Committee  [] «立案150件»@{second}");
+        r.Unclassified.Should().BeEmpty();
+    }
+}
