@@ -42,7 +42,8 @@ public sealed class ReportExtractor
         {
             // One character for one (full-width → ASCII, Traditional → Simplified, odd spaces) in a pooled buffer:
             // offsets do not move and nothing is allocated. Only text that NFKC changes in length (combining marks,
-            // ligatures, format characters, surrogates) goes through NormalizedText and its offset map.
+            // ligatures, format characters, surrogates) or with a line break that may be joined goes through
+            // NormalizedText and its offset map, so both paths read a text the same way.
             int length = text.Length;
             NormalizedText? map = null;
             if (!FoldOneToOne(text, buffer))
@@ -108,6 +109,19 @@ public sealed class ReportExtractor
             }
             else if (kind == CharTable.Break)
             {
+                // A line break inside a sentence (after an ideograph, a digit, %, a comma or 、) may be joined away,
+                // which moves offsets: NormalizedText applies the whole rule. A break after anything else stays one.
+                int p = i;
+                while (p > 0 && buffer[p - 1] == ' ')
+                {
+                    p--;
+                }
+
+                if (p > 0 && CharTable.JoinsAfter(buffer[p - 1]))
+                {
+                    return false;
+                }
+
                 buffer[i] = '\n';
             }
             else
