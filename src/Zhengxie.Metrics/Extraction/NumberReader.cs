@@ -246,6 +246,11 @@ internal static class NumberReader
             prevDigit = -1;
             if (u < 4)
             {
+                if (number == 0 && u == 1 && section + total > 0)
+                {
+                    number = 1; // 一千零十 = 一千零一十 = 1010
+                }
+
                 if (number < 0)
                 {
                     if (u == 1 && section == 0 && total == 0)

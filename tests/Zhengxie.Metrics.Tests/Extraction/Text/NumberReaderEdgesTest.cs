@@ -161,6 +161,9 @@ public class NumberReaderEdgesTest
     [InlineData("三亿字", "300000000", 2, false, false, false)]
     [InlineData("三万四千", "34000", 4, false, false, false)]
     [InlineData("一万零五", "10005", 4, false, false, false)]
+    [InlineData("一千零十", "1010", 4, false, false, false)] // 零十 = 零一十
+    [InlineData("一千零一十", "1010", 5, false, false, false)]
+    [InlineData("一万零十二", "10012", 5, false, false, false)]
     [InlineData("三亿五千万", "350000000", 5, false, false, false)]
     [InlineData("二〇二〇", "2020", 4, true, false, false)]
     [InlineData("一九九八", "1998", 4, true, false, false)]
