@@ -19,7 +19,8 @@ public class EmitRulesTest
         CultureInfo.InvariantCulture,
         $"{f.Measure.Id} {f.Value} {f.Unit.Symbol} {f.Qualifier} {f.Scope} {f.Topic} [{f.Label}] «{f.Quote}»@{f.Start}");
 
-    private static string[] Lines(string text, bool breakdowns = false)
+    /// <summary>The lines of a text's figures (or breakdowns), each quote checked against the text at its offsets.</summary>
+    internal static string[] Lines(string text, bool breakdowns = false)
     {
         var r = Extract(text);
         var list = breakdowns ? r.Breakdowns : r.Figures;

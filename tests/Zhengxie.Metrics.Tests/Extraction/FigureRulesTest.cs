@@ -13,17 +13,7 @@ namespace Zhengxie.Metrics.Tests.Extraction;
 /// </summary>
 public class FigureRulesTest
 {
-    private static string[] Lines(string text, bool breakdowns = false)
-    {
-        var r = Extract(text);
-        var list = breakdowns ? r.Breakdowns : r.Figures;
-        foreach (var f in list)
-        {
-            f.QuoteIsAt(text);
-        }
-
-        return list.Select(EmitRulesTest.Line).ToArray();
-    }
+    private static string[] Lines(string text, bool breakdowns = false) => EmitRulesTest.Lines(text, breakdowns);
 
     [Fact]
     public void Rates_listed_before_均_share_the_value_and_the_quote()
