@@ -104,8 +104,9 @@ public sealed class ExtractionResult : IEquatable<ExtractionResult>
     /// <see cref="ProposalStatistics.FromFigures(IEnumerable{Figure}, Validation.ValidationMode, bool)"/> and
     /// <see cref="Aggregation.FigureDatasetBuilder"/>. A 「全部」 figure that also states its count
     /// (「145件提案全部办复」) becomes a <see cref="Qualifier.All"/> figure that keeps its count as its value (checked against its denominator). A share
-    /// with no rate formula (<c>share.proposals.collective</c>) becomes the stated rate <c>rate.share.proposals.collective</c>,
-    /// since a library figure holds percentages only in rate measures.
+    /// (<c>share.proposals.collective</c>) stays a share; a percentage stated for a measure that is neither a rate nor a
+    /// share becomes the stated rate of that measure (<c>proposals.x</c> → <c>rate.proposals.x</c>), since a library
+    /// figure holds percentages only in rate and share measures.
     /// </summary>
     /// <returns>The figures, in the order of the text.</returns>
     /// <exception cref="InvalidOperationException">The committee or the period is unknown (give them in the <see cref="ExtractionContext"/>).</exception>

@@ -234,14 +234,17 @@ public class ExtractionResultContractTest
     }
 
     [Fact]
-    public void ToFigures_makes_a_stated_percentage_of_a_non_rate_measure_a_rate_and_keeps_rates_and_counts()
+    public void ToFigures_makes_a_stated_percentage_of_a_non_rate_measure_a_rate_and_keeps_rates_shares_and_counts()
     {
         var pct = new ExtractedFigure(new Measure("proposals.collective"), 35.5m, FigureUnit.Percent, Qualifier.PercentReported, FigureScope.Committee, null, null, "集体提案占35.5%", 7, 10);
         var rate = new ExtractedFigure(new Measure("rate.reply"), 99.2m, FigureUnit.Percent, Qualifier.PercentReported, FigureScope.Committee, null, null, "办复率99.2%", 20, 8);
         var count = new ExtractedFigure(new Measure("proposals.received"), 178m, new FigureUnit("件"), Qualifier.Exact, FigureScope.RegionTotal, "经济建设", null, "收到提案178件", 0, 8);
-        var figures = Full(figures: [pct, rate, count]).ToFigures();
+        var share = new ExtractedFigure(new Measure("share.proposals.collective"), 9.8m, FigureUnit.Percent, Qualifier.PercentReported, FigureScope.Committee, null, null, "占9.8%", 30, 5);
+        var figures = Full(figures: [pct, rate, count, share]).ToFigures();
 
-        figures.Should().HaveCount(3);
+        figures.Should().HaveCount(4);
+        figures[3].Measure.Id.Should().Be("share.proposals.collective"); // a share stays a share
+        figures[3].Value.Should().Be(9.8m);
         figures[0].Measure.Id.Should().Be("rate.proposals.collective");
         figures[0].Value.Should().Be(35.5m);
         figures[0].Qualifier.Should().Be(Qualifier.PercentReported);
