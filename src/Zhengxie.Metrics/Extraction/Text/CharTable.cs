@@ -261,7 +261,7 @@ internal static class CharTable
         || (c >= '\u3280' && c <= '\u3289')
         || (c >= '\u32B1' && c <= '\u32BF');
 
-    private static uint[] CreateEntries()
+    internal static uint[] CreateEntries()
     {
         var entries = new uint[0x10000];
         for (int c = 0; c < 0x80; c++)
