@@ -15,7 +15,25 @@ internal sealed partial class ReportScanner
         return span.Length == 0 ? null : Cut(from + lead, from + lead + span.Length).Text;
     }
 
-    /// <summary>Finds 全部/均 … 办复/答复/办结 after a count; returns the end of the verb, or 0.</summary>
+    /// <summary>
+    /// Whether the two characters at <paramref name="p"/> are 办复, 答复 or 办结, or 回复 in a sentence that names
+    /// proposals (提案 or 立案 before it: 「均已书面回复」 is the handling units' written reply; elsewhere 回复 answers
+    /// letters or messages, not proposals).
+    /// </summary>
+    private bool IsReplyOrConclusionVerb(int p)
+    {
+        var t = T;
+        if (p + 1 >= t.Length)
+        {
+            return false;
+        }
+
+        return (t[p] == '办' && t[p + 1] is '复' or '结')
+            || (t[p] == '答' && t[p + 1] == '复')
+            || (t[p] == '回' && t[p + 1] == '复' && (SentenceContains("提案", p) || SentenceContains("立案", p)));
+    }
+
+    /// <summary>Finds 全部/均 … 办复/答复/办结 (or 回复 about proposals) after a count; returns the end of the verb, or 0.</summary>
     private int AllMarker(int from, int to, out Measure measure, out bool onTime)
     {
         var t = T;
@@ -35,7 +53,7 @@ internal sealed partial class ReportScanner
 
         for (int p = from + all; p + 1 < to; p++)
         {
-            if ((t[p] == '办' && t[p + 1] is '复' or '结') || (t[p] == '答' && t[p + 1] == '复'))
+            if (IsReplyOrConclusionVerb(p))
             {
                 if (p + 2 < t.Length && t[p + 2] == '率')
                 {
@@ -56,7 +74,7 @@ internal sealed partial class ReportScanner
     private void CheckAllWithoutCount(int i)
     {
         var t = T;
-        if (i + 1 >= t.Length || !((t[i] == '办' && t[i + 1] is '复' or '结') || (t[i] == '答' && t[i + 1] == '复')) || (i + 2 < t.Length && t[i + 2] == '率'))
+        if (!IsReplyOrConclusionVerb(i) || (i + 2 < t.Length && t[i + 2] == '率'))
         {
             return;
         }

@@ -139,7 +139,7 @@ internal sealed partial class ReportScanner
                     quoteOpen = -1;
                     i++;
                     continue;
-                case '办' or '答':
+                case '办' or '答' or '回':
                     CheckAllWithoutCount(i);
                     i++;
                     continue;

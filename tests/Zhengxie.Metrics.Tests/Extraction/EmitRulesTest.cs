@@ -86,10 +86,37 @@ public class EmitRulesTest
     }
 
     [Fact]
-    public void A_written_response_other_than_a_reply_verb_is_no_all_figure()
+    public void A_written_reply_to_proposals_is_a_reply()
     {
         Lines("今年交办提案36件均已书面回复。").Should().Equal(
-            "proposals.cases 36 件 Exact Committee  [] «今年交办提案36件»@0");
+            "proposals.cases 36 件 Exact Committee  [] «今年交办提案36件»@0",
+            "proposals.replied 36 件 All Committee  [] «36件均已书面回复»@6");
+    }
+
+    [Fact]
+    public void A_written_reply_in_the_clause_after_a_filed_count_is_all_replied_without_a_value()
+    {
+        // The count is in the clause before (as 「全年经立案的提案221件,全部按时协商办复」 of the Yongjia seed): the figure keeps no value.
+        Lines("经审查立案256件，均已书面回复。").Should().Equal(
+            "proposals.filed 256 件 Exact Committee  [] «经审查立案256件»@0",
+            "proposals.replied  件 All Committee  [] «均已书面回复»@10");
+    }
+
+    [Fact]
+    public void All_replied_to_on_time_about_proposals_is_on_time()
+    {
+        Lines("经过认真办理，提案全部按时回复。").Should().Equal(
+            "proposals.replied  件 All Committee  [] «提案全部按时回复»@7",
+            "proposals.replied_on_time  件 All Committee  [] «提案全部按时回复»@7");
+    }
+
+    [Theory]
+    [InlineData("对群众来信均已及时回复。")] // no proposal in the sentence
+    [InlineData("网民留言120件，均已回复。")] // a count of messages, not of proposals
+    [InlineData("提案工作扎实推进。对群众来信均已回复。")] // 提案 only in the sentence before
+    public void A_reply_to_anything_but_proposals_is_no_reply_figure(string text)
+    {
+        Extract(text).Figures.Should().NotContain(f => f.Measure.Id.StartsWith("proposals.", System.StringComparison.Ordinal));
     }
 
     [Fact]
