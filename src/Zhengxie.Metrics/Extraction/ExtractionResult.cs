@@ -29,7 +29,7 @@ public sealed class ExtractionResult : IEquatable<ExtractionResult>
     /// <param name="period">The period, or <see langword="null"/> when unknown.</param>
     /// <param name="committeeOrigin">Where the committee came from: <see cref="ContextOrigin.Unknown"/> exactly when it is unknown.</param>
     /// <param name="periodOrigin">Where the period came from: <see cref="ContextOrigin.Unknown"/> exactly when it is unknown.</param>
-    /// <param name="document">The document's identifier, or <see langword="null"/>.</param>
+    /// <param name="document">The document's identifier, or <see langword="null"/> (an empty or blank one becomes <see langword="null"/>, as in <see cref="ExtractionContext"/>).</param>
     /// <exception cref="ArgumentException">A list is <see langword="null"/> or holds <see langword="null"/>, a committee or period is <c>default</c>, or an origin is undefined or disagrees with whether its value is known (the exception's <see cref="ArgumentException.ParamName"/> names the field).</exception>
     [JsonConstructor]
     public ExtractionResult(
@@ -59,7 +59,7 @@ public sealed class ExtractionResult : IEquatable<ExtractionResult>
         Period = period;
         CommitteeOrigin = committeeOrigin;
         PeriodOrigin = periodOrigin;
-        Document = string.IsNullOrEmpty(document) ? null : document;
+        Document = string.IsNullOrWhiteSpace(document) ? null : document;
     }
 
     /// <summary>Gets the figures, in the order of the text.</summary>

@@ -8,7 +8,7 @@ namespace Zhengxie.Metrics.Tests.Extraction.ResultTypes;
 
 /// <summary>
 /// The contract of <see cref="ExtractionResult"/>: the list, default-value and origin checks (type, parameter name,
-/// message), an empty document becoming null, equality over every member, ToString, and ToFigures (the error naming
+/// message), an empty or blank document becoming null, equality over every member, ToString, and ToFigures (the error naming
 /// what is unknown, a stated percentage of a non-rate measure becoming a rate). Expected values are worked out by hand.
 /// </summary>
 public class ExtractionResultContractTest
@@ -132,10 +132,13 @@ public class ExtractionResultContractTest
     }
 
     [Fact]
-    public void An_empty_document_becomes_null()
+    public void An_empty_or_blank_document_becomes_null_as_in_the_context()
     {
         Make(document: string.Empty).Document.Should().BeNull();
+        Make(document: " \t").Document.Should().BeNull();
+        new ExtractionContext(document: " \t").Document.Should().BeNull();
         Make(document: "yongjia-2020").Document.Should().Be("yongjia-2020");
+        Make(document: " yongjia-2020 ").Document.Should().Be(" yongjia-2020 ");
     }
 
     [Fact]
