@@ -172,6 +172,10 @@ public static partial class FigureCsvReader
             {
                 ok = Error(FigureCsvFormat.UnitColumn, "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ...");
             }
+            else if (FigureUnit.HasDigit(unitText))
+            {
+                ok = Error(FigureCsvFormat.UnitColumn, FigureUnit.DigitMessage(Shorten(unitText)));
+            }
             else
             {
                 unit = units.Get(unitText, MakeUnit).Value;

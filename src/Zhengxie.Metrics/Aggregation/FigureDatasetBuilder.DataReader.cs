@@ -336,6 +336,11 @@ public sealed partial class FigureDatasetBuilder
                 throw Bad(i, "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ...");
             }
 
+            if (FigureUnit.HasDigit(symbol))
+            {
+                throw Bad(i, FigureUnit.DigitMessage(symbol));
+            }
+
             unit = new FigureUnit(symbol);
             units[text] = unit;
             return unit;

@@ -23,12 +23,17 @@ public readonly struct FigureUnit : IEquatable<FigureUnit>, ISpanParsable<Figure
 
     /// <summary>Creates a unit from its printed symbol, such as <c>件</c> or <c>万元</c>.</summary>
     /// <param name="symbol">The symbol, as printed.</param>
-    /// <exception cref="ArgumentException">The symbol is empty, white space, or only 万.</exception>
+    /// <exception cref="ArgumentException">The symbol is empty, white space, only 万 or 亿, or has a digit (「12件」: the number belongs in the value).</exception>
     public FigureUnit(string symbol)
     {
         Preconditions.CheckNotNullOrWhiteSpace(symbol);
         symbol = symbol.Trim();
         Preconditions.CheckArgument(symbol is not ("万" or "亿"), nameof(symbol), "'万' or '亿' alone is a scale, not a unit: write 万元, 亿元, 万字, ...");
+        if (HasDigit(symbol))
+        {
+            throw new ArgumentException(DigitMessage(symbol), nameof(symbol));
+        }
+
         this.symbol = symbol;
     }
 
@@ -104,7 +109,7 @@ public readonly struct FigureUnit : IEquatable<FigureUnit>, ISpanParsable<Figure
     static FigureUnit ISpanParsable<FigureUnit>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => ParseText(s);
 
     private static FigureUnit ParseText(ReadOnlySpan<char> s) =>
-        TryParseText(s, out var unit) ? unit : throw new FormatException($"'{s}' is not a unit: expected a printed symbol such as 件, 次 or 万元 ('万' or '亿' alone is a scale).");
+        TryParseText(s, out var unit) ? unit : throw new FormatException($"'{s}' is not a unit: expected a printed symbol such as 件, 次 or 万元, without digits ('万' or '亿' alone is a scale).");
 
     /// <inheritdoc />
     static bool IParsable<FigureUnit>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out FigureUnit result) => TryParseText(s, out result);
@@ -115,9 +120,27 @@ public readonly struct FigureUnit : IEquatable<FigureUnit>, ISpanParsable<Figure
     private static bool TryParseText(ReadOnlySpan<char> s, out FigureUnit result)
     {
         var symbol = s.Trim();
-        result = symbol.IsEmpty || symbol.SequenceEqual("万") || symbol.SequenceEqual("亿") ? default : new FigureUnit(symbol.ToString());
+        result = symbol.IsEmpty || symbol.SequenceEqual("万") || symbol.SequenceEqual("亿") || HasDigit(symbol) ? default : new FigureUnit(symbol.ToString());
         return result.Symbol.Length > 0;
     }
+
+    /// <summary>Returns whether a unit's text has a decimal digit (ASCII, full-width or any other): a number, not a unit, or a number and its unit in one field.</summary>
+    internal static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The message for a unit with a digit (made only when one is refused).</summary>
+    internal static string DigitMessage(ReadOnlySpan<char> text) =>
+        $"'{text}' has a digit, so it is not a unit: write the unit as printed (件, 次, 万元, % ...) and the number in the value.";
 
     /// <summary>Compares two units for equality of their printed symbols.</summary>
     /// <param name="left">The first unit.</param>

@@ -311,6 +311,7 @@ public class DataReaderFieldTypesTest
     [InlineData("  ", "the unit is empty; write it as printed (件, 次, 万元, % ...).")]
     [InlineData("万", "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ...")]
     [InlineData(" 亿 ", "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ...")]
+    [InlineData(" 12件", "'12件' has a digit, so it is not a unit: write the unit as printed (件, 次, 万元, % ...) and the number in the value.")]
     public void A_unit_must_be_a_unit(string? unit, string message)
     {
         var table = Table();

@@ -84,6 +84,21 @@ public class FigureCsvReaderTest
     }
 
     [Fact]
+    public void A_unit_with_a_digit_is_an_error_at_its_line_and_column()
+    {
+        var result = ReadText(
+            "committee,period,measure,value,unit,qualifier,scope,source\n" +
+            "520112,2022,proposals.received,178,件,exact,committee,\n" +
+            "520112,2022,proposals.filed,150,150件,exact,committee,\n" +
+            "520112,2022,activity.inspection,12,2022,exact,committee,\n");
+
+        result.Figures.Select(f => f.Measure.Id).Should().Equal("proposals.received");
+        result.Findings.Select(f => f.ToString()).Should().Equal(
+            "line 3, column unit: error: '150件' has a digit, so it is not a unit: write the unit as printed (件, 次, 万元, % ...) and the number in the value.",
+            "line 4, column unit: error: '2022' has a digit, so it is not a unit: write the unit as printed (件, 次, 万元, % ...) and the number in the value.");
+    }
+
+    [Fact]
     public void A_missing_header_column_is_one_error_on_line_1()
     {
         var result = ReadText("committee,period,measure,value,unit,qualifier,source\n520112,2022,proposals.received,178,件,exact,x\n");

@@ -41,6 +41,26 @@ public class FigureUnitTextTest
         act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be("'万' or '亿' alone is a scale, not a unit: write 万元, 亿元, 万字, ... (Parameter 'symbol')");
     }
 
+    [Theory]
+    [InlineData("12件", "12件")] // a number and its unit in one field
+    [InlineData(" 2024 ", "2024")] // a year or a value in the unit's place
+    [InlineData("１２次", "１２次")] // full-width digits
+    [InlineData("m2", "m2")]
+    public void A_symbol_with_a_digit_is_refused_as_a_number_in_the_unit(string symbol, string shown)
+    {
+        var act = () => new FigureUnit(symbol);
+
+        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be(
+            $"'{shown}' has a digit, so it is not a unit: write the unit as printed (件, 次, 万元, % ...) and the number in the value. (Parameter 'symbol')");
+    }
+
+    [Theory]
+    [InlineData("二十件")] // Chinese numerals are words, not digits
+    [InlineData("万元")]
+    [InlineData("平方米")]
+    public void A_symbol_without_a_decimal_digit_is_a_unit(string symbol) =>
+        new FigureUnit(symbol).Symbol.Should().Be(symbol);
+
     [Fact]
     public void The_generic_entries_parse_and_refuse()
     {
@@ -48,11 +68,11 @@ public class FigureUnitTextTest
         SpanParse<FigureUnit>("万元".AsSpan()).Should().Be(new FigureUnit("万元"));
         var parseNull = () => Parse<FigureUnit>(null!);
         parseNull.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("s");
-        foreach (string bad in new[] { "万", "亿", "  ", string.Empty })
+        foreach (string bad in new[] { "万", "亿", "  ", string.Empty, "12件", "2024" })
         {
             var act = () => Parse<FigureUnit>(bad);
             act.Should().ThrowExactly<FormatException>().Which.Message.Should().Be(
-                $"'{bad}' is not a unit: expected a printed symbol such as 件, 次 or 万元 ('万' or '亿' alone is a scale).");
+                $"'{bad}' is not a unit: expected a printed symbol such as 件, 次 or 万元, without digits ('万' or '亿' alone is a scale).");
             TryParse<FigureUnit>(bad, out var none).Should().BeFalse();
             none.Should().Be(default(FigureUnit));
         }
