@@ -212,8 +212,8 @@ internal static class NumberReader
             int u = ChineseUnit(c);
             if (u == 0)
             {
-                // 点 followed by a digit: a decimal part.
-                if (c == '点' && j + 1 < t.Length && ChineseDigit(t[j + 1]) >= 0 && !digitString)
+                // 点 followed by a digit, after a whole part (零点五, 三点二): a decimal part; 点 first starts no number.
+                if (c == '点' && j > i && j + 1 < t.Length && ChineseDigit(t[j + 1]) >= 0 && !digitString)
                 {
                     decimal whole = total + section + Math.Max(number, 0);
                     j++;

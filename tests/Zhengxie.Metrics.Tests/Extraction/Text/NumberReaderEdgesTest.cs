@@ -206,6 +206,29 @@ public class NumberReaderEdgesTest
     }
 
     [Theory]
+    [InlineData("点五")]
+    [InlineData("点五件")]
+    public void A_decimal_point_first_starts_no_number(string text)
+    {
+        var tok = NumberReader.ReadChinese(text, 0);
+        tok.End.Should().Be(0);
+        tok.Value.Should().Be(0m);
+        tok.HasFraction.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("零点五", 3, 0.5)]
+    [InlineData("三点二五", 4, 3.25)]
+    [InlineData("十点五", 3, 10.5)]
+    public void A_decimal_point_after_a_whole_part_reads_the_fraction(string text, int end, double value)
+    {
+        var tok = NumberReader.ReadChinese(text, 0);
+        tok.End.Should().Be(end);
+        tok.Value.Should().Be((decimal)value);
+        tok.HasFraction.Should().BeTrue();
+    }
+
+    [Theory]
     [InlineData("一〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇", 19)] // 10^18 as a digit string
     [InlineData("一百亿亿", 4)] // 100 × 10^8 × 10^8 = 10^18
     [InlineData("九千亿亿亿亿", 6)]
