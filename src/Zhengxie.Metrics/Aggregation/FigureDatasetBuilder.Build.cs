@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading.Tasks;
 using Zhengxie.Metrics.Validation;
 
 namespace Zhengxie.Metrics.Aggregation;
@@ -10,6 +12,9 @@ namespace Zhengxie.Metrics.Aggregation;
 /// <content>Build: validation of the rows and placement of their counts into the dataset's columns.</content>
 public sealed partial class FigureDatasetBuilder
 {
+    /// <summary>The accepted rows from which <see cref="Build"/> places the proposal family's cells on a thread of its own, beside the other counts'.</summary>
+    private const int ParallelBuildRows = 1 << 16;
+
     /// <summary>Validates the figures and builds the dataset.</summary>
     /// <returns>The dataset.</returns>
     /// <exception cref="ValidationException">In <see cref="ValidationMode.Throw"/>, the figures break a rule.</exception>
@@ -21,7 +26,6 @@ public sealed partial class FigureDatasetBuilder
         var findings = new List<ValidationFinding>();
         int rowCount = rows.Count;
         var accepted = new int[rowCount];
-        var acceptedCommittee = new int[rowCount];
         int acceptedCount = 0;
         foreach (var (key, conflict) in duplicates.Conflicts)
         {
@@ -63,7 +67,6 @@ public sealed partial class FigureDatasetBuilder
             }
 
             accepted[acceptedCount] = i;
-            acceptedCommittee[acceptedCount] = c;
             acceptedCount++;
         }
 
@@ -82,99 +85,44 @@ public sealed partial class FigureDatasetBuilder
             periodOf[periodNumbers[periods[p]]] = p;
         }
 
-        // accepted is reused below for the proposal rows; the dataset keeps its own copy of the accepted rows.
-        var kept = accepted[..acceptedCount];
         int stride = Math.Max(1, (periods.Length + Vector<byte>.Count - 1) / Vector<byte>.Count) * Vector<byte>.Count;
 
-        // Count cells: committee-scope, topic-less figures of a count; proposal figures are resolved per committee and period (ProposalCountCells).
-        int measureCount = measureNumbers.Count;
-        using var cells = new CellColumns(measureCount, index.Count, stride, rows.Units);
-        var topics = rows.Topics;
-        var rowMeasures = rows.Measures;
-
-        // Proposal-family rows are grouped by committee, period and scope with a counting sort (key = (c × periods + p) × 2 + scope),
-        // stable, so each group keeps the order of arrival; other counts go straight to their cells.
-        int keyCount = checked(index.Count * Math.Max(1, periods.Length) * 2);
-        var groupStart = new int[keyCount + 1];
-        var proposalKey = new int[acceptedCount];
-        int proposalCount = 0;
-        for (int a = 0; a < acceptedCount; a++)
+        // Count cells: committee-scope, topic-less figures of a count; proposal figures are resolved per committee and period
+        // (ProposalCountCells). The two touch different measures' columns, so on a large build they are placed on two threads.
+        using var cells = new CellColumns(measureNumbers.Count, index.Count, stride, rows.Units);
+        var placement = new Placement(accepted, acceptedCount, periodOf, periods.Length, index.Count, snapshot);
+        if (acceptedCount >= ParallelBuildRows && Environment.ProcessorCount > 1)
         {
-            int i = accepted[a];
-            if (topics is not null && topics[i] is not null)
+            var proposalFindings = new List<ValidationFinding>();
+            var proposals = Task.Run(() => PlaceProposalCells(cells, placement, proposalFindings));
+            bool countsPlaced = false;
+            try
             {
-                continue;
+                PlaceCountCells(cells, placement, findings);
+                countsPlaced = true;
             }
-
-            int c = acceptedCommittee[a];
-            int p = periodOf[rowPeriods[i]];
-            int m = rowMeasures[i];
-            var scope = rows.ScopeAt(i);
-            if (measureNumbers.IsProposalFamily(m))
+            finally
             {
-                int key = (((c * periods.Length) + p) * 2) + (scope == FigureScope.Committee ? 0 : 1);
-                groupStart[key + 1]++;
-                accepted[proposalCount] = i;
-                proposalKey[proposalCount++] = key;
-                continue;
-            }
-
-            if (measureNumbers.IsRate(m) || !rows.HasValue(i))
-            {
-                continue;
-            }
-
-            AddCell(cells, scope, m, c, p, i, snapshot, findings);
-        }
-
-        for (int k = 0; k < keyCount; k++)
-        {
-            groupStart[k + 1] += groupStart[k];
-        }
-
-        var grouped = new int[proposalCount];
-        var next = (int[])groupStart.Clone();
-        for (int a = 0; a < proposalCount; a++)
-        {
-            grouped[next[proposalKey[a]]++] = accepted[a];
-        }
-
-        Span<long> exact = stackalloc long[ProposalFigureAnalysis.ChainMeasures.Length];
-        var chainIndex = new int[measureCount];
-        for (int m = 0; m < measureCount; m++)
-        {
-            chainIndex[m] = Array.IndexOf(ProposalFigureAnalysis.ChainMeasures, measureNumbers[m]);
-        }
-
-        for (int key = 0; key < keyCount; key++)
-        {
-            int from = groupStart[key];
-            int to = groupStart[key + 1];
-            if (from == to)
-            {
-                continue;
-            }
-
-            var list = new ArraySegment<int>(grouped, from, to - from);
-            int c = key / 2 / periods.Length;
-            int p = key / 2 % periods.Length;
-            var scope = key % 2 == 0 ? FigureScope.Committee : FigureScope.RegionTotal;
-
-            // The usual case, exact whole counts that meet the chain, needs no analysis: each is its own cell.
-            if (TryExactCounts(list, chainIndex, exact))
-            {
-                foreach (int i in list)
+                if (!countsPlaced)
                 {
-                    rows.IsPlainWhole(i, out long whole);
-                    cells.AddExact(scope, rowMeasures[i], c, p, whole, i);
+                    // The counts' own exception is the one thrown; the proposals' thread must stop writing before the columns go back to the pool.
+                    ((IAsyncResult)proposals).AsyncWaitHandle.WaitOne();
                 }
-
-                continue;
             }
 
-            foreach (var (figure, measure, bounds) in ProposalCountCells(snapshot.FiguresAt(list), findings, Strict))
+            // Cells implied by stated rates may add a measure (a column): placed here, after both threads, in group order.
+            foreach (var (scope, c, p, figure, measure, bounds) in proposals.GetAwaiter().GetResult())
             {
-                // A count implied by a stated rate (25 % of 40 submitted ⇒ 10 adopted) may be of a measure no figure has.
+                cells.Add(scope, measureNumbers.NumberOf(measure), c, p, bounds, figure);
+            }
+
+            findings.AddRange(proposalFindings);
+        }
+        else
+        {
+            PlaceCountCells(cells, placement, findings);
+            foreach (var (scope, c, p, figure, measure, bounds) in PlaceProposalCells(cells, placement, findings))
+            {
                 cells.Add(scope, measureNumbers.NumberOf(measure), c, p, bounds, figure);
             }
         }
@@ -195,7 +143,132 @@ public sealed partial class FigureDatasetBuilder
             throw new ValidationException(findings.Where(f => f.IsError).Concat(findings.Where(f => !f.IsError)));
         }
 
-        return new FigureDataset(Regions, index, periods, stride, committeeColumns, regionTotalColumns, KeptFigures(snapshot, kept, acceptedCount), findings);
+        return new FigureDataset(Regions, index, periods, stride, committeeColumns, regionTotalColumns, KeptFigures(snapshot, acceptedCount == rowCount ? accepted : accepted[..acceptedCount], acceptedCount), findings);
+    }
+
+    /// <summary>The rows a build placed: the accepted rows (in order of arrival), the dataset's period of each builder period number, and its sizes.</summary>
+    private readonly record struct Placement(int[] Accepted, int Count, int[] PeriodOf, int PeriodCount, int Committees, FigureRows.Snapshot Snapshot);
+
+    /// <summary>Places the cells of the counts outside the proposal family (each row its own cell), or their findings.</summary>
+    private void PlaceCountCells(CellColumns cells, Placement placement, List<ValidationFinding> findings)
+    {
+        var topics = rows.Topics;
+        var rowPeriods = rows.Periods;
+        var rowMeasures = rows.Measures;
+        var committeeNumbers = rows.CommitteeNumbers;
+        var accepted = placement.Accepted;
+        for (int a = 0; a < placement.Count; a++)
+        {
+            int i = accepted[a];
+            int m = rowMeasures[i];
+
+            // Rates are of the proposal family (IsProposalFamily), so every row here is a count.
+            if ((topics is not null && topics[i] is not null) || measureNumbers.IsProposalFamily(m) || !rows.HasValue(i))
+            {
+                continue;
+            }
+
+            AddCell(cells, rows.ScopeAt(i), m, committeeNumbers[i], placement.PeriodOf[rowPeriods[i]], i, placement.Snapshot, findings);
+        }
+    }
+
+    /// <summary>
+    /// Places the cells of the proposal family: the rows grouped by committee, period and scope with a counting sort (key =
+    /// (c × periods + p) × 2 + scope, stable, so each group keeps the order of arrival); a group of exact whole counts that
+    /// meet the chain places its rows as they are, any other goes through the analysis, whose cells are returned (in group
+    /// order) for the caller to place: a count implied by a stated rate may be of a measure no figure has.
+    /// </summary>
+    private List<(FigureScope Scope, int Committee, int Period, Figure Figure, Measure Measure, Bounds Bounds)> PlaceProposalCells(CellColumns cells, Placement placement, List<ValidationFinding> findings)
+    {
+        var accepted = placement.Accepted;
+        int periodCount = placement.PeriodCount;
+        int keyCount = checked(placement.Committees * Math.Max(1, periodCount) * 2);
+        var groupStart = new int[keyCount + 1];
+        int proposalCount = 0;
+        for (int a = 0; a < placement.Count; a++)
+        {
+            int key = ProposalKey(accepted[a], placement);
+            if (key >= 0)
+            {
+                groupStart[key + 1]++;
+                proposalCount++;
+            }
+        }
+
+        for (int k = 0; k < keyCount; k++)
+        {
+            groupStart[k + 1] += groupStart[k];
+        }
+
+        var grouped = new int[proposalCount];
+        var next = (int[])groupStart.Clone();
+        for (int a = 0; a < placement.Count; a++)
+        {
+            int i = accepted[a];
+            int key = ProposalKey(i, placement);
+            if (key >= 0)
+            {
+                grouped[next[key]++] = i;
+            }
+        }
+
+        Span<long> exact = stackalloc long[ProposalFigureAnalysis.ChainMeasures.Length];
+        int measureCount = measureNumbers.Count;
+        var chainIndex = new int[measureCount];
+        for (int m = 0; m < measureCount; m++)
+        {
+            chainIndex[m] = Array.IndexOf(ProposalFigureAnalysis.ChainMeasures, measureNumbers[m]);
+        }
+
+        var rowMeasures = rows.Measures;
+        var analysed = new List<(FigureScope, int, int, Figure, Measure, Bounds)>();
+        for (int key = 0; key < keyCount; key++)
+        {
+            int from = groupStart[key];
+            int to = groupStart[key + 1];
+            if (from == to)
+            {
+                continue;
+            }
+
+            var list = new ArraySegment<int>(grouped, from, to - from);
+            int c = key / 2 / periodCount;
+            int p = key / 2 % periodCount;
+            var scope = key % 2 == 0 ? FigureScope.Committee : FigureScope.RegionTotal;
+
+            // The usual case, exact whole counts that meet the chain, needs no analysis: each is its own cell.
+            if (TryExactCounts(list, chainIndex, exact))
+            {
+                foreach (int i in list)
+                {
+                    rows.IsPlainWhole(i, out long whole);
+                    cells.AddExact(scope, rowMeasures[i], c, p, whole, i);
+                }
+
+                continue;
+            }
+
+            foreach (var (figure, measure, bounds) in ProposalCountCells(placement.Snapshot.FiguresAt(list), findings, Strict))
+            {
+                analysed.Add((scope, c, p, figure, measure, bounds));
+            }
+        }
+
+        return analysed;
+    }
+
+    /// <summary>The group key of an accepted row of the proposal family without a topic, or -1 for any other row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ProposalKey(int i, Placement placement)
+    {
+        var topics = rows.Topics;
+        if ((topics is not null && topics[i] is not null) || !measureNumbers.IsProposalFamily(rows.Measures[i]))
+        {
+            return -1;
+        }
+
+        int p = placement.PeriodOf[rows.Periods[i]];
+        return (((rows.CommitteeNumbers[i] * placement.PeriodCount) + p) * 2) + (rows.ScopeAt(i) == FigureScope.Committee ? 0 : 1);
     }
 
     /// <summary>The figures the dataset keeps: the objects themselves when every row came as one, else made from the rows when first asked for.</summary>
