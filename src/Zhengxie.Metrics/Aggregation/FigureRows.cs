@@ -27,7 +27,7 @@ internal sealed class FigureRows
     private byte[] flags = [];
     private string?[]? topics;
     private FigureSource?[]? sources;
-    private Figure?[] figures = [];
+    private Figure?[]? figures; // only once a row comes with its Figure
     private readonly List<decimal?> otherValues = [];
 
     internal int Count { get; private set; }
@@ -47,7 +47,8 @@ internal sealed class FigureRows
     /// <summary>Gets the topics, or <see langword="null"/> while no row has one.</summary>
     internal string?[]? Topics => topics;
 
-    internal Figure?[] Objects => figures;
+    /// <summary>Gets the objects the rows came as (empty while no row came as one).</summary>
+    internal Figure?[] Objects => figures ?? [];
 
     internal void EnsureCapacity(int capacity)
     {
@@ -72,7 +73,11 @@ internal sealed class FigureRows
         units[i] = unit;
         qualifiers[i] = (byte)qualifier;
         scopes[i] = (byte)scope;
-        figures[i] = figure;
+        if (figure is not null)
+        {
+            (figures ??= new Figure?[committeeNumbers.Length])[i] = figure;
+        }
+
         long number = value is { } v ? ScaleZeroOrMinusOne(v) : -1;
         bool plain;
         if (number >= 0)
@@ -156,7 +161,11 @@ internal sealed class FigureRows
 
         // Release the references the dropped rows held; value-type columns are overwritten by later rows.
         Array.Clear(units, count, Count - count);
-        Array.Clear(figures, count, Count - count);
+        if (figures is not null)
+        {
+            Array.Clear(figures, count, Count - count);
+        }
+
         if (topics is not null)
         {
             Array.Clear(topics, count, Count - count);
@@ -171,7 +180,7 @@ internal sealed class FigureRows
         AllObjects = true;
         for (int i = 0; i < count && AllObjects; i++)
         {
-            AllObjects = figures[i] is not null;
+            AllObjects = figures?[i] is not null;
         }
     }
 
@@ -204,7 +213,11 @@ internal sealed class FigureRows
         Array.Resize(ref qualifiers, size);
         Array.Resize(ref scopes, size);
         Array.Resize(ref flags, size);
-        Array.Resize(ref figures, size);
+        if (figures is not null)
+        {
+            Array.Resize(ref figures, size);
+        }
+
         if (topics is not null)
         {
             Array.Resize(ref topics, size);
@@ -241,7 +254,7 @@ internal sealed class FigureRows
         private readonly byte[] scopes;
         private readonly string?[]? topics;
         private readonly FigureSource?[]? sources;
-        private readonly Figure?[] figures;
+        private readonly Figure?[]? figures;
         private readonly List<decimal?> otherValues;
         private readonly Committee[] committeeList;
         private readonly ReportingPeriod[] periodList;
@@ -274,7 +287,7 @@ internal sealed class FigureRows
         /// <summary>Returns row <paramref name="i"/> as a <see cref="Figure"/>: the object it was added as, or a new one made from its columns.</summary>
         internal Figure FigureAt(int i)
         {
-            if (figures[i] is { } figure)
+            if (figures?[i] is { } figure)
             {
                 return figure;
             }

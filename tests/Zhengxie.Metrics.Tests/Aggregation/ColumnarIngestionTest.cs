@@ -247,6 +247,32 @@ public class ColumnarIngestionTest
         fromColumns.TryGetCount(Committees[0], Periods[0], funds, out _).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ObjectsAndColumnsInOneBuilderKeepTheObjectsThemselves(bool columnsFirst)
+    {
+        // A builder keeps a row's Figure only once some row came as one: the objects are handed back as they were, the
+        // column rows made into equal figures, whichever came first.
+        var measure = new Measure("activity.consultation");
+        var objects = new[] { new Figure(Committees[0], Periods[0], measure, 3, FigureUnit.Times), new Figure(Committees[1], Periods[0], measure, 4, FigureUnit.Times) };
+        var columns = new[] { new Figure(Committees[0], Periods[1], measure, 5, FigureUnit.Times), new Figure(Committees[1], Periods[1], measure, 6, FigureUnit.Times) };
+        var builder = new FigureDatasetBuilder();
+        if (columnsFirst)
+        {
+            builder.AddColumns(ToColumns(columns)).AddRange(objects);
+        }
+        else
+        {
+            builder.AddRange(objects).AddColumns(ToColumns(columns));
+        }
+
+        var figures = builder.Build().Figures;
+        figures.Should().BeEquivalentTo(objects.Concat(columns));
+        figures.Where(f => objects.Any(o => ReferenceEquals(o, f))).Should().HaveCount(2, "the objects are the ones added");
+        figures.Where(f => columns.Any(c => ReferenceEquals(c, f))).Should().BeEmpty("column rows are made into figures of their own");
+    }
+
     private static FigureColumns ToColumns(IReadOnlyList<Figure> figures) =>
         new(
             figures.Select(f => f.Committee).ToArray(),
