@@ -21,7 +21,7 @@ public static partial class FigureCsvReader
     private sealed partial class RowParser
     {
         private static readonly Func<string, Measure> MakeMeasure = s => Measure.TryParse(s, out var m) ? m : default;
-        private static readonly Func<string, FigureUnit> MakeUnit = s => s.Length == 0 || s is "万" or "亿" ? default : LastingValues.Shared.Unit(s);
+        private static readonly Func<string, FigureUnit> MakeUnit = s => s.Length == 0 || s is "万" or "亿" || FigureUnit.HasDigit(s) ? default : LastingValues.Shared.Unit(s);
         private static readonly Func<string, bool> NoValue = _ => false;
         private static readonly Func<string, FigureSource> MakeSource = LastingValues.Shared.Source;
 

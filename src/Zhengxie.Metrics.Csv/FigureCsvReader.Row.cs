@@ -119,6 +119,7 @@ public static partial class FigureCsvReader
             // value: digits, optionally a decimal point and more digits; no sign, no exponent, no separators.
             var valueText = Field(record, map[3]);
             decimal? value = null;
+            bool wholeLong = false; // the value is whole digits that fit a long
             if (valueText.Length == 0)
             {
                 if (qualifierOk && qualifier != Qualifier.All)
@@ -150,6 +151,7 @@ public static partial class FigureCsvReader
                 }
 
                 value = whole;
+                wholeLong = true;
             }
             else if (!decimal.TryParse(valueText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal parsed))
             {
@@ -161,24 +163,15 @@ public static partial class FigureCsvReader
                 value = parsed;
             }
 
-            // unit
+            // unit: its text is checked when the read first meets it (MakeUnit refuses it: default); a refused one is looked
+            // at again only for its message.
             var unitText = Field(record, map[4]);
-            FigureUnit unit = default;
-            if (unitText.Length == 0)
+            FigureUnit unit = unitText.Length > 0 ? units.Get(unitText, MakeUnit).Value : default;
+            if (unit.Symbol.Length == 0)
             {
-                ok = Error(FigureCsvFormat.UnitColumn, "the unit is empty; write it as printed (件, 次, 万元, % ...).");
-            }
-            else if (unitText.SequenceEqual("万") || unitText.SequenceEqual("亿"))
-            {
-                ok = Error(FigureCsvFormat.UnitColumn, "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ...");
-            }
-            else if (FigureUnit.HasDigit(unitText))
-            {
-                ok = Error(FigureCsvFormat.UnitColumn, FigureUnit.DigitMessage(Shorten(unitText)));
-            }
-            else
-            {
-                unit = units.Get(unitText, MakeUnit).Value;
+                ok = Error(FigureCsvFormat.UnitColumn, unitText.Length == 0 ? "the unit is empty; write it as printed (件, 次, 万元, % ...)."
+                    : unitText.SequenceEqual("万") || unitText.SequenceEqual("亿") ? "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ..."
+                    : FigureUnit.DigitMessage(Shorten(unitText)));
             }
 
             // The rules of a figure (docs/csv-format.md): a rate or share (rate.*, share.*) is in % and qualified
@@ -218,7 +211,7 @@ public static partial class FigureCsvReader
 
             // An exact whole count in a unit of scale 1 always makes a figure with bounds (the checks above are the
             // constructor's); anything else is made and its bounds checked here, so its error names this line.
-            bool plain = qualifier == Qualifier.Exact && value is { } v && decimal.IsInteger(v) && v <= long.MaxValue && unit.Scale == 1;
+            bool plain = qualifier == Qualifier.Exact && (wholeLong || (value is { } v && decimal.IsInteger(v) && v <= long.MaxValue)) && unit.Scale == 1;
             Figure? figure = null;
             if (!plain || everyFigure)
             {

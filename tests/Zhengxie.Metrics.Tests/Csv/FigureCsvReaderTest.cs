@@ -99,6 +99,26 @@ public class FigureCsvReaderTest
     }
 
     [Fact]
+    public void A_refused_unit_met_again_is_an_error_again_and_a_good_unit_after_it_is_read()
+    {
+        // The reader checks a unit's text once and remembers the answer: each row with the text still gets its error.
+        var result = ReadText(
+            "committee,period,measure,value,unit,qualifier,scope,source\n" +
+            "520112,2022,proposals.received,178,万,exact,committee,\n" +
+            "520112,2022,proposals.filed,150,150件,exact,committee,\n" +
+            "520112,2023,proposals.received,170,万,exact,committee,\n" +
+            "520112,2023,proposals.filed,140,150件,exact,committee,\n" +
+            "520112,2024,proposals.received,160,件,exact,committee,\n");
+
+        result.Figures.Select(f => f.Period.Year).Should().Equal(2024);
+        result.Findings.Select(f => f.Line + " " + f.Column + " " + f.Message[..12]).Should().Equal(
+            "2 unit '万' or '亿' a",
+            "3 unit '150件' has a",
+            "4 unit '万' or '亿' a",
+            "5 unit '150件' has a");
+    }
+
+    [Fact]
     public void A_missing_header_column_is_one_error_on_line_1()
     {
         var result = ReadText("committee,period,measure,value,unit,qualifier,source\n520112,2022,proposals.received,178,件,exact,x\n");
