@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 
 namespace Zhengxie.Metrics.Csv;
 
@@ -66,12 +65,8 @@ internal sealed class IdentityTable
     internal void Release()
     {
         count = 0;
-        Return(keys, slots);
         Allocate(8);
     }
-
-    /// <summary>The size (in places) from which the arrays come from the shared pools: a 1 M-row file's 24 MB are reused by the next read.</summary>
-    private const int PooledPlaces = 1 << 16;
 
     private const long MeasureBits = 0x1FFFFF << 1;
 
@@ -88,19 +83,9 @@ internal sealed class IdentityTable
     private void Allocate(int capacity)
     {
         int bits = Math.Max(3, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, (capacity * 2L) - 1)));
-        int places = 1 << bits;
+        keys = GC.AllocateUninitializedArray<long>(1 << bits); // read only where a slot is taken
+        slots = new int[1 << bits];
         shift = 64 - bits;
-        if (places < PooledPlaces)
-        {
-            keys = GC.AllocateUninitializedArray<long>(places); // read only where a slot is taken
-            slots = new int[places];
-            return;
-        }
-
-        // A pool's array of a power of two is exactly that long; keys are read only where a slot is taken, slots start free.
-        keys = ArrayPool<long>.Shared.Rent(places);
-        slots = ArrayPool<int>.Shared.Rent(places);
-        Array.Clear(slots);
     }
 
     private void Rehash(int capacity)
@@ -124,17 +109,6 @@ internal sealed class IdentityTable
 
             keys[i] = oldKeys[j];
             slots[i] = oldSlots[j];
-        }
-
-        Return(oldKeys, oldSlots);
-    }
-
-    private static void Return(long[] keys, int[] slots)
-    {
-        if (keys.Length >= PooledPlaces)
-        {
-            ArrayPool<long>.Shared.Return(keys);
-            ArrayPool<int>.Shared.Return(slots);
         }
     }
 }
