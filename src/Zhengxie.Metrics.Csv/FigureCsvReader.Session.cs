@@ -145,8 +145,9 @@ public static partial class FigureCsvReader
                 return new FigureCsvResult(figures.AsReadOnly(), findings.AsReadOnly(), rows, figures.Count);
             }
 
-            // The duplicate look-up is done with: released before the rows are handed over.
-            seen.Release();
+            // The duplicate look-up is done with: released before the rows are handed over (a handler is told the reader's
+            // memory is free by then; a builder's read gives the table's arrays back to the pools for the next read).
+            seen.Release(reuse: target!.Handler is null);
             seenWithTopic.Clear();
             seenWithTopic.TrimExcess();
             figureLines.Clear();

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 
 namespace Zhengxie.Metrics.Csv;
 
@@ -61,12 +62,21 @@ internal sealed class IdentityTable
         return -1;
     }
 
-    /// <summary>Forgets every key and releases the arrays.</summary>
-    internal void Release()
+    /// <summary>Forgets every key and releases the arrays: back to the shared pools for a later table when <paramref name="reuse"/>, else left to the garbage collector.</summary>
+    /// <param name="reuse">Whether a large table's arrays go back to the pools (a read into a builder: the next read of a large file takes them); a caller who is told the reader's memory is released (a handler) gets them freed instead.</param>
+    internal void Release(bool reuse)
     {
         count = 0;
+        if (reuse)
+        {
+            Return(keys, slots);
+        }
+
         Allocate(8);
     }
+
+    /// <summary>The size (in places) from which the arrays come from the shared pools: a 1 M-row file's 24 MB, allocated anew by each read, made a full collection of most reads.</summary>
+    private const int PooledPlaces = 1 << 16;
 
     private const long MeasureBits = 0x1FFFFF << 1;
 
@@ -83,9 +93,19 @@ internal sealed class IdentityTable
     private void Allocate(int capacity)
     {
         int bits = Math.Max(3, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, (capacity * 2L) - 1)));
-        keys = GC.AllocateUninitializedArray<long>(1 << bits); // read only where a slot is taken
-        slots = new int[1 << bits];
+        int places = 1 << bits;
         shift = 64 - bits;
+        if (places < PooledPlaces)
+        {
+            keys = GC.AllocateUninitializedArray<long>(places); // read only where a slot is taken
+            slots = new int[places];
+            return;
+        }
+
+        // A pool's array of a power of two is exactly that long; keys are read only where a slot is taken, slots start free.
+        keys = ArrayPool<long>.Shared.Rent(places);
+        slots = ArrayPool<int>.Shared.Rent(places);
+        Array.Clear(slots);
     }
 
     private void Rehash(int capacity)
@@ -109,6 +129,17 @@ internal sealed class IdentityTable
 
             keys[i] = oldKeys[j];
             slots[i] = oldSlots[j];
+        }
+
+        Return(oldKeys, oldSlots);
+    }
+
+    private static void Return(long[] keys, int[] slots)
+    {
+        if (keys.Length >= PooledPlaces)
+        {
+            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(slots);
         }
     }
 }

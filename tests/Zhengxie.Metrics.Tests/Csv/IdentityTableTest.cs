@@ -52,4 +52,31 @@ public class IdentityTableTest
             },
             iter: 500);
     }
+
+    [Fact]
+    public void A_table_on_arrays_another_table_used_and_released_starts_empty()
+    {
+        // 40,000 keys take 131,072 places: arrays from the shared pools, given back by Release and by each growth.
+        for (int round = 0; round < 3; round++)
+        {
+            var table = new IdentityTable();
+            if (round == 1)
+            {
+                table.EnsureCapacity(40_000);
+            }
+
+            for (int slot = 0; slot < 40_000; slot++)
+            {
+                table.GetOrAdd(Key(slot), slot).Should().Be(-1, "round {0}, slot {1}: the key is new to this table, whatever the arrays held before", round, slot);
+            }
+
+            table.GetOrAdd(Key(39_999), -5).Should().Be(39_999);
+            table.GetOrAdd(Key(0), -5).Should().Be(0);
+            table.Release(reuse: true);
+            table.GetOrAdd(Key(0), 7).Should().Be(-1, "a released table is empty");
+        }
+    }
+
+    /// <summary>Slot <paramref name="slot"/>'s key: 20 measures per committee-period, as a file lists them.</summary>
+    private static long Key(int slot) => ((long)(slot / 20) << 22) | ((long)(slot % 20) << 1);
 }
