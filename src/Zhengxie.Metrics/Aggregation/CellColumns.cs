@@ -20,18 +20,18 @@ internal sealed class CellColumns : IDisposable
 {
     private readonly int committees;
     private readonly int stride;
-    private readonly FigureUnit[] rowUnits;
+    private readonly FigureRows rows;
     private readonly List<Figure> implied = [];
     private Column?[] committeeScope;
     private Column?[] regionTotalScope;
     private string?[] symbols;
     private bool[] mixed;
 
-    internal CellColumns(int measures, int committees, int stride, FigureUnit[] rowUnits)
+    internal CellColumns(int measures, int committees, int stride, FigureRows rows)
     {
         this.committees = committees;
         this.stride = stride;
-        this.rowUnits = rowUnits;
+        this.rows = rows;
         committeeScope = new Column?[measures];
         regionTotalScope = new Column?[measures];
         symbols = new string?[measures];
@@ -40,7 +40,7 @@ internal sealed class CellColumns : IDisposable
 
     /// <summary>Places the cell of row <paramref name="row"/>.</summary>
     internal void Add(FigureScope scope, int measure, int committee, int period, Bounds bounds, int row) =>
-        Put(scope, measure, committee, period, bounds, rowUnits[row], row);
+        Put(scope, measure, committee, period, bounds, rows.UnitAt(row), row);
 
     /// <summary>Places a cell the analysis made (a stated figure, or one that records where an implied count came from).</summary>
     internal void Add(FigureScope scope, int measure, int committee, int period, Bounds bounds, Figure figure)
@@ -52,7 +52,7 @@ internal sealed class CellColumns : IDisposable
     /// <summary>Places an exact count of row <paramref name="row"/> (the usual case).</summary>
     internal void AddExact(FigureScope scope, int measure, int committee, int period, long value, int row)
     {
-        var column = ColumnOf(scope, measure, rowUnits[row]);
+        var column = ColumnOf(scope, measure, rows.UnitAt(row));
         int i = (committee * stride) + period;
         column.Values[i] = value;
         column.Present[i] = 1;
@@ -160,7 +160,7 @@ internal sealed class CellColumns : IDisposable
         return columns[measure] ??= new Column(committees * stride);
     }
 
-    private FigureUnit UnitOf(int rowRef) => rowRef >= 0 ? rowUnits[rowRef] : implied[~rowRef].Unit;
+    private FigureUnit UnitOf(int rowRef) => rowRef >= 0 ? rows.UnitAt(rowRef) : implied[~rowRef].Unit;
 
     private Figure FigureAt(int rowRef, FigureRows.Snapshot snapshot) => rowRef >= 0 ? snapshot.FigureAt(rowRef) : implied[~rowRef];
 

@@ -39,7 +39,6 @@ public sealed partial class FigureDatasetBuilder
         }
 
         var committeeNumbers = rows.CommitteeNumbers;
-        var units = rows.Units;
         bool anyDropped = duplicates.Any;
         for (int i = 0; i < rowCount; i++)
         {
@@ -59,7 +58,7 @@ public sealed partial class FigureDatasetBuilder
             // An exact whole count, or a stated rate within 0..100 %, needs no further check.
             if (!rows.IsPlainWhole(i, out _)
                 && rows.ValueAt(i) is { } value
-                && !(units[i].IsPercent && value is >= 0m and <= 100m)
+                && !(rows.UnitAt(i).IsPercent && value is >= 0m and <= 100m)
                 && FigureChecks.CheckValue(snapshot.FigureAt(i), out _) is { } bad)
             {
                 findings.Add(bad);
@@ -89,7 +88,7 @@ public sealed partial class FigureDatasetBuilder
 
         // Count cells: committee-scope, topic-less figures of a count; proposal figures are resolved per committee and period
         // (ProposalCountCells). The two touch different measures' columns, so on a large build they are placed on two threads.
-        using var cells = new CellColumns(measureNumbers.Count, index.Count, stride, rows.Units);
+        using var cells = new CellColumns(measureNumbers.Count, index.Count, stride, rows);
         var placement = new Placement(accepted, acceptedCount, periodOf, periods.Length, index.Count, snapshot);
         if (acceptedCount >= ParallelBuildRows && Environment.ProcessorCount > 1)
         {

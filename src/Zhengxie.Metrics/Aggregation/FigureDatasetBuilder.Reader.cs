@@ -132,7 +132,7 @@ public sealed partial class FigureDatasetBuilder
         var committees = committeeIndex.Committees;
         int c = rows.CommitteeNumbers[row];
         var committee = c < committees.Length ? committees[c] : unknownList[c - committees.Length];
-        return new Figure(committee, periodList[rows.Periods[row]], measureNumbers[rows.Measures[row]], rows.ValueAt(row), rows.Units[row], rows.QualifierAt(row), rows.ScopeAt(row), rows.TopicAt(row), rows.SourceAt(row));
+        return new Figure(committee, periodList[rows.Periods[row]], measureNumbers[rows.Measures[row]], rows.ValueAt(row), rows.UnitAt(row), rows.QualifierAt(row), rows.ScopeAt(row), rows.TopicAt(row), rows.SourceAt(row));
     }
 
     /// <summary>Whether the duplicate search can be skipped: every row came from one reader's load into an empty builder.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Zhengxie.Metrics.Aggregation;
 
@@ -11,9 +12,10 @@ namespace Zhengxie.Metrics.Aggregation;
 /// added from columns, which get a <see cref="Figure"/> only when one is asked for: a finding's text, the
 /// full analysis of a committee-period, <see cref="FigureDataset.Figures"/>).
 /// </summary>
-/// <remarks>Rows are narrow (about 35 bytes): the committee as its builder number, the value as a <see cref="long"/> when it is a
-/// whole number of scale 0 (others, rare, in a side list), qualifier and scope as bytes, topics and sources only once one is
-/// given. Rows are only appended, never changed (a failed load drops its own rows from the end): a <see cref="Snapshot"/> taken at <c>Build</c> stays valid while the builder goes on adding.</remarks>
+/// <remarks>Rows are narrow (27 bytes): the committee as its builder number, the value as a <see cref="long"/> when it is a
+/// whole number of scale 0 (others, rare, in a side list), the unit as the number of its symbol (no reference per row, so
+/// a collection has no large column of references to trace), qualifier and scope as bytes, topics, sources and objects
+/// only once one is given. Rows are only appended, never changed (a failed load drops its own rows from the end): a <see cref="Snapshot"/> taken at <c>Build</c> stays valid while the builder goes on adding.</remarks>
 internal sealed class FigureRows
 {
     private const byte PlainFlag = 1;
@@ -21,7 +23,12 @@ internal sealed class FigureRows
     private int[] periods = [];
     private int[] measures = [];
     private long[] numbers = [];
-    private FigureUnit[] units = [];
+    private int[] unitNumbers = [];
+    private FigureUnit[] unitTable = new FigureUnit[4]; // by number: one per distinct symbol, replaced (never changed) when it grows
+    private int unitCount;
+    private readonly Dictionary<string, int> unitNumberOf = new(StringComparer.Ordinal);
+    private string? lastUnitSymbol;
+    private int lastUnitNumber;
     private byte[] qualifiers = [];
     private byte[] scopes = [];
     private byte[] flags = [];
@@ -42,7 +49,9 @@ internal sealed class FigureRows
 
     internal int[] Measures => measures;
 
-    internal FigureUnit[] Units => units;
+    /// <summary>Gets row <paramref name="i"/>'s unit (the first instance added with its symbol).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal FigureUnit UnitAt(int i) => unitTable[unitNumbers[i]];
 
     /// <summary>Gets the topics, or <see langword="null"/> while no row has one.</summary>
     internal string?[]? Topics => topics;
@@ -70,7 +79,7 @@ internal sealed class FigureRows
         committeeNumbers[i] = committeeNumber;
         periods[i] = period;
         measures[i] = measure;
-        units[i] = unit;
+        unitNumbers[i] = UnitNumber(unit);
         qualifiers[i] = (byte)qualifier;
         scopes[i] = (byte)scope;
         if (figure is not null)
@@ -138,7 +147,7 @@ internal sealed class FigureRows
     /// <summary>Whether rows <paramref name="i"/> and <paramref name="j"/> hold the same figure (every field but the source, as <see cref="Figure.Equals(Figure?)"/>).</summary>
     internal bool SameFigure(int i, int j) =>
         committeeNumbers[i] == committeeNumbers[j] && periods[i] == periods[j] && measures[i] == measures[j] && ValueAt(i) == ValueAt(j)
-        && units[i] == units[j] && qualifiers[i] == qualifiers[j] && scopes[i] == scopes[j] && string.Equals(TopicAt(i), TopicAt(j), StringComparison.Ordinal);
+        && unitNumbers[i] == unitNumbers[j] && qualifiers[i] == qualifiers[j] && scopes[i] == scopes[j] && string.Equals(TopicAt(i), TopicAt(j), StringComparison.Ordinal);
 
     /// <summary>Drops the rows from <paramref name="count"/> on (a load that failed half-way); rows before stay as they were.</summary>
     internal void Truncate(int count)
@@ -160,7 +169,6 @@ internal sealed class FigureRows
         otherValues.RemoveRange(firstOther, otherValues.Count - firstOther);
 
         // Release the references the dropped rows held; value-type columns are overwritten by later rows.
-        Array.Clear(units, count, Count - count);
         if (figures is not null)
         {
             Array.Clear(figures, count, Count - count);
@@ -199,6 +207,36 @@ internal sealed class FigureRows
         return true;
     }
 
+    /// <summary>The number of a unit's symbol: the same number for every unit with that symbol (units are equal by symbol), a new one for a symbol not seen before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int UnitNumber(FigureUnit unit)
+    {
+        string symbol = unit.Symbol;
+        if (ReferenceEquals(symbol, lastUnitSymbol))
+        {
+            return lastUnitNumber;
+        }
+
+        ref int number = ref CollectionsMarshal.GetValueRefOrAddDefault(unitNumberOf, symbol, out bool known);
+        if (!known)
+        {
+            if (unitCount == unitTable.Length)
+            {
+                // A new array, not a resized one in place: a snapshot keeps reading the array it took.
+                var grown = new FigureUnit[unitCount * 2];
+                unitTable.AsSpan(0, unitCount).CopyTo(grown);
+                unitTable = grown;
+            }
+
+            number = unitCount;
+            unitTable[unitCount++] = unit;
+        }
+
+        lastUnitSymbol = symbol;
+        lastUnitNumber = number;
+        return number;
+    }
+
     internal Snapshot Freeze(Committee[] committeeList, ReportingPeriod[] periodList, Measure[] measureList) =>
         new(this, committeeList, periodList, measureList);
 
@@ -209,7 +247,7 @@ internal sealed class FigureRows
         Array.Resize(ref periods, size);
         Array.Resize(ref measures, size);
         Array.Resize(ref numbers, size);
-        Array.Resize(ref units, size);
+        Array.Resize(ref unitNumbers, size);
         Array.Resize(ref qualifiers, size);
         Array.Resize(ref scopes, size);
         Array.Resize(ref flags, size);
@@ -249,7 +287,8 @@ internal sealed class FigureRows
         private readonly int[] periods;
         private readonly int[] measures;
         private readonly long[] numbers;
-        private readonly FigureUnit[] units;
+        private readonly int[] unitNumbers;
+        private readonly FigureUnit[] unitTable;
         private readonly byte[] qualifiers;
         private readonly byte[] scopes;
         private readonly string?[]? topics;
@@ -266,7 +305,8 @@ internal sealed class FigureRows
             periods = rows.periods;
             measures = rows.measures;
             numbers = rows.numbers;
-            units = rows.units;
+            unitNumbers = rows.unitNumbers;
+            unitTable = rows.unitTable;
             qualifiers = rows.qualifiers;
             scopes = rows.scopes;
             topics = rows.topics;
@@ -294,7 +334,7 @@ internal sealed class FigureRows
 
             long n = numbers[i];
             decimal? value = n >= 0 ? n : otherValues[(int)~n];
-            return new Figure(CommitteeOf(i), PeriodOf(i), MeasureOf(i), value, units[i], (Qualifier)qualifiers[i], (FigureScope)scopes[i], topics?[i], sources?[i]);
+            return new Figure(CommitteeOf(i), PeriodOf(i), MeasureOf(i), value, unitTable[unitNumbers[i]], (Qualifier)qualifiers[i], (FigureScope)scopes[i], topics?[i], sources?[i]);
         }
 
         internal FigureKey KeyOf(int i) => new(CommitteeOf(i), PeriodOf(i), MeasureOf(i), (FigureScope)scopes[i], topics?[i]);

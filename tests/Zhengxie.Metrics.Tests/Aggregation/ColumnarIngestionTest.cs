@@ -273,6 +273,36 @@ public class ColumnarIngestionTest
         figures.Where(f => columns.Any(c => ReferenceEquals(c, f))).Should().BeEmpty("column rows are made into figures of their own");
     }
 
+    [Fact]
+    public void EachRowKeepsItsUnitThroughTheBuildersUnitTableAndItsGrowth()
+    {
+        // The builder numbers units by symbol; a dataset built before more units came still reads its rows' units.
+        string[] symbols = ["件", "次", "条", "篇", "万元", "人次", "个", "家"];
+        var measures = symbols.Select((_, k) => new Measure("activity.m" + k.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var builder = new FigureDatasetBuilder();
+        var figures = new List<Figure>();
+        for (int k = 0; k < symbols.Length; k++)
+        {
+            // A new string each time: the same symbol from another instance is the same unit.
+            var figure = new Figure(Committees[k % 2], Periods[0], measures[k], 10 + k, new FigureUnit(new string(symbols[k].ToCharArray())));
+            figures.Add(figure);
+            builder.AddColumns(ToColumns([figure]));
+        }
+
+        var early = new FigureDatasetBuilder().AddColumns(ToColumns(figures.Take(3).ToList()));
+        var first = early.Build();
+        early.AddColumns(ToColumns(figures.Skip(3).ToList()));
+        var second = early.Build();
+        var whole = builder.Build();
+        first.Figures.Select(f => f.Unit.Symbol).Should().BeEquivalentTo(symbols.Take(3));
+        second.Figures.Select(f => f.Unit.Symbol).Should().BeEquivalentTo(symbols);
+        whole.Figures.Select(f => (f.Measure, f.Unit.Symbol)).Should().BeEquivalentTo(measures.Zip(symbols));
+        for (int k = 0; k < symbols.Length; k++)
+        {
+            whole.GetCount(Committees[k % 2], Periods[0], measures[k]).Should().Be(Bounds.Exactly((10 + k) * (symbols[k] == "万元" ? 10_000 : 1)));
+        }
+    }
+
     private static FigureColumns ToColumns(IReadOnlyList<Figure> figures) =>
         new(
             figures.Select(f => f.Committee).ToArray(),
