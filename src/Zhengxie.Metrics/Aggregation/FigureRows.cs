@@ -24,7 +24,7 @@ internal sealed class FigureRows
     private int[] measures = [];
     private long[] numbers = [];
     private int[] unitNumbers = [];
-    private FigureUnit[] unitTable = new FigureUnit[4]; // by number: one per distinct symbol, replaced (never changed) when it grows
+    private FigureUnit[] unitTable = new FigureUnit[4]; // by number, one per distinct symbol: entries only appended; a full table is replaced by a larger copy
     private int unitCount;
     private readonly Dictionary<string, int> unitNumberOf = new(StringComparer.Ordinal);
     private string? lastUnitSymbol;
