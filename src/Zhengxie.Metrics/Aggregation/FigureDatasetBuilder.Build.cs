@@ -151,7 +151,6 @@ public sealed partial class FigureDatasetBuilder
     /// <summary>Places the cells of the counts outside the proposal family (each row its own cell), or their findings.</summary>
     private void PlaceCountCells(CellColumns cells, Placement placement, List<ValidationFinding> findings)
     {
-        var topics = rows.Topics;
         var rowPeriods = rows.Periods;
         var rowMeasures = rows.Measures;
         var committeeNumbers = rows.CommitteeNumbers;
@@ -162,7 +161,7 @@ public sealed partial class FigureDatasetBuilder
             int m = rowMeasures[i];
 
             // Rates are of the proposal family (IsProposalFamily), so every row here is a count.
-            if ((topics is not null && topics[i] is not null) || measureNumbers.IsProposalFamily(m) || !rows.HasValue(i))
+            if (rows.TopicAt(i) is not null || measureNumbers.IsProposalFamily(m) || !rows.HasValue(i))
             {
                 continue;
             }
@@ -260,8 +259,7 @@ public sealed partial class FigureDatasetBuilder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ProposalKey(int i, Placement placement)
     {
-        var topics = rows.Topics;
-        if ((topics is not null && topics[i] is not null) || !measureNumbers.IsProposalFamily(rows.Measures[i]))
+        if (rows.TopicAt(i) is not null || !measureNumbers.IsProposalFamily(rows.Measures[i]))
         {
             return -1;
         }
