@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 using Zhengxie.Metrics.Serialization;
 using Zhengxie.Metrics.Utility;
@@ -125,26 +126,43 @@ public sealed class Figure : IEquatable<Figure>
     /// <returns>The text, culture-invariant.</returns>
     public string FormatAsReported(bool includeUnit = true)
     {
-        string number = Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-        string unit = includeUnit ? Unit.Symbol : string.Empty;
-        if (Unit.IsPercent)
+        var (before, between, after) = Affixes(Qualifier, Unit.IsPercent);
+        string unit = UnitText(Unit, Qualifier, Value is not null, includeUnit);
+        return Value is { } v
+            ? string.Create(CultureInfo.InvariantCulture, $"{before}{v}{between}{unit}{after}")
+            : string.Concat(before, between, unit, after);
+    }
+
+    /// <summary>Appends a figure's value, unit and qualifier as <see cref="FormatAsReported"/> writes them, from their parts (no figure made).</summary>
+    internal static void AppendAsReported(StringBuilder text, decimal? value, FigureUnit unit, Qualifier qualifier)
+    {
+        var (before, between, after) = Affixes(qualifier, unit.IsPercent);
+        text.Append(before);
+        if (value is { } v)
         {
-            unit = "%";
+            text.Append(CultureInfo.InvariantCulture, $"{v}");
         }
 
-        return Qualifier switch
-        {
-            Qualifier.Exact => number + unit,
-            Qualifier.MoreThan when Unit.IsPercent => "超过" + number + unit,
-            Qualifier.MoreThan => number + "余" + unit,
-            Qualifier.AtLeast => number + unit + "以上",
-            Qualifier.Nearly => "近" + number + unit,
-            Qualifier.About => "约" + number + unit,
-            Qualifier.All when Value is not null => number + unit + "全部",
-            Qualifier.All => "全部",
-            _ => number + "%",
-        };
+        text.Append(between).Append(UnitText(unit, qualifier, value is not null, includeUnit: true)).Append(after);
     }
+
+    /// <summary>What the report writes before the number, between it and the unit, and after the unit (「超过95%」, 「100余件」, 「30次以上」).</summary>
+    private static (string Before, string Between, string After) Affixes(Qualifier qualifier, bool percent) => qualifier switch
+    {
+        Qualifier.MoreThan when percent => ("超过", string.Empty, string.Empty),
+        Qualifier.MoreThan => (string.Empty, "余", string.Empty),
+        Qualifier.AtLeast => (string.Empty, string.Empty, "以上"),
+        Qualifier.Nearly => ("近", string.Empty, string.Empty),
+        Qualifier.About => ("约", string.Empty, string.Empty),
+        Qualifier.All => (string.Empty, string.Empty, "全部"),
+        _ => (string.Empty, string.Empty, string.Empty),
+    };
+
+    /// <summary>The unit as written: % for a percentage (and a stated rate), none for 「全部」 without a count, else the symbol when asked for.</summary>
+    private static string UnitText(FigureUnit unit, Qualifier qualifier, bool hasValue, bool includeUnit) =>
+        qualifier == Qualifier.All && !hasValue ? string.Empty
+        : unit.IsPercent || qualifier is not (Qualifier.Exact or Qualifier.MoreThan or Qualifier.AtLeast or Qualifier.Nearly or Qualifier.About or Qualifier.All) ? "%"
+        : includeUnit ? unit.Symbol : string.Empty;
 
     /// <inheritdoc />
     public bool Equals(Figure? other) =>

@@ -420,7 +420,9 @@ public static partial class FigureValidator
 
             for (int p = 0; p < count; p++)
             {
-                if (!bounds[p].HasUpperBound)
+                // Only a measure with parts among the file's measures can be a total (most are not: no pass over the others).
+                int measure = numbers[valid[p]];
+                if (!traits[measure].HasChildren || !bounds[p].HasUpperBound)
                 {
                     continue;
                 }
@@ -430,7 +432,6 @@ public static partial class FigureValidator
                 int totalRow = rows[valid[p]];
                 var totalMeasure = MeasureAt(totalRow);
                 var totalUnit = UnitAt(totalRow);
-                int measure = numbers[valid[p]];
                 Int128 sumLower = 0;
                 bool any = false;
                 for (int c = 0; c < count; c++)
@@ -452,16 +453,18 @@ public static partial class FigureValidator
                         int childRow = rows[valid[c]];
                         if (traits[numbers[valid[c]]].Parent == measure && UnitEquivalence.Default.AreEquivalent(totalMeasure, UnitAt(childRow), totalUnit))
                         {
-                            var child = FigureAt(childRow);
-                            text.Append(first ? string.Empty : " + ").Append(child.Measure.Id).Append(" = ").Append(child.FormatAsReported());
+                            // Written from the columns, as the figure's FormatAsReported writes it: no figure made per part.
+                            text.Append(first ? string.Empty : " + ").Append(MeasureAt(childRow).Id).Append(" = ");
+                            Figure.AppendAsReported(text, ValueAt(childRow), UnitAt(childRow), QualifierAt(childRow));
                             first = false;
                         }
                     }
 
-                    var total = FigureAt(totalRow);
                     var totalBounds = bounds[p];
-                    text.Append(CultureInfo.InvariantCulture, $" add up to at least {sumLower}, more than the total {total.FormatAsReported()} ({totalBounds}).");
-                    findings.Add(FigureChecks.Finding(ValidationRule.BreakdownExceedsTotal, total, text.ToString()));
+                    text.Append(CultureInfo.InvariantCulture, $" add up to at least {sumLower}, more than the total ");
+                    Figure.AppendAsReported(text, ValueAt(totalRow), totalUnit, QualifierAt(totalRow));
+                    text.Append(CultureInfo.InvariantCulture, $" ({totalBounds}).");
+                    findings.Add(FigureChecks.Finding(ValidationRule.BreakdownExceedsTotal, CommitteeAt(totalRow), PeriodAt(totalRow), totalMeasure, text.ToString()));
                 }
             }
         }
@@ -485,7 +488,7 @@ public static partial class FigureValidator
     }
 
     /// <summary>What the pass needs of a measure, computed once per distinct measure.</summary>
-    private readonly record struct MeasureTraits(bool IsCount, bool IsRate, int ChainIndex, int Parent, int Rank)
+    private readonly record struct MeasureTraits(bool IsCount, bool IsRate, int ChainIndex, int Parent, int Rank, bool HasChildren)
     {
         internal static MeasureTraits[] For(List<Measure> measures, Dictionary<Measure, int> numbers)
         {
@@ -504,16 +507,27 @@ public static partial class FigureValidator
                 rankOf[ranks[r]] = r;
             }
 
+            var parents = new int[measures.Count];
+            var hasChildren = new bool[measures.Count];
+            for (int i = 0; i < measures.Count; i++)
+            {
+                parents[i] = measures[i].Parent is { } p && numbers.TryGetValue(p, out int pn) ? pn : -1;
+                if (parents[i] >= 0)
+                {
+                    hasChildren[parents[i]] = true;
+                }
+            }
+
             for (int i = 0; i < measures.Count; i++)
             {
                 var m = measures[i];
-                int parent = m.Parent is { } p && numbers.TryGetValue(p, out int pn) ? pn : -1;
                 result[i] = new MeasureTraits(
                     ProposalFigureAnalysis.IsCountMeasure(m),
                     m.IsRate,
                     Array.IndexOf(ProposalFigureAnalysis.ChainMeasures, m),
-                    parent,
-                    rankOf[i]);
+                    parents[i],
+                    rankOf[i],
+                    hasChildren[i]);
             }
 
             return result;

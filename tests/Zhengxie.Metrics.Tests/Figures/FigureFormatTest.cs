@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using FluentAssertions;
 using Xunit;
 
@@ -29,12 +30,18 @@ public class FigureFormatTest
     [InlineData("rate.satisfaction", "90", "%", Qualifier.Nearly, "近90%", "近90%")]
     [InlineData("rate.adoption", "60", "%", Qualifier.About, "约60%", "约60%")]
     [InlineData("rate.reply", "95", "%", Qualifier.MoreThan, "超过95%", "超过95%")]
+    [InlineData("poverty.funds_raised", "1.50", "万元", Qualifier.Exact, "1.50万元", "1.50")]
     public void A_figure_is_written_as_reported(string measure, string? value, string unit, Qualifier qualifier, string withUnit, string withoutUnit)
     {
         var figure = F(measure, value is null ? null : decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit, qualifier);
 
         figure.FormatAsReported().Should().Be(withUnit);
         figure.FormatAsReported(includeUnit: false).Should().Be(withoutUnit);
+
+        // The validator writes a figure's parts into its message without making the figure: the same text.
+        var text = new StringBuilder("parts: ");
+        Figure.AppendAsReported(text, figure.Value, figure.Unit, figure.Qualifier);
+        text.ToString().Should().Be("parts: " + withUnit);
     }
 
     [Theory]
