@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Zhengxie.Metrics.Aggregation;
 
 namespace Zhengxie.Metrics.Csv;
@@ -70,18 +71,45 @@ public static partial class FigureCsvReader
             Array.Copy(rows.Measures, start, measures, i, count);
             Array.Copy(rows.Values, start, values, i, count);
             Array.Copy(rows.Units, start, units, i, count);
-            Array.Copy(rows.Qualifiers, start, qualifiers, i, count);
-            Array.Copy(rows.Scopes, start, scopes, i, count);
-            Array.Copy(rows.Topics, start, topics, i, count);
-            Array.Copy(rows.Sources, start, sources, i, count);
+            CopyOptional(ref qualifiers, rows.Qualifiers, start, i, count);
+            CopyOptional(ref scopes, rows.Scopes, start, i, count);
+            CopyOptional(ref topics, rows.Topics, start, i, count);
+            CopyOptional(ref sources, rows.Sources, start, i, count);
             Count = i + count;
+        }
+
+        /// <summary>
+        /// Copies a run of an optional column. The column is made (zeroed, so the rows before read as the default) only when
+        /// a row that is not the default comes: a file of exact figures of the committees' own work, without topics or
+        /// sources, writes no memory for them (24 bytes a row).
+        /// </summary>
+        private void CopyOptional<T>(ref T[] column, T[] run, int start, int at, int count)
+        {
+            if (column.Length == 0)
+            {
+                var part = run.AsSpan(start, count);
+                int k = 0;
+                while (k < part.Length && EqualityComparer<T>.Default.Equals(part[k], default!))
+                {
+                    k++;
+                }
+
+                if (k == part.Length)
+                {
+                    return;
+                }
+
+                column = new T[committees.Length];
+            }
+
+            Array.Copy(run, start, column, at, count);
         }
 
         /// <summary>The figure of a kept row (made only to report a duplicate of it).</summary>
         internal Figure FigureAt(int i) =>
             builder is not null
                 ? builder.FigureOfRow(builderStart + i)
-                : new(committees[i], periods[i], measures[i], values[i], units[i], qualifiers[i], scopes[i], topics[i], sources[i]);
+                : Columns().ToFigure(i);
 
         /// <summary>Makes room for <paramref name="capacity"/> rows in all.</summary>
         internal void Resize(int capacity)
@@ -104,10 +132,19 @@ public static partial class FigureCsvReader
             Array.Resize(ref measures, capacity);
             values = Uninitialized(values, capacity, Count);
             Array.Resize(ref units, capacity);
-            qualifiers = Uninitialized(qualifiers, capacity, Count);
-            scopes = Uninitialized(scopes, capacity, Count);
-            Array.Resize(ref topics, capacity);
-            Array.Resize(ref sources, capacity);
+            ResizeOptional(ref qualifiers, capacity);
+            ResizeOptional(ref scopes, capacity);
+            ResizeOptional(ref topics, capacity);
+            ResizeOptional(ref sources, capacity);
+        }
+
+        /// <summary>Grows an optional column once it is made (zeroed beyond the rows kept, as a column made later would be).</summary>
+        private static void ResizeOptional<T>(ref T[] column, int capacity)
+        {
+            if (column.Length > 0)
+            {
+                Array.Resize(ref column, capacity);
+            }
         }
 
         private static T[] Uninitialized<T>(T[] array, int capacity, int count)
@@ -141,12 +178,15 @@ public static partial class FigureCsvReader
             int n = Count;
             return new FigureColumns(committees.AsSpan(0, n), periods.AsSpan(0, n), measures.AsSpan(0, n), values.AsSpan(0, n), units.AsSpan(0, n))
             {
-                Qualifiers = qualifiers.AsSpan(0, n),
-                Scopes = scopes.AsSpan(0, n),
-                Topics = topics.AsSpan(0, n),
-                Sources = sources.AsSpan(0, n),
+                Qualifiers = Optional(qualifiers, n),
+                Scopes = Optional(scopes, n),
+                Topics = Optional(topics, n),
+                Sources = Optional(sources, n),
             };
         }
+
+        /// <summary>An optional column's rows, or empty when it was never made (every row has the default).</summary>
+        private static ReadOnlySpan<T> Optional<T>(T[] column, int n) => column.Length == 0 ? default : column.AsSpan(0, n);
 
         /// <summary>Where the kept rows go: a builder, or a caller's handler.</summary>
         internal sealed record Target(FigureDatasetBuilder? Builder, FigureColumnsHandler? Handler);

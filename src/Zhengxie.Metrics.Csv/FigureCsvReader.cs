@@ -102,7 +102,7 @@ public static partial class FigureCsvReader
     /// </summary>
     /// <param name="stream">The stream. Not closed.</param>
     /// <param name="encoding">The text's encoding: UTF-8 (the format's) or GB18030 (GBK).</param>
-    /// <param name="handler">Called once with the figures of the valid rows (each distinct figure once, in file order; none when the stream does not decode) and the result this method returns; the spans are valid during the call only.</param>
+    /// <param name="handler">Called once with the figures of the valid rows (each distinct figure once, in file order; none when the stream does not decode) and the result this method returns; the spans are valid during the call only. An optional column whose every row has its default (every figure exact, of the committee's own work, without topic or without source) comes empty, as <see cref="FigureColumns"/> allows.</param>
     /// <param name="progress">Told the number of data rows read so far; may be <see langword="null"/>.</param>
     /// <returns>The findings and counts; its <see cref="FigureCsvResult.Figures"/> is empty, its <see cref="FigureCsvResult.FigureCount"/> says how many figures the handler got.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="handler"/> is <see langword="null"/>.</exception>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -117,6 +118,47 @@ public class FigureCsvReadColumnsTest
         rows.Should().Be(0);
         result.FigureCount.Should().Be(0);
         result.Findings.Should().ContainSingle(f => f.IsError && f.Line == 3);
+    }
+
+    [Theory]
+    [InlineData(-1, -1, -1, -1)]
+    [InlineData(19_999, -1, -1, -1)]
+    [InlineData(-1, 12_345, -1, -1)]
+    [InlineData(-1, -1, 0, -1)]
+    [InlineData(-1, -1, -1, 7_000)]
+    [InlineData(3, 15_000, 19_990, 1)]
+    public void An_optional_column_comes_empty_only_when_every_row_has_its_default(int moreThanAt, int regionTotalAt, int topicAt, int sourceAt)
+    {
+        // 20,000 rows (over 1 MB): the parallel read takes them in many chunks, and a column is made at its first other value
+        // (10 more_than: 「10余件」, a figure with bounds).
+        var text = new StringBuilder("committee,period,measure,value,unit,qualifier,scope,source,topic\n");
+        for (int i = 0; i < 20_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{110101 + (i / 20)},{2000 + (i % 20)},proposals.filed,{(i == moreThanAt ? 10 : i)},件,")
+                .Append(i == moreThanAt ? "more_than" : "exact").Append(',')
+                .Append(i == regionTotalAt ? "region_total" : "committee").Append(',')
+                .Append(i == sourceAt ? "report" : string.Empty).Append(',')
+                .Append(i == topicAt ? "农业" : string.Empty).Append('\n');
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var expected = FigureCsvReader.Read(new MemoryStream(bytes)).Figures;
+        var lengths = new int[4];
+        var figures = new List<Figure>();
+
+        FigureCsvReader.ReadColumns(new MemoryStream(bytes), FigureCsvEncoding.Utf8, (columns, _) =>
+        {
+            lengths = [columns.Qualifiers.Length, columns.Scopes.Length, columns.Topics.Length, columns.Sources.Length];
+            for (int i = 0; i < columns.Length; i++)
+            {
+                figures.Add(columns.ToFigure(i));
+            }
+        });
+
+        expected.Should().HaveCount(20_000);
+        lengths.Should().Equal(new[] { moreThanAt, regionTotalAt, topicAt, sourceAt }.Select(at => at < 0 ? 0 : 20_000));
+        figures.Should().Equal(expected);
+        figures.Select(f => f.Source?.Document).Should().Equal(expected.Select(f => f.Source?.Document));
     }
 
     [Fact]
