@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using nietras.SeparatedValues;
@@ -139,7 +140,10 @@ public static partial class FigureCsvReader
             }
 
             progress?.Report(rows);
-            findings.Sort((a, b) => a.Line.CompareTo(b.Line));
+            // By line, stably (List.Sort is not): a row's findings keep the order its checks made them in (committee before unit).
+            var byLine = findings.OrderBy(f => f.Line).ToArray();
+            findings.Clear();
+            findings.AddRange(byLine);
             if (kept is null)
             {
                 return new FigureCsvResult(figures.AsReadOnly(), findings.AsReadOnly(), rows, figures.Count);
