@@ -10,6 +10,9 @@ public static partial class FigureCsvReader
 {
     private const int MaxShown = 40;
 
+    /// <summary>The longest tail of a row (the fields after the value) whose reading is remembered for the next row.</summary>
+    private const int MaxTail = 256;
+
     /// <summary>Rows whose byte length sizes the tables (single-threaded read).</summary>
     private const int SampleRows = 1024;
 
@@ -37,6 +40,10 @@ public static partial class FigureCsvReader
         private string lastPeriodText = string.Empty;
         private ReportingPeriod lastPeriod;
         private bool rowHasQuote;
+        private readonly char[] lastTail = new char[MaxTail];
+        private int lastTailLength;
+        private TailFields tailRead;
+        private int tailColumn; // the first column of the tail; 0 until the first row, -1 when the header's order has none
         private int currentLine;
         private ParsedRows output = null!;
 
@@ -161,6 +168,9 @@ public static partial class FigureCsvReader
         private void Warning(string? column, string message) =>
             output.Findings.Add(new RawFinding(currentLine, column, FigureCsvFindingSeverity.Warning, message));
     }
+
+    /// <summary>What the fields after the value of a good row were read as (the qualifier as written, before the rules of a figure).</summary>
+    private readonly record struct TailFields(FigureUnit Unit, Qualifier Qualifier, string QualifierText, FigureScope Scope, FigureSource? Source, string? Topic);
 
     /// <summary>The interners the parsers of one parallel read share, so that each text is one string, one value and one number in the whole read.</summary>
     private sealed class Interners

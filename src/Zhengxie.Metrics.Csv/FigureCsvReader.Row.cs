@@ -107,14 +107,31 @@ public static partial class FigureCsvReader
                     : $"'{Shorten(measureText)}' is not a measure identifier; use dot-separated lower-case segments such as proposals.filed.");
             }
 
+            // The fields after the value (unit, qualifier, scope, source, topic) are mostly the same text row after row
+            // ("件,exact,committee,"): when they are exactly the last good row's, what was read from them is taken again.
+            var tail = Tail(record, map);
+            bool sameTail = tail.Length > 0 && tail.SequenceEqual(lastTail.AsSpan(0, lastTailLength));
+
             // qualifier (before value: 'all' has no value)
-            var qualifierSpan = Field(record, map[5]);
-            string qualifierText = qualifierSpan.Length <= MaxShown ? words.Get(qualifierSpan, NoValue).Text : Shorten(qualifierSpan);
-            bool qualifierOk = QualifierText.TryParse(qualifierText, out var qualifier);
-            if (!qualifierOk)
+            string qualifierText;
+            bool qualifierOk;
+            Qualifier qualifier;
+            if (sameTail)
             {
-                ok = Error(FigureCsvFormat.QualifierColumn, $"'{qualifierText}' is not a qualifier; use exact, more_than, at_least, nearly, about, all or percent_reported.");
+                (qualifierText, qualifierOk, qualifier) = (tailRead.QualifierText, true, tailRead.Qualifier);
             }
+            else
+            {
+                var qualifierSpan = Field(record, map[5]);
+                qualifierText = qualifierSpan.Length <= MaxShown ? words.Get(qualifierSpan, NoValue).Text : Shorten(qualifierSpan);
+                qualifierOk = QualifierText.TryParse(qualifierText, out qualifier);
+                if (!qualifierOk)
+                {
+                    ok = Error(FigureCsvFormat.QualifierColumn, $"'{qualifierText}' is not a qualifier; use exact, more_than, at_least, nearly, about, all or percent_reported.");
+                }
+            }
+
+            var qualifierAsWritten = qualifier;
 
             // value: digits, optionally a decimal point and more digits; no sign, no exponent, no separators.
             var valueText = Field(record, map[3]);
@@ -165,13 +182,21 @@ public static partial class FigureCsvReader
 
             // unit: its text is checked when the read first meets it (MakeUnit refuses it: default); a refused one is looked
             // at again only for its message.
-            var unitText = Field(record, map[4]);
-            FigureUnit unit = unitText.Length > 0 ? units.Get(unitText, MakeUnit).Value : default;
-            if (unit.Symbol.Length == 0)
+            FigureUnit unit;
+            if (sameTail)
             {
-                ok = Error(FigureCsvFormat.UnitColumn, unitText.Length == 0 ? "the unit is empty; write it as printed (件, 次, 万元, % ...)."
-                    : unitText.SequenceEqual("万") || unitText.SequenceEqual("亿") ? "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ..."
-                    : FigureUnit.DigitMessage(Shorten(unitText)));
+                unit = tailRead.Unit;
+            }
+            else
+            {
+                var unitText = Field(record, map[4]);
+                unit = unitText.Length > 0 ? units.Get(unitText, MakeUnit).Value : default;
+                if (unit.Symbol.Length == 0)
+                {
+                    ok = Error(FigureCsvFormat.UnitColumn, unitText.Length == 0 ? "the unit is empty; write it as printed (件, 次, 万元, % ...)."
+                        : unitText.SequenceEqual("万") || unitText.SequenceEqual("亿") ? "'万' or '亿' alone is a scale, not a unit; write 万元, 亿元, 万字, ..."
+                        : FigureUnit.DigitMessage(Shorten(unitText)));
+                }
             }
 
             // The rules of a figure (docs/csv-format.md): a rate or share (rate.*, share.*) is in % and qualified
@@ -182,11 +207,19 @@ public static partial class FigureCsvReader
             }
 
             // scope
-            var scopeSpan = Field(record, map[6]);
-            string scopeText = scopeSpan.Length <= MaxShown ? words.Get(scopeSpan, NoValue).Text : Shorten(scopeSpan);
-            if (!QualifierText.TryParseScope(scopeText, out var scope))
+            FigureScope scope;
+            if (sameTail)
             {
-                ok = Error(FigureCsvFormat.ScopeColumn, $"'{scopeText}' is not a scope; use committee or region_total.");
+                scope = tailRead.Scope;
+            }
+            else
+            {
+                var scopeSpan = Field(record, map[6]);
+                string scopeText = scopeSpan.Length <= MaxShown ? words.Get(scopeSpan, NoValue).Text : Shorten(scopeSpan);
+                if (!QualifierText.TryParseScope(scopeText, out scope))
+                {
+                    ok = Error(FigureCsvFormat.ScopeColumn, $"'{scopeText}' is not a scope; use committee or region_total.");
+                }
             }
 
             if (!ok)
@@ -194,18 +227,35 @@ public static partial class FigureCsvReader
                 return;
             }
 
-            // Sources repeat (a document's name, "synthetic"): one FigureSource per distinct text.
-            var sourceText = Field(record, map[7]);
-            FigureSource? source = sourceText.IsEmpty ? null : sources.Get(sourceText, MakeSource).Value;
-
-            // topic: a quoted topic is kept as written (surrounding spaces included), an unquoted one trimmed.
-            string? topic = null;
-            if (map[8] >= 0)
+            FigureSource? source;
+            string? topic;
+            if (sameTail)
             {
-                var topicText = Unquote(record[map[8]].Span, out bool topicQuoted, out _);
-                if (!topicText.IsWhiteSpace())
+                (source, topic) = (tailRead.Source, tailRead.Topic);
+            }
+            else
+            {
+                // Sources repeat (a document's name, "synthetic"): one FigureSource per distinct text.
+                var sourceText = Field(record, map[7]);
+                source = sourceText.IsEmpty ? null : sources.Get(sourceText, MakeSource).Value;
+
+                // topic: a quoted topic is kept as written (surrounding spaces included), an unquoted one trimmed.
+                topic = null;
+                if (map[8] >= 0)
                 {
-                    topic = words.Get(topicQuoted ? topicText : topicText.Trim(), NoValue).Text;
+                    var topicText = Unquote(record[map[8]].Span, out bool topicQuoted, out _);
+                    if (!topicText.IsWhiteSpace())
+                    {
+                        topic = words.Get(topicQuoted ? topicText : topicText.Trim(), NoValue).Text;
+                    }
+                }
+
+                // Every field of the tail was read without a finding: remembered for the rows that repeat it.
+                if (tail.Length > 0 && tail.Length <= MaxTail)
+                {
+                    tail.CopyTo(lastTail);
+                    lastTailLength = tail.Length;
+                    tailRead = new TailFields(unit, qualifierAsWritten, qualifierText, scope, source, topic);
                 }
             }
 
@@ -223,6 +273,33 @@ public static partial class FigureCsvReader
             }
 
             output.Add(committee, period, measure, measureNumber, value, unit, qualifier, scope, topic, source, figure, currentLine);
+        }
+
+        /// <summary>
+        /// The row's text from its first field after the value to its end, when the header puts unit, qualifier, scope,
+        /// source and topic after committee, period, measure and value (as the format writes them) and the row has no
+        /// quote; else empty (every field is read on its own).
+        /// </summary>
+        private ReadOnlySpan<char> Tail(SepReader.Row record, int[] map)
+        {
+            if (tailColumn == 0)
+            {
+                int first = int.MaxValue;
+                for (int k = 4; k < map.Length; k++)
+                {
+                    first = map[k] >= 0 ? Math.Min(first, map[k]) : first;
+                }
+
+                tailColumn = Math.Max(Math.Max(map[0], map[1]), Math.Max(map[2], map[3])) < first ? first : -1;
+            }
+
+            if (tailColumn < 0 || rowHasQuote)
+            {
+                return default;
+            }
+
+            var text = record.Span;
+            return text.Overlaps(record[tailColumn].Span, out int offset) ? text[offset..] : default;
         }
 
         /// <summary>Makes the row's figure; <see langword="null"/> (and an error on the row) when it makes none or its value has no bounds.</summary>
