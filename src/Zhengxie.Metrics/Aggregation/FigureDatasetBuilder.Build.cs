@@ -105,7 +105,9 @@ public sealed partial class FigureDatasetBuilder
                 if (!countsPlaced)
                 {
                     // The counts' own exception is the one thrown; the proposals' thread must stop writing before the columns go back to the pool.
+                    // Its own exception, if it had one, is observed here, so it does not surface later as an unobserved task exception.
                     ((IAsyncResult)proposals).AsyncWaitHandle.WaitOne();
+                    _ = proposals.Exception;
                 }
             }
 
