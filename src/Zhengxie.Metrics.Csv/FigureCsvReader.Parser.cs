@@ -43,7 +43,8 @@ public static partial class FigureCsvReader
         private readonly char[] lastTail = new char[MaxTail];
         private int lastTailLength;
         private TailFields tailRead;
-        private int tailColumn; // the first column of the tail; 0 until the first row, -1 when the header's order has none
+        private int tailColumn = -1; // the first column of the tail (set with the map), -1 when there is none
+        private int[]? map;
         private int currentLine;
         private ParsedRows output = null!;
 
@@ -61,7 +62,15 @@ public static partial class FigureCsvReader
         }
 
         /// <summary>Gets the index of each known column in a row, once the header is read; <see langword="null"/> before it or when it is unusable.</summary>
-        internal int[]? Map { get; private set; }
+        internal int[]? Map
+        {
+            get => map;
+            private set
+            {
+                map = value;
+                tailColumn = value is null ? -1 : TailColumnOf(value);
+            }
+        }
 
         /// <summary>Gets the number of fields of the header.</summary>
         internal int HeaderLength { get; private set; }

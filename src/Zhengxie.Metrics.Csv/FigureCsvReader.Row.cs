@@ -109,7 +109,7 @@ public static partial class FigureCsvReader
 
             // The fields after the value (unit, qualifier, scope, source, topic) are mostly the same text row after row
             // ("件,exact,committee,"): when they are exactly the last good row's, what was read from them is taken again.
-            var tail = Tail(record, map);
+            var tail = Tail(record);
             bool sameTail = tail.Length > 0 && tail.SequenceEqual(lastTail.AsSpan(0, lastTailLength));
 
             // qualifier (before value: 'all' has no value)
@@ -276,23 +276,23 @@ public static partial class FigureCsvReader
         }
 
         /// <summary>
-        /// The row's text from its first field after the value to its end, when the header puts unit, qualifier, scope,
-        /// source and topic after committee, period, measure and value (as the format writes them) and the row has no
-        /// quote; else empty (every field is read on its own).
+        /// The first column of the fields after the value (unit, qualifier, scope, source, topic), when the header puts them
+        /// all after committee, period, measure and value (as the format writes them); else -1.
         /// </summary>
-        private ReadOnlySpan<char> Tail(SepReader.Row record, int[] map)
+        private static int TailColumnOf(int[] map)
         {
-            if (tailColumn == 0)
+            int first = int.MaxValue;
+            for (int k = 4; k < map.Length; k++)
             {
-                int first = int.MaxValue;
-                for (int k = 4; k < map.Length; k++)
-                {
-                    first = map[k] >= 0 ? Math.Min(first, map[k]) : first;
-                }
-
-                tailColumn = Math.Max(Math.Max(map[0], map[1]), Math.Max(map[2], map[3])) < first ? first : -1;
+                first = map[k] >= 0 ? Math.Min(first, map[k]) : first;
             }
 
+            return Math.Max(Math.Max(map[0], map[1]), Math.Max(map[2], map[3])) < first ? first : -1;
+        }
+
+        /// <summary>The row's text from its first field after the value to its end; empty when the header's order has no such tail or the row has a quote (every field is then read on its own).</summary>
+        private ReadOnlySpan<char> Tail(SepReader.Row record)
+        {
             if (tailColumn < 0 || rowHasQuote)
             {
                 return default;
