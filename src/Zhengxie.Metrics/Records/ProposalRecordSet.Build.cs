@@ -35,6 +35,7 @@ public sealed partial class ProposalRecordSet
 
         bool[]? targetFound = null;
         int[]? allTargets = null;
+        string[]? allTargetIds = null;
         uint[]? allTargetHashes = null;
         using var deadlines = new RecordDeadlines(policy);
         try
@@ -67,21 +68,25 @@ public sealed partial class ProposalRecordSet
             }
 
             ReadOnlySpan<int> targets = chunks[0].Targets.Span;
+            ReadOnlySpan<string> targetIds = chunks[0].TargetIds.Span;
             ReadOnlySpan<uint> targetHashes = chunks[0].TargetHashes.Span;
             if (chunkCount > 1 && targetCount > 0)
             {
                 allTargets = ArrayPool<int>.Shared.Rent(targetCount);
                 allTargetHashes = ArrayPool<uint>.Shared.Rent(targetCount);
+                allTargetIds = ArrayPool<string>.Shared.Rent(targetCount);
                 int t = 0;
                 foreach (var chunk in chunks)
                 {
                     chunk.Targets.Span.CopyTo(allTargets.AsSpan(t));
                     chunk.TargetHashes.Span.CopyTo(allTargetHashes.AsSpan(t));
+                    chunk.TargetIds.Span.CopyTo(allTargetIds.AsSpan(t));
                     t += chunk.Targets.Count;
                 }
 
                 targets = allTargets.AsSpan(0, targetCount);
                 targetHashes = allTargetHashes.AsSpan(0, targetCount);
+                targetIds = allTargetIds.AsSpan(0, targetCount);
             }
 
             if (targetCount > 0)
@@ -90,7 +95,7 @@ public sealed partial class ProposalRecordSet
                 Array.Clear(targetFound, 0, n);
             }
 
-            RecordIdIndex.Resolve(ref source, idHashes, targets, targetHashes, targetFound, out int[]? copies, chunkCount);
+            RecordIdIndex.Resolve(ref source, idHashes, targets, targetIds, targetHashes, targetFound, out int[]? copies, chunkCount);
             var valid = new ValidCounts[chunkCount];
             for (int k = 0; k < chunkCount; k++)
             {
@@ -145,6 +150,7 @@ public sealed partial class ProposalRecordSet
             {
                 ArrayPool<int>.Shared.Return(allTargets);
                 ArrayPool<uint>.Shared.Return(allTargetHashes!);
+                ArrayPool<string>.Shared.Return(allTargetIds!, clearArray: true);
             }
 
             foreach (var chunk in chunks)

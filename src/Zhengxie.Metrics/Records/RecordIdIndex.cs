@@ -25,12 +25,13 @@ internal static class RecordIdIndex
     /// <param name="source">The records (read only where two hashes agree, to compare the strings).</param>
     /// <param name="idHashes">The <see cref="Hash(string)"/> of each record's identifier.</param>
     /// <param name="targets">The records that name a merge target, in input order.</param>
+    /// <param name="targetIds">The identifier each of those records names as its merge target.</param>
     /// <param name="targetHashes">The hash of each of those targets.</param>
     /// <param name="targetFound">Receives, for each record of <paramref name="targets"/>, whether its target is among the identifiers (cleared by the caller; null when there are no targets).</param>
     /// <param name="copies">Receives, for a record whose identifier is repeated, the number of records with it (0 for a unique one); allocated only when some identifier is repeated.</param>
     /// <param name="threads">The number of threads that scatter the identifiers and resolve the partitions.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Resolve<TSource>(ref TSource source, uint[] idHashes, ReadOnlySpan<int> targets, ReadOnlySpan<uint> targetHashes, bool[]? targetFound, out int[]? copies, int threads = 1)
+    internal static void Resolve<TSource>(ref TSource source, uint[] idHashes, ReadOnlySpan<int> targets, ReadOnlySpan<string> targetIds, ReadOnlySpan<uint> targetHashes, bool[]? targetFound, out int[]? copies, int threads = 1)
         where TSource : struct, IRecordSource
     {
         int n = source.Count;
@@ -105,15 +106,18 @@ internal static class RecordIdIndex
             // The partitions, shared out among the threads.
             var records = source;
             var targetArray = ArrayPool<int>.Shared.Rent(Math.Max(1, targets.Length));
+            var targetIdArray = ArrayPool<string>.Shared.Rent(Math.Max(1, targets.Length));
             targets.CopyTo(targetArray);
+            targetIds.CopyTo(targetIdArray);
             var repeats = new int[]?[1];
             try
             {
-                Run(threads, t => ResolvePartitions(ref records, entries, start, From(partitions, t, threads), From(partitions, t + 1, threads), largest, targetArray, targetFound, repeats));
+                Run(threads, t => ResolvePartitions(ref records, entries, start, From(partitions, t, threads), From(partitions, t + 1, threads), largest, targetArray, targetIdArray, targetFound, repeats));
             }
             finally
             {
                 ArrayPool<int>.Shared.Return(targetArray);
+                ArrayPool<string>.Shared.Return(targetIdArray, clearArray: true);
             }
 
             copies = repeats[0];
@@ -126,7 +130,7 @@ internal static class RecordIdIndex
 
     /// <summary>Resolves partitions <paramref name="first"/>..<paramref name="end"/> (each through a small open-addressing table); <c>repeats[0]</c> is made (once, shared) when an identifier is repeated.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ResolvePartitions<TSource>(ref TSource source, ulong[] entries, int[] start, int first, int end, int largest, int[] targets, bool[]? targetFound, int[]?[] repeats)
+    private static void ResolvePartitions<TSource>(ref TSource source, ulong[] entries, int[] start, int first, int end, int largest, int[] targets, string[] targetIds, bool[]? targetFound, int[]?[] repeats)
         where TSource : struct, IRecordSource
     {
         int n = source.Count;
@@ -200,14 +204,14 @@ internal static class RecordIdIndex
                 for (; j < part.Length; j++)
                 {
                     ulong e = part[j];
-                    int r = targets[(int)(uint)e - n];
+                    int t = (int)(uint)e - n;
                     uint h = (uint)(e >> 32);
                     int s = (int)h & mask;
                     while (slots[s].Record is int other && other != 0)
                     {
-                        if (slots[s].Hash == h && string.Equals(source.Id(other - 1), source.MergedInto(r), StringComparison.Ordinal))
+                        if (slots[s].Hash == h && string.Equals(source.Id(other - 1), targetIds[t], StringComparison.Ordinal))
                         {
-                            targetFound![r] = true;
+                            targetFound![targets[t]] = true;
                             break;
                         }
 

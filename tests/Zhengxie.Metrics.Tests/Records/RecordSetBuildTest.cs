@@ -140,6 +140,35 @@ public class RecordSetBuildTest
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(25)]
+    public void A_record_merged_into_itself_is_found_wherever_it_falls_among_the_merge_targets(int targetCount)
+    {
+        // The scan hashes a merge target some targets after it meets it, and the last few after the loop: the record
+        // merged into itself is found, and only it, at every position before, at and past that lag.
+        var committee = Committee.Parse("330324");
+        var period = ReportingPeriod.CalendarYear(2023);
+        var submitted = new LocalDate(2023, 3, 1);
+        for (int self = 0; self < targetCount; self++)
+        {
+            var records = new List<ProposalRecord> { new("Base", committee, period, submitted) { Decision = FilingDecision.NotFiled } };
+            for (int t = 0; t < targetCount; t++)
+            {
+                string id = "T" + t.ToString(CultureInfo.InvariantCulture);
+                records.Add(new ProposalRecord(id, committee, period, submitted) { Decision = FilingDecision.Merged, MergedInto = t == self ? id : "Base" });
+                records.Add(new ProposalRecord("N" + id, committee, period, submitted) { Decision = FilingDecision.NotFiled });
+            }
+
+            var set = ProposalRecordSet.Create(records, mode: ValidationMode.CollectFindings);
+            set.Findings.Select(f => (f.Rule, f.RecordId)).Should().Equal((ValidationRule.MergedIntoItself, "T" + self.ToString(CultureInfo.InvariantCulture)));
+            set.ComputeAll().GetCount(0, RecordStatisticsTable.CountMeasures[RecordCodes.Merged]).Should().Be(targetCount - 1);
+        }
+    }
+
+    [Theory]
     [InlineData(int.MaxValue, 14)]
     [InlineData(1_000, 0)]
     [InlineData(1_000, 3)]
@@ -200,9 +229,9 @@ public class RecordSetBuildTest
         var targetHashes = new[] { everyHash, everyHash };
         var found = new bool[records.Length];
 
-        // Record 1 ("B") names "E" (present), record 4 ("D") names "Z" (missing): the source's own MergedInto is not read here.
-        var withTargets = new TargetSource(source, new Dictionary<int, string> { [1] = "E", [4] = "Z" });
-        RecordIdIndex.Resolve(ref withTargets, hashes, targets, targetHashes, found, out int[]? copies, threads);
+        // Record 1 ("B") names "E" (present), record 4 ("D") names "Z" (missing): the targets come as strings, the source's own MergedInto is not read.
+        var withTargets = new TargetSource(source, new Dictionary<int, string> { [1] = "Y", [4] = "E" });
+        RecordIdIndex.Resolve(ref withTargets, hashes, targets, ["E", "Z"], targetHashes, found, out int[]? copies, threads);
 
         copies.Should().NotBeNull();
         copies.Should().Equal(3, 0, 3, 2, 0, 2, 3, 0);
@@ -229,7 +258,7 @@ public class RecordSetBuildTest
         var targetHashes = targets.Select(r => RecordIdIndex.Hash(names[r])).ToArray();
         var found = new bool[records.Length];
 
-        RecordIdIndex.Resolve(ref source, hashes, targets, targetHashes, found, out int[]? copies, threads);
+        RecordIdIndex.Resolve(ref source, hashes, targets, targets.Select(r => names[r]).ToArray(), targetHashes, found, out int[]? copies, threads);
 
         var counts = ids.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         copies.Should().NotBeNull();
@@ -247,7 +276,7 @@ public class RecordSetBuildTest
         var records = Enumerable.Range(0, 5000).Select(i => new ProposalRecord(i.ToString(CultureInfo.InvariantCulture), committee, period, new LocalDate(2023, 3, 1))).ToArray();
         var hashes = records.Select(r => (uint)(r.Id.Length % 3)).ToArray();
         var source = new RecordObjectSource(records, records.Length);
-        RecordIdIndex.Resolve(ref source, hashes, [], [], null, out int[]? copies, 2);
+        RecordIdIndex.Resolve(ref source, hashes, [], [], [], null, out int[]? copies, 2);
         copies.Should().BeNull();
     }
 
