@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using System.Runtime.Intrinsics.X86;
+using System.Runtime.InteropServices;
 
 namespace Zhengxie.Metrics.Records;
 
@@ -21,29 +21,38 @@ public sealed partial class ProposalRecordSet
     {
         try
         {
-            // Each merge target's string is somewhere else in the heap (a cache miss). The scan asks for it as it meets
-            // it (a prefetch) and hashes it some targets later (TargetLag), when it has arrived, instead of waiting.
             int bad = 0;
-            int hashed = 0;
             for (int i = chunk.Start; i < chunk.End; i++)
             {
                 if (!Scan(ref source, i, deadlines, chunk, ref rows[i], out groupOf[i], out idHashes[i]))
                 {
                     bad++;
                 }
-
-                if (chunk.Targets.Count - hashed > TargetLag)
-                {
-                    bad += HashTarget(ref source, chunk, hashed++, rows, groupOf, idHashes);
-                }
-            }
-
-            while (hashed < chunk.Targets.Count)
-            {
-                bad += HashTarget(ref source, chunk, hashed++, rows, groupOf, idHashes);
             }
 
             chunk.Bad = bad;
+
+            // The merge targets' hashes, in a loop of their own: each target is another record's identifier somewhere
+            // in the heap (a cache miss), and in a short loop the processor has several of those misses in flight.
+            // The scan kept each target's string, so the naming record's object is not read again. A record merged
+            // into itself (its own check left out of the scan) is marked here, where its target's characters are in
+            // the cache: a hash equal to its identifier's, then the strings compared.
+            var targets = chunk.Targets.Span;
+            var targetIds = chunk.TargetIds.Span;
+            for (int t = 0; t < targets.Length; t++)
+            {
+                int r = targets[t];
+                string mergedInto = targetIds[t];
+                uint hash = RecordIdIndex.Hash(mergedInto);
+                chunk.TargetHashes.Add(hash);
+                if (hash == idHashes[r] && groupOf[r] >= 0 && RecordValidator.IsMergedIntoItself(ref source, r, mergedInto))
+                {
+                    int g = groupOf[r];
+                    chunk.Keys.Uncount(g, rows[r].CoCount);
+                    groupOf[r] = ~g;
+                    chunk.Bad++;
+                }
+            }
         }
 #pragma warning disable CA1031 // Any exception of a chunk is rethrown, as it was thrown, by the thread that started the build.
         catch (Exception e)
@@ -51,33 +60,6 @@ public sealed partial class ProposalRecordSet
         {
             chunk.Error = ExceptionDispatchInfo.Capture(e);
         }
-    }
-
-    /// <summary>Merge targets met but not yet hashed, at most: enough for a prefetched target to have arrived.</summary>
-    private const int TargetLag = 8;
-
-    /// <summary>
-    /// Hashes the chunk's merge target <paramref name="t"/> (its record's, in input order) and marks a record merged
-    /// into itself (its own check left out of the scan): a hash equal to its identifier's, then the strings compared.
-    /// </summary>
-    /// <returns>1 when the record was marked, else 0.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int HashTarget<TSource>(ref TSource source, ScanBuffers chunk, int t, Row[] rows, int[] groupOf, uint[] idHashes)
-        where TSource : struct, IRecordSource
-    {
-        int r = chunk.Targets.Items[t];
-        string mergedInto = chunk.TargetIds.Items[t];
-        uint hash = RecordIdIndex.Hash(mergedInto);
-        chunk.TargetHashes.Add(hash);
-        if (hash == idHashes[r] && groupOf[r] >= 0 && RecordValidator.IsMergedIntoItself(ref source, r, mergedInto))
-        {
-            int g = groupOf[r];
-            chunk.Keys.Uncount(g, rows[r].CoCount);
-            groupOf[r] = ~g;
-            return 1;
-        }
-
-        return 0;
     }
 
     /// <summary>
@@ -95,10 +77,9 @@ public sealed partial class ProposalRecordSet
         idHash = RecordIdIndex.Hash(f.Id);
         if (f.MergedInto is { } target)
         {
-            // Hashed a few targets later (ScanChunk); asked for now.
+            // Hashed after the chunk's scan (ScanChunk).
             buffers.Targets.Add(i);
             buffers.TargetIds.Add(target);
-            Prefetch(target);
         }
 
         int submitted = f.Submitted, filed = f.Filed, handover = f.Handover, replied = f.Replied, extended = f.Extended;
@@ -149,16 +130,6 @@ public sealed partial class ProposalRecordSet
         buffers.Keys.CountCoUnits(g, coCount);
         group = g;
         return true;
-    }
-
-    /// <summary>Asks the processor to bring a string's first characters into the cache (a hint: it never faults, and a string the collector has just moved costs nothing).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch(string text)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in text.GetPinnableReference())));
-        }
     }
 
     /// <summary>
@@ -342,7 +313,9 @@ public sealed partial class ProposalRecordSet
                 Grow();
             }
 
-            items[Count++] = item;
+            // Through a reference to the slot, not an array store: for a reference type the store would first read the
+            // item's type (to check it against the array's), a cache miss on a merge target somewhere in the heap.
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), Count++) = item;
         }
 
         public void Dispose()

@@ -147,8 +147,8 @@ public class RecordSetBuildTest
     [InlineData(25)]
     public void A_record_merged_into_itself_is_found_wherever_it_falls_among_the_merge_targets(int targetCount)
     {
-        // The scan hashes a merge target some targets after it meets it, and the last few after the loop: the record
-        // merged into itself is found, and only it, at every position before, at and past that lag.
+        // The scan keeps each merge target's string and hashes the chunk's targets after it: the record merged into
+        // itself is found, and only it, at every position among them (first, last, anywhere between).
         var committee = Committee.Parse("330324");
         var period = ReportingPeriod.CalendarYear(2023);
         var submitted = new LocalDate(2023, 3, 1);
