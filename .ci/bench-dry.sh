@@ -7,3 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ZHENGXIE_BENCH_DRY=1
 dotnet run -c Release --project benchmarks/Zhengxie.Metrics.Benchmarks -- --filter '*' --job Dry --warmupCount 0 --iterationCount 1 --launchCount 1 --envVars ZHENGXIE_BENCH_DRY:1
+
+# The build comparison (docs/performance.md, "Twelfth session"), on the build just made loaded twice, 10,000 records.
+bench_out=benchmarks/Zhengxie.Metrics.Benchmarks/bin/Release/net10.0
+dotnet run -c Release --project benchmarks/Zhengxie.Metrics.BuildComparison -- records 10000 4 "$bench_out" "$bench_out"
