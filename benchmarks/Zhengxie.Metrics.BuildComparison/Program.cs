@@ -23,6 +23,12 @@ if (args is not ["records", string countText, string repetitionsText, _, _, ..])
 
 int count = int.Parse(countText, CultureInfo.InvariantCulture);
 int repetitions = int.Parse(repetitionsText, CultureInfo.InvariantCulture);
+if (repetitions < 3)
+{
+    Console.Error.WriteLine("repetitions: at least 3 (the first two are left out of the figures)");
+    return 2;
+}
+
 var directories = args[3..];
 var jobs = directories.Select(d => RecordJob(Path.GetFullPath(d), count)).ToArray();
 var times = directories.Select(_ => new List<double>()).ToArray();
@@ -44,10 +50,10 @@ for (int r = 0; r < repetitions; r++)
     }
 }
 
+static string Ms(double x) => x.ToString("F0", CultureInfo.InvariantCulture);
 for (int j = 0; j < jobs.Length; j++)
 {
     var sorted = times[j].Order().ToArray();
-    string Ms(double x) => x.ToString("F0", CultureInfo.InvariantCulture);
     Console.WriteLine($"{directories[j]}: median {Ms(sorted[sorted.Length / 2])} ms, quartiles {Ms(sorted[sorted.Length / 4])}–{Ms(sorted[3 * sorted.Length / 4])} ms; in order: {string.Join(' ', times[j].Select(Ms))}");
 }
 

@@ -227,7 +227,8 @@ public class RecordSetBuildTest
         var targetHashes = new[] { everyHash, everyHash };
         var found = new bool[records.Length];
 
-        // Record 1 ("B") names "E" (present), record 4 ("D") names "Z" (missing): the targets come as strings, the source's own MergedInto is not read.
+        // Record 1 ("B") names "E" (present), record 4 ("D") names "Z" (missing), as the strings passed in; the source's own
+        // MergedInto names them the other way round, so an index that read it would find the opposite.
         var withTargets = new TargetSource(source, new Dictionary<int, string> { [1] = "Y", [4] = "E" });
         RecordIdIndex.Resolve(ref withTargets, hashes, targets, ["E", "Z"], targetHashes, found, out int[]? copies, threads);
 
@@ -251,7 +252,7 @@ public class RecordSetBuildTest
         var records = ids.Select(id => new ProposalRecord(id, committee, period, new LocalDate(2023, 3, 1))).ToArray();
         var targets = Enumerable.Range(0, 3000).Select(t => t * 10).ToArray();
         var names = targets.ToDictionary(r => r, r => "P" + ((r * 13) + (r % 3 == 0 ? 40_000 : 0)).ToString(CultureInfo.InvariantCulture));
-        var source = new TargetSource(new RecordObjectSource(records, records.Length), names);
+        var source = new RecordObjectSource(records, records.Length);
         var hashes = ids.Select(RecordIdIndex.Hash).ToArray();
         var targetHashes = targets.Select(r => RecordIdIndex.Hash(names[r])).ToArray();
         var found = new bool[records.Length];
