@@ -123,7 +123,7 @@ public sealed partial class ProposalRecordSet
                 }
             }
 
-            var columns = Lay(rows, groupOf, chunks, valid, keys, !deadlines.ClockStartsAtReceipt, out var order, out var groupStart);
+            var columns = Lay(rows, groupOf, chunks, valid, keys, units.Count, !deadlines.ClockStartsAtReceipt, out var order, out var groupStart);
             int groupCount = order.Length;
             var groupCommittee = new Committee[groupCount];
             var groupPeriod = new ReportingPeriod[groupCount];

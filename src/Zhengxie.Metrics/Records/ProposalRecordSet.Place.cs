@@ -23,11 +23,12 @@ public sealed partial class ProposalRecordSet
     /// <param name="chunks">The scan's chunks (their co-handling units, unit numbering and input ranges).</param>
     /// <param name="valid">Each chunk's valid records and co-handling units per committee-period (counted by the scan; used up here).</param>
     /// <param name="keys">The committee-periods.</param>
+    /// <param name="units">The number of handling units (in the build's numbering).</param>
     /// <param name="startIsHandover">Whether each record's clock starts at its handover (then the start column is the handover column, not a copy of it).</param>
     /// <param name="order">Receives the committee-periods that have valid records, sorted.</param>
     /// <param name="groupStart">Receives the first place of each of those (and the count of valid records at the end).</param>
     /// <returns>The columns.</returns>
-    private static Columns Lay(Row[] rows, int[] groupOf, ScanBuffers[] chunks, ValidCounts[] valid, GroupKeys keys, bool startIsHandover, out int[] order, out int[] groupStart)
+    private static Columns Lay(Row[] rows, int[] groupOf, ScanBuffers[] chunks, ValidCounts[] valid, GroupKeys keys, int units, bool startIsHandover, out int[] order, out int[] groupStart)
     {
         int chunkCount = chunks.Length;
         int groups = keys.Count;
@@ -117,7 +118,14 @@ public sealed partial class ProposalRecordSet
             coBase[k + 1] = coBase[k] + chunks[k].CoUnits.Count;
         }
 
-        var columns = new Columns(validCount, coTotal, startIsHandover);
+        int firstDay = int.MaxValue, lastDay = int.MinValue;
+        foreach (var chunk in chunks)
+        {
+            firstDay = Math.Min(firstDay, chunk.FirstDay);
+            lastDay = Math.Max(lastDay, chunk.LastDay);
+        }
+
+        var columns = new Columns(validCount, coTotal, startIsHandover, firstDay, lastDay, units);
         var sorted = ArrayPool<Row>.Shared.Rent(Math.Max(1, validCount));
         var coUnits = ArrayPool<int>.Shared.Rent(Math.Max(1, coBase[chunkCount]));
         try
@@ -195,19 +203,19 @@ public sealed partial class ProposalRecordSet
     /// <summary>The columns under construction.</summary>
     private sealed class Columns
     {
-        internal Columns(int count, int coUnits, bool startIsHandover)
+        internal Columns(int count, int coUnits, bool startIsHandover, int firstDay, int lastDay, int units)
         {
             StartIsHandover = startIsHandover;
             Code = GC.AllocateUninitializedArray<byte>(count);
             Kind = GC.AllocateUninitializedArray<byte>(count);
-            FiledDay = GC.AllocateUninitializedArray<int>(count);
-            HandoverDay = GC.AllocateUninitializedArray<int>(count);
-            StartDay = startIsHandover ? HandoverDay : GC.AllocateUninitializedArray<int>(count);
-            ReplyDay = GC.AllocateUninitializedArray<int>(count);
-            DeadlineDay = GC.AllocateUninitializedArray<int>(count);
-            LeadUnit = GC.AllocateUninitializedArray<int>(count);
+            FiledDay = DayColumn.Allocate(count, firstDay, lastDay);
+            HandoverDay = DayColumn.Allocate(count, firstDay, lastDay);
+            StartDay = startIsHandover ? HandoverDay : DayColumn.Allocate(count, firstDay, lastDay);
+            ReplyDay = DayColumn.Allocate(count, firstDay, lastDay);
+            DeadlineDay = DayColumn.Allocate(count, firstDay, lastDay);
+            LeadUnit = UnitColumn.Allocate(count, units);
             CoStart = GC.AllocateUninitializedArray<int>(count + 1);
-            CoUnit = GC.AllocateUninitializedArray<int>(coUnits);
+            CoUnit = UnitColumn.Allocate(coUnits, units);
         }
 
         /// <summary>Gets a value indicating whether <see cref="StartDay"/> is <see cref="HandoverDay"/> (the clock starts at handover: the same day for every record).</summary>
@@ -217,21 +225,21 @@ public sealed partial class ProposalRecordSet
 
         internal byte[] Kind { get; }
 
-        internal int[] FiledDay { get; }
+        internal DayColumn FiledDay { get; }
 
-        internal int[] HandoverDay { get; }
+        internal DayColumn HandoverDay { get; }
 
-        internal int[] StartDay { get; }
+        internal DayColumn StartDay { get; }
 
-        internal int[] ReplyDay { get; }
+        internal DayColumn ReplyDay { get; }
 
-        internal int[] DeadlineDay { get; }
+        internal DayColumn DeadlineDay { get; }
 
-        internal int[] LeadUnit { get; }
+        internal UnitColumn LeadUnit { get; }
 
         internal int[] CoStart { get; }
 
-        internal int[] CoUnit { get; }
+        internal UnitColumn CoUnit { get; }
 
         /// <summary>Writes the columns from the rows placed by <see cref="PlaceChunk"/> at <paramref name="from"/>..<paramref name="to"/> (whole blocks): each row at its place, which lies in the same block.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -239,8 +247,9 @@ public sealed partial class ProposalRecordSet
         {
             // The columns in locals: the JIT then loads each array once, not again after every store into another.
             byte[] code = Code, kind = Kind;
-            int[] filedDay = FiledDay, handoverDay = HandoverDay, startDay = StartDay, replyDay = ReplyDay, deadlineDay = DeadlineDay;
-            int[] leadUnit = LeadUnit, coStart = CoStart, coUnit = CoUnit;
+            DayColumn filedDay = FiledDay, handoverDay = HandoverDay, startDay = StartDay, replyDay = ReplyDay, deadlineDay = DeadlineDay;
+            UnitColumn leadUnit = LeadUnit, coUnit = CoUnit;
+            int[] coStart = CoStart;
             bool startIsHandover = StartIsHandover;
             for (int q = from; q < to; q++)
             {
@@ -248,20 +257,20 @@ public sealed partial class ProposalRecordSet
                 int p = row.Place;
                 code[p] = row.Code;
                 kind[p] = row.Kind;
-                filedDay[p] = row.Filed;
-                handoverDay[p] = row.Handover;
+                filedDay.Set(p, row.Filed);
+                handoverDay.Set(p, row.Handover);
                 if (!startIsHandover)
                 {
-                    startDay[p] = row.Start;
+                    startDay.Set(p, row.Start);
                 }
 
-                replyDay[p] = row.Replied;
-                deadlineDay[p] = row.Deadline;
-                leadUnit[p] = row.Lead;
+                replyDay.Set(p, row.Replied);
+                deadlineDay.Set(p, row.Deadline);
+                leadUnit.Set(p, row.Lead);
                 coStart[p] = row.CoPlace;
                 for (int u = 0; u < row.CoCount; u++)
                 {
-                    coUnit[row.CoPlace + u] = coUnits[row.CoOffset + u];
+                    coUnit.Set(row.CoPlace + u, coUnits[row.CoOffset + u]);
                 }
             }
         }

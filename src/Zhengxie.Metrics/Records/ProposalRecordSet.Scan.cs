@@ -22,15 +22,25 @@ public sealed partial class ProposalRecordSet
         try
         {
             int bad = 0;
+            int firstDay = int.MaxValue, lastDay = int.MinValue;
             for (int i = chunk.Start; i < chunk.End; i++)
             {
-                if (!Scan(ref source, i, deadlines, chunk, ref rows[i], out groupOf[i], out idHashes[i]))
+                ref Row row = ref rows[i];
+                if (Scan(ref source, i, deadlines, chunk, ref row, out groupOf[i], out idHashes[i]))
+                {
+                    // The range of the days the columns will hold (a missing date is not a day).
+                    firstDay = Math.Min(firstDay, Math.Min(Math.Min(row.Filed, row.Handover), Math.Min(Math.Min(row.Start, row.Replied), row.Deadline)));
+                    lastDay = Math.Max(lastDay, Math.Max(Math.Max(Day(row.Filed), Day(row.Handover)), Math.Max(Math.Max(Day(row.Start), Day(row.Replied)), Day(row.Deadline))));
+                }
+                else
                 {
                     bad++;
                 }
             }
 
             chunk.Bad = bad;
+            chunk.FirstDay = firstDay;
+            chunk.LastDay = lastDay;
 
             // The merge targets' hashes, in a loop of their own: each target is another record's identifier somewhere
             // in the heap (a cache miss), and in a short loop the processor has several of those misses in flight.
@@ -61,6 +71,10 @@ public sealed partial class ProposalRecordSet
             chunk.Error = ExceptionDispatchInfo.Capture(e);
         }
     }
+
+    /// <summary>Returns a day number, or <see cref="int.MinValue"/> for a missing date (so that it is never the latest day).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Day(int day) => day == Never ? int.MinValue : day;
 
     /// <summary>
     /// Reads record <paramref name="i"/> once: its committee-period, its identifier's hash, the merge target it names,
@@ -234,6 +248,12 @@ public sealed partial class ProposalRecordSet
 
         /// <summary>Gets or sets the number of records that failed their own checks.</summary>
         internal int Bad { get; set; }
+
+        /// <summary>Gets or sets the earliest day of the chunk's valid rows (<see cref="int.MaxValue"/> if none).</summary>
+        internal int FirstDay { get; set; }
+
+        /// <summary>Gets or sets the latest day of the chunk's valid rows (<see cref="int.MinValue"/> if none).</summary>
+        internal int LastDay { get; set; }
 
         /// <summary>Gets or sets the exception that stopped the chunk.</summary>
         internal ExceptionDispatchInfo? Error { get; set; }

@@ -49,14 +49,14 @@ public sealed partial class ProposalRecordSet
     private readonly int[] groupStart;
     private readonly byte[] code;
     private readonly byte[] kind;
-    private readonly int[] filedDay;
-    private readonly int[] handoverDay;
-    private readonly int[] startDay;
-    private readonly int[] replyDay;
-    private readonly int[] deadlineDay;
-    private readonly int[] leadUnit;
+    private readonly DayColumn filedDay;
+    private readonly DayColumn handoverDay;
+    private readonly DayColumn startDay;
+    private readonly DayColumn replyDay;
+    private readonly DayColumn deadlineDay;
+    private readonly UnitColumn leadUnit;
     private readonly int[] coStart;
-    private readonly int[] coUnit;
+    private readonly UnitColumn coUnit;
     private readonly string[] unitNames;
 
     private ProposalRecordSet(
@@ -93,6 +93,12 @@ public sealed partial class ProposalRecordSet
 
     /// <summary>Gets the problems found in the input (empty unless built with <see cref="ValidationMode.CollectFindings"/>); the records concerned are not in the set.</summary>
     public IReadOnlyList<ValidationFinding> Findings { get; }
+
+    /// <summary>Gets a value indicating whether the set holds its days as 16-bit offsets (for tests).</summary>
+    internal bool HasNarrowDays => filedDay.IsNarrow;
+
+    /// <summary>Gets a value indicating whether the set holds its unit numbers in 16 bits (for tests).</summary>
+    internal bool HasNarrowUnits => leadUnit.IsNarrow;
 
     /// <summary>Gets the number of (valid) records in the set.</summary>
     public int Count => code.Length;
