@@ -66,7 +66,6 @@ public sealed partial class ProposalRecordSet
         }
 
         int validCount = groupStart[groupCount];
-        int coTotal = coStart[groupCount];
         int blockBits = BlockBits;
         int blockCount = (validCount >> blockBits) + 1;
 
@@ -118,14 +117,15 @@ public sealed partial class ProposalRecordSet
             coBase[k + 1] = coBase[k] + chunks[k].CoUnits.Count;
         }
 
-        int firstDay = int.MaxValue, lastDay = int.MinValue;
+        int firstDay = int.MaxValue, lastDay = int.MinValue, mostCoUnits = 0;
         foreach (var chunk in chunks)
         {
             firstDay = Math.Min(firstDay, chunk.FirstDay);
             lastDay = Math.Max(lastDay, chunk.LastDay);
+            mostCoUnits = Math.Max(mostCoUnits, chunk.MostCoUnits);
         }
 
-        var columns = new Columns(validCount, coTotal, startIsHandover, firstDay, lastDay, units);
+        var columns = new Columns(validCount, coStart, startIsHandover, firstDay, lastDay, units, mostCoUnits);
         var sorted = ArrayPool<Row>.Shared.Rent(Math.Max(1, validCount));
         var coUnits = ArrayPool<int>.Shared.Rent(Math.Max(1, coBase[chunkCount]));
         try
@@ -138,7 +138,6 @@ public sealed partial class ProposalRecordSet
                 int to = (int)Math.Min(validCount, ((long)blocks * (k + 1) / chunkCount) << blockBits);
                 columns.Fill(sorted, from, to, coUnits);
             });
-            columns.CoStart[validCount] = coTotal;
         }
         finally
         {
@@ -203,19 +202,24 @@ public sealed partial class ProposalRecordSet
     /// <summary>The columns under construction.</summary>
     private sealed class Columns
     {
-        internal Columns(int count, int coUnits, bool startIsHandover, int firstDay, int lastDay, int units)
+        internal Columns(int count, int[] groupCoStart, bool startIsHandover, int firstDay, int lastDay, int units, int mostCoUnits)
         {
             StartIsHandover = startIsHandover;
             Code = GC.AllocateUninitializedArray<byte>(count);
             Kind = GC.AllocateUninitializedArray<byte>(count);
-            FiledDay = DayColumn.Allocate(count, firstDay, lastDay);
-            HandoverDay = DayColumn.Allocate(count, firstDay, lastDay);
-            StartDay = startIsHandover ? HandoverDay : DayColumn.Allocate(count, firstDay, lastDay);
-            ReplyDay = DayColumn.Allocate(count, firstDay, lastDay);
-            DeadlineDay = DayColumn.Allocate(count, firstDay, lastDay);
-            LeadUnit = UnitColumn.Allocate(count, units);
-            CoStart = GC.AllocateUninitializedArray<int>(count + 1);
-            CoUnit = UnitColumn.Allocate(coUnits, units);
+            FiledDay = Days(count, firstDay, lastDay);
+            HandoverDay = Days(count, firstDay, lastDay);
+            StartDay = startIsHandover ? HandoverDay : Days(count, firstDay, lastDay);
+            ReplyDay = Days(count, firstDay, lastDay);
+            DeadlineDay = Days(count, firstDay, lastDay);
+            LeadUnit = Units(count, units);
+            CoCount = CompactColumn.Allocate(count, 0, mostCoUnits, -1);
+            GroupCoStart = groupCoStart;
+            CoUnit = Units(groupCoStart[^1], units);
+
+            static CompactColumn Days(int count, int firstDay, int lastDay) => CompactColumn.Allocate(count, firstDay, lastDay, RecordDays.Never);
+
+            static CompactColumn Units(int count, int units) => CompactColumn.Allocate(count, 0, units - 1, -1);
         }
 
         /// <summary>Gets a value indicating whether <see cref="StartDay"/> is <see cref="HandoverDay"/> (the clock starts at handover: the same day for every record).</summary>
@@ -225,21 +229,27 @@ public sealed partial class ProposalRecordSet
 
         internal byte[] Kind { get; }
 
-        internal DayColumn FiledDay { get; }
+        internal CompactColumn FiledDay { get; }
 
-        internal DayColumn HandoverDay { get; }
+        internal CompactColumn HandoverDay { get; }
 
-        internal DayColumn StartDay { get; }
+        internal CompactColumn StartDay { get; }
 
-        internal DayColumn ReplyDay { get; }
+        internal CompactColumn ReplyDay { get; }
 
-        internal DayColumn DeadlineDay { get; }
+        internal CompactColumn DeadlineDay { get; }
 
-        internal UnitColumn LeadUnit { get; }
+        /// <summary>Gets each record's lead unit (−1 for none).</summary>
+        internal CompactColumn LeadUnit { get; }
 
-        internal int[] CoStart { get; }
+        /// <summary>Gets each record's number of co-handling units.</summary>
+        internal CompactColumn CoCount { get; }
 
-        internal UnitColumn CoUnit { get; }
+        /// <summary>Gets the place in <see cref="CoUnit"/> of each committee-period's first co-handling unit, in the committee-periods' order (and the total at the end).</summary>
+        internal int[] GroupCoStart { get; }
+
+        /// <summary>Gets the co-handling units, record after record.</summary>
+        internal CompactColumn CoUnit { get; }
 
         /// <summary>Writes the columns from the rows placed by <see cref="PlaceChunk"/> at <paramref name="from"/>..<paramref name="to"/> (whole blocks): each row at its place, which lies in the same block.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -247,9 +257,8 @@ public sealed partial class ProposalRecordSet
         {
             // The columns in locals: the JIT then loads each array once, not again after every store into another.
             byte[] code = Code, kind = Kind;
-            DayColumn filedDay = FiledDay, handoverDay = HandoverDay, startDay = StartDay, replyDay = ReplyDay, deadlineDay = DeadlineDay;
-            UnitColumn leadUnit = LeadUnit, coUnit = CoUnit;
-            int[] coStart = CoStart;
+            CompactColumn filedDay = FiledDay, handoverDay = HandoverDay, startDay = StartDay, replyDay = ReplyDay, deadlineDay = DeadlineDay;
+            CompactColumn leadUnit = LeadUnit, coCount = CoCount, coUnit = CoUnit;
             bool startIsHandover = StartIsHandover;
             for (int q = from; q < to; q++)
             {
@@ -267,7 +276,7 @@ public sealed partial class ProposalRecordSet
                 replyDay.Set(p, row.Replied);
                 deadlineDay.Set(p, row.Deadline);
                 leadUnit.Set(p, row.Lead);
-                coStart[p] = row.CoPlace;
+                coCount.Set(p, row.CoCount);
                 for (int u = 0; u < row.CoCount; u++)
                 {
                     coUnit.Set(row.CoPlace + u, coUnits[row.CoOffset + u]);

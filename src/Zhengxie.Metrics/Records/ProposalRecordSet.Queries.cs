@@ -168,6 +168,7 @@ public sealed partial class ProposalRecordSet
         int codes = RecordCodes.Count;
         var slots = new Dictionary<(int Unit, HandlingRole Role), int>();
         var histograms = new List<int[]>();
+        int j = groupCoStart[g];
         for (int i = groupStart[g]; i < groupStart[g + 1]; i++)
         {
             if (leadUnit[i] >= 0)
@@ -175,7 +176,7 @@ public sealed partial class ProposalRecordSet
                 Histogram(leadUnit[i], HandlingRole.Lead)[code[i]]++;
             }
 
-            for (int j = coStart[i]; j < coStart[i + 1]; j++)
+            for (int end = j + coCount[i]; j < end; j++)
             {
                 Histogram(coUnit[j], HandlingRole.CoHandling)[code[i]]++;
             }

@@ -22,7 +22,7 @@ public sealed partial class ProposalRecordSet
         try
         {
             int bad = 0;
-            int firstDay = int.MaxValue, lastDay = int.MinValue;
+            int firstDay = int.MaxValue, lastDay = int.MinValue, mostCoUnits = 0;
             for (int i = chunk.Start; i < chunk.End; i++)
             {
                 ref Row row = ref rows[i];
@@ -31,6 +31,7 @@ public sealed partial class ProposalRecordSet
                     // The range of the days the columns will hold (a missing date is not a day).
                     firstDay = Math.Min(firstDay, Math.Min(Math.Min(row.Filed, row.Handover), Math.Min(Math.Min(row.Start, row.Replied), row.Deadline)));
                     lastDay = Math.Max(lastDay, Math.Max(Math.Max(Day(row.Filed), Day(row.Handover)), Math.Max(Math.Max(Day(row.Start), Day(row.Replied)), Day(row.Deadline))));
+                    mostCoUnits = Math.Max(mostCoUnits, row.CoCount);
                 }
                 else
                 {
@@ -41,6 +42,7 @@ public sealed partial class ProposalRecordSet
             chunk.Bad = bad;
             chunk.FirstDay = firstDay;
             chunk.LastDay = lastDay;
+            chunk.MostCoUnits = mostCoUnits;
 
             // The merge targets' hashes, in a loop of their own: each target is another record's identifier somewhere
             // in the heap (a cache miss), and in a short loop the processor has several of those misses in flight.
@@ -254,6 +256,9 @@ public sealed partial class ProposalRecordSet
 
         /// <summary>Gets or sets the latest day of the chunk's valid rows (<see cref="int.MinValue"/> if none).</summary>
         internal int LastDay { get; set; }
+
+        /// <summary>Gets or sets the most co-handling units of one of the chunk's valid rows.</summary>
+        internal int MostCoUnits { get; set; }
 
         /// <summary>Gets or sets the exception that stopped the chunk.</summary>
         internal ExceptionDispatchInfo? Error { get; set; }

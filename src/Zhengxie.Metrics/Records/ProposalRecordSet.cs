@@ -49,14 +49,15 @@ public sealed partial class ProposalRecordSet
     private readonly int[] groupStart;
     private readonly byte[] code;
     private readonly byte[] kind;
-    private readonly DayColumn filedDay;
-    private readonly DayColumn handoverDay;
-    private readonly DayColumn startDay;
-    private readonly DayColumn replyDay;
-    private readonly DayColumn deadlineDay;
-    private readonly UnitColumn leadUnit;
-    private readonly int[] coStart;
-    private readonly UnitColumn coUnit;
+    private readonly CompactColumn filedDay;
+    private readonly CompactColumn handoverDay;
+    private readonly CompactColumn startDay;
+    private readonly CompactColumn replyDay;
+    private readonly CompactColumn deadlineDay;
+    private readonly CompactColumn leadUnit;
+    private readonly CompactColumn coCount;
+    private readonly int[] groupCoStart;
+    private readonly CompactColumn coUnit;
     private readonly string[] unitNames;
 
     private ProposalRecordSet(
@@ -83,7 +84,8 @@ public sealed partial class ProposalRecordSet
         replyDay = columns.ReplyDay;
         deadlineDay = columns.DeadlineDay;
         leadUnit = columns.LeadUnit;
-        coStart = columns.CoStart;
+        coCount = columns.CoCount;
+        groupCoStart = columns.GroupCoStart;
         coUnit = columns.CoUnit;
         this.unitNames = unitNames;
     }

@@ -10,67 +10,42 @@ using Zhengxie.Metrics.Records;
 namespace Zhengxie.Metrics.Tests.Records;
 
 /// <summary>
-/// The set's day and unit columns: 16-bit offsets from the set's first day and 16-bit unit numbers when they fit, the
-/// full numbers when they do not, and the same answers either way.
+/// The set's compact columns: days as 16-bit offsets from the set's first day, unit numbers and co-handling counts in
+/// 16 bits when they fit, the full numbers when they do not, and the same answers either way.
 /// </summary>
-public class NarrowColumnsTest
+public class CompactColumnTest
 {
     private static readonly Committee County = Committee.Parse("330324");
     private static readonly Committee City = Committee.Parse("330300");
 
     [Fact]
-    public void A_day_column_holds_every_day_of_a_range_of_65535_days_and_a_missing_date_and_widens_for_one_day_more()
+    public void A_column_holds_a_range_of_65535_numbers_and_the_missing_value_in_16_bits_and_widens_for_one_number_more()
     {
         const int First = 700_000;
-        DayColumn.Fits(First, First + 65_534).Should().BeTrue();
-        DayColumn.Fits(First, First + 65_535).Should().BeFalse();
-        DayColumn.Fits(int.MinValue, int.MaxValue - 1).Should().BeFalse();
+        CompactColumn.Fits(First, First + 65_534).Should().BeTrue();
+        CompactColumn.Fits(First, First + 65_535).Should().BeFalse();
+        CompactColumn.Fits(int.MinValue, int.MaxValue - 1).Should().BeFalse();
+        CompactColumn.Fits(0, -1).Should().BeTrue();
 
-        int[] days = [First, First + 1, First + 32_768, First + 65_533, First + 65_534, RecordDays.Never];
-        var narrow = DayColumn.Allocate(days.Length, First, First + 65_534);
-        narrow.IsNarrow.Should().BeTrue();
-        RoundTrip(narrow, days);
+        // Days, with a missing date.
+        RoundTrip(First, First + 65_534, RecordDays.Never, [First, First + 1, First + 32_768, First + 65_533, First + 65_534, RecordDays.Never]).Should().BeTrue();
+        RoundTrip(First, First + 100_000, RecordDays.Never, [First, First + 65_535, First + 100_000, RecordDays.Never]).Should().BeFalse();
 
-        int[] wideDays = [First, First + 65_535, First + 100_000, RecordDays.Never];
-        var wide = DayColumn.Allocate(wideDays.Length, First, First + 100_000);
-        wide.IsNarrow.Should().BeFalse();
-        RoundTrip(wide, wideDays);
+        // Unit numbers, with none; counts (nothing missing).
+        RoundTrip(0, 65_534, -1, [-1, 0, 1, 65_533, 65_534]).Should().BeTrue();
+        RoundTrip(0, 65_535, -1, [-1, 0, 65_534, 65_535]).Should().BeFalse();
+        RoundTrip(0, 1_000_000, -1, [0, 65_535, 1_000_000]).Should().BeFalse();
 
-        static void RoundTrip(DayColumn column, int[] days)
+        static bool RoundTrip(int first, int last, int missing, int[] values)
         {
-            for (int i = 0; i < days.Length; i++)
+            var column = CompactColumn.Allocate(values.Length, first, last, missing);
+            for (int i = 0; i < values.Length; i++)
             {
-                column.Set(i, days[i]);
+                column.Set(i, values[i]);
             }
 
-            Enumerable.Range(0, days.Length).Select(i => column[i]).Should().Equal(days);
-        }
-    }
-
-    [Fact]
-    public void A_unit_column_holds_65535_units_and_no_unit_and_widens_for_one_unit_more()
-    {
-        UnitColumn.Fits(65_535).Should().BeTrue();
-        UnitColumn.Fits(65_536).Should().BeFalse();
-
-        int[] units = [-1, 0, 1, 65_533, 65_534];
-        var narrow = UnitColumn.Allocate(units.Length, 65_535);
-        narrow.IsNarrow.Should().BeTrue();
-        RoundTrip(narrow, units);
-
-        int[] wideUnits = [-1, 0, 65_534, 65_535, 1_000_000];
-        var wide = UnitColumn.Allocate(wideUnits.Length, 1_000_001);
-        wide.IsNarrow.Should().BeFalse();
-        RoundTrip(wide, wideUnits);
-
-        static void RoundTrip(UnitColumn column, int[] units)
-        {
-            for (int i = 0; i < units.Length; i++)
-            {
-                column.Set(i, units[i]);
-            }
-
-            Enumerable.Range(0, units.Length).Select(i => column[i]).Should().Equal(units);
+            Enumerable.Range(0, values.Length).Select(i => column[i]).Should().Equal(values);
+            return column.IsNarrow;
         }
     }
 
@@ -139,6 +114,29 @@ public class NarrowColumnsTest
         var few = ProposalRecordSet.Create(records.Where(r => r.Committee == City).ToList());
         few.HasNarrowUnits.Should().BeTrue();
         few.ByHandlingUnit(City, period).Should().Equal(set.ByHandlingUnit(City, period));
+    }
+
+    [Fact]
+    public void A_record_with_65535_co_handling_units_is_counted_for_each_of_them()
+    {
+        // 65,535 co-handling units of one record: a count that 16 bits do not hold beside "missing", and as many unit numbers.
+        var period = ReportingPeriod.CalendarYear(2023);
+        var many = Enumerable.Range(1, 65_535).Select(Unit).ToArray();
+        var records = new List<ProposalRecord>
+        {
+            Case(1, City, period, new LocalDate(2023, 3, 1), Unit(0), many),
+            Case(2, City, period, new LocalDate(2023, 3, 2), Unit(1), [Unit(0), Unit(2)]),
+            Case(3, County, period, new LocalDate(2023, 3, 3), Unit(2), [Unit(3)]),
+        };
+        var set = ProposalRecordSet.Create(records);
+        set.HasNarrowUnits.Should().BeFalse();
+        var co = set.ByHandlingUnit(City, period).Where(u => u.Role == HandlingRole.CoHandling)
+            .ToDictionary(u => u.Unit, u => u.Statistics.GetCount(Measures.Proposals.Cases));
+        co.Should().HaveCount(65_536);
+        co[Unit(0)].Should().Be(Bounds.Exactly(1));
+        co[Unit(2)].Should().Be(Bounds.Exactly(2));
+        co[Unit(65_535)].Should().Be(Bounds.Exactly(1));
+        set.ByHandlingUnit(County, period).Select(u => (u.Unit, u.Role)).Should().Equal((Unit(2), HandlingRole.Lead), (Unit(3), HandlingRole.CoHandling));
     }
 
     private static string Unit(int u) => "单位" + u.ToString("D6", CultureInfo.InvariantCulture);
