@@ -79,7 +79,7 @@ internal readonly struct RecordColumnSource : IRecordSource
     public void CheckArguments(int i)
     {
         string? id = ids[i];
-        if (string.IsNullOrWhiteSpace(id))
+        if (IsBlank(id))
         {
             Throw(nameof(ProposalRecordColumns.Ids), i, "the identifier is empty.");
         }
@@ -129,7 +129,7 @@ internal readonly struct RecordColumnSource : IRecordSource
         int start = coOffsets[i], end = coOffsets[i + 1];
         for (int j = start; j < end; j++)
         {
-            if (string.IsNullOrWhiteSpace(coUnits[j]))
+            if (IsBlank(coUnits[j]))
             {
                 Throw(nameof(ProposalRecordColumns.CoUnits), i, "a co-handling unit is empty.");
             }
@@ -217,11 +217,22 @@ internal readonly struct RecordColumnSource : IRecordSource
 
     private void CheckName(Column<string?> column, string name, int i)
     {
-        if (!column.IsEmpty && column[i] is { } text && string.IsNullOrWhiteSpace(text))
+        if (!column.IsEmpty && column[i] is { } text && IsBlank(text))
         {
             Throw(name, i, "the name is blank (use null for none).");
         }
     }
+
+    /// <summary>
+    /// Returns whether a text is null, empty or white space, as <see cref="string.IsNullOrWhiteSpace"/> does, but without
+    /// its general test when the first character is plainly not white space (printable ASCII, or above U+3000, the last
+    /// white-space character: a Chinese name), which the general test looks up in the Unicode tables.
+    /// </summary>
+    internal static bool IsBlank(string? text) =>
+        text is null || text.Length == 0 || (!IsPlainlyNotWhiteSpace(text[0]) && string.IsNullOrWhiteSpace(text));
+
+    /// <summary>Returns whether a character is printable ASCII other than the space, or above U+3000 (no character above is white space).</summary>
+    internal static bool IsPlainlyNotWhiteSpace(char c) => (uint)(c - '!') <= '~' - '!' || c > '\u3000';
 
     private void Throw(string column, int i, string problem)
     {
