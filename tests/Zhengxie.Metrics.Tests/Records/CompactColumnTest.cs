@@ -31,6 +31,10 @@ public class CompactColumnTest
         RoundTrip(First, First + 65_534, RecordDays.Never, [First, First + 1, First + 32_768, First + 65_533, First + 65_534, RecordDays.Never]).Should().BeTrue();
         RoundTrip(First, First + 100_000, RecordDays.Never, [First, First + 65_535, First + 100_000, RecordDays.Never]).Should().BeFalse();
 
+        // A column of no day at all (the first day of an empty range is the missing value) and of no unit at all.
+        RoundTrip(RecordDays.Never, int.MinValue, RecordDays.Never, [RecordDays.Never, RecordDays.Never]).Should().BeTrue();
+        RoundTrip(0, -1, -1, [-1, -1]).Should().BeTrue();
+
         // Unit numbers, with none; counts (nothing missing).
         RoundTrip(0, 65_534, -1, [-1, 0, 1, 65_533, 65_534]).Should().BeTrue();
         RoundTrip(0, 65_535, -1, [-1, 0, 65_534, 65_535]).Should().BeFalse();
