@@ -53,8 +53,8 @@ internal readonly struct CompactColumn
 
     /// <summary>
     /// Allocates an uninitialized column of <paramref name="count"/> places for the numbers <paramref name="first"/>..<paramref name="last"/>
-    /// and <paramref name="missing"/> (outside first..first + 65,534, or equal to first when the column will hold no
-    /// number): narrow when they fit, full width otherwise.
+    /// and <paramref name="missing"/> (outside that range; an empty range may start at the missing value): narrow when
+    /// they fit, full width otherwise.
     /// </summary>
     internal static CompactColumn Allocate(int count, int first, int last, int missing) =>
         Fits(first, last)
@@ -67,13 +67,7 @@ internal readonly struct CompactColumn
     {
         if (offsets is not null)
         {
-            // Without a branch on the value (a missing date is as common as a present one): the missing value lies
-            // outside first..first + 65,534, so its offset as an unsigned number is at least MissingOffset. (In a column
-            // with no number at all, first is the missing value: its offset is 0, read back as first + 0, the same.)
-            // The JIT branches on a minimum here, so it is worked out: all ones when the offset is MissingOffset or more.
-            uint offset = (uint)(value - first);
-            uint over = (uint)((ulong)(MissingOffset - 1L - offset) >> 63);
-            offsets[i] = (ushort)(offset | (0u - over));
+            offsets[i] = value == missing ? MissingOffset : (ushort)(value - first);
         }
         else
         {
