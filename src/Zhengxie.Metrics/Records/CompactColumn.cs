@@ -5,7 +5,7 @@ namespace Zhengxie.Metrics.Records;
 
 /// <summary>
 /// A column of whole numbers from a known range, or a value that stands for "missing": held as 16-bit offsets from the
-/// range's first number when the range spans fewer than 65,535 numbers, and as the numbers themselves otherwise. A set's
+/// range's first number when the range holds at most 65,535 numbers, and as the numbers themselves otherwise. A set's
 /// day columns (days from its first day; <see cref="RecordDays.Never"/> missing: any real set spans far fewer than 179
 /// years), its unit numbers (−1 missing) and its co-handling counts are held so: half the memory of full numbers, and half
 /// the fresh pages a build touches to write them.
