@@ -107,8 +107,9 @@ public class RecordBuildPartsTest
     public void Committee_periods_are_numbered_in_the_order_first_seen_and_counted_as_the_tables_grow()
     {
         // 2,000 committees (the committee table grows from 256 slots several times; all three levels, codes near each other
-        // and far apart) and 40 periods (the cells are laid out again each time the periods outgrow the stride: 5, 6, 7, 8, 10, 12, 15, 18, 22, 27, 33, 41), met in a random
-        // order: every committee-period keeps the number of its first sighting, and its count of valid records and units.
+        // and far apart) and 40 periods (the cells are laid out again each time the periods outgrow the stride: 5, 6, 7, 8,
+        // 10, 12, 15, 18, 22, 27, 33, 41), met in a random order: every committee-period keeps the number of its first
+        // sighting, and its count of valid records and units.
         var committees = Enumerable.Range(0, 2000).Select(c => new Committee(new RegionCode(110101 + (c * 487 % 880000)), (AdministrativeLevel)(1 + (c % 3)))).ToArray();
         var periods = Enumerable.Range(0, 20).SelectMany(y => new[] { ReportingPeriod.CalendarYear(1990 + y), ReportingPeriod.ForSession(8 + (y / 5), 1 + (y % 5), 1990 + y) }).ToArray();
         var keys = new GroupKeys();
